@@ -1,0 +1,19 @@
+# Warnings (and, on request, sanitizers) on mgcalc's own targets only: they are PRIVATE, never part
+# of the usage requirements handed to users of mgcalc::mgcalc.
+function(mgcalc_target_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
+                         $<$<BOOL:${MGCALC_WERROR}>:-Werror>)
+  mgcalc_target_sanitizers(${target})
+endfunction()
+
+# MGCALC_SANITIZE=ON: AddressSanitizer + UBSan on compile and link. -fno-sanitize-recover makes
+# undefined behaviour abort the process, so a CTest run fails instead of printing and passing.
+# The link flag matters for executables and shared libraries; a static libmgcalc.a has no link
+# step, and every executable we build calls this function too.
+function(mgcalc_target_sanitizers target)
+  if(MGCALC_SANITIZE)
+    set(flags -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_compile_options(${target} PRIVATE ${flags})
+    target_link_options(${target} PRIVATE ${flags})
+  endif()
+endfunction()

@@ -1,0 +1,73 @@
+// mgcalc/evaluation.hpp - one day's magnesium intake compared with the reference intakes.
+//
+// Food and supplemental magnesium are kept apart because the UL applies to supplements and
+// medicines only (IOM 1997, p. 242-244). Entries without magnesium data are counted, never
+// added as zero: a total with unknown entries is a lower bound and says so.
+#pragma once
+
+#include <mgcalc/intake.hpp>
+#include <mgcalc/life_stage.hpp>
+#include <mgcalc/reference.hpp>
+#include <mgcalc/units.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mgcalc {
+
+/// Where the total stands. With an EAR (ages 1 year and over): below the EAR, between EAR and
+/// RDA, at or above the RDA. Infants have only an AI, below which adequacy cannot be judged.
+enum class intake_status { below_ear, below_rda, meets_rda, below_ai, meets_ai };
+std::string_view to_string(intake_status status) noexcept;  ///< "below-ear", "meets-rda", ...
+
+enum class entry_kind { food, supplement };
+std::string_view to_string(entry_kind kind) noexcept;  ///< "food", "supplement"
+
+/// One logged entry with what it contributed.
+struct entry_contribution {
+    entry_kind kind;
+    std::size_t index;            ///< position among the day's foods or supplements
+    std::string input;            ///< what the user typed, if any
+    std::string description;
+    std::optional<milligrams> magnesium;  ///< elemental magnesium; empty when unknown
+};
+
+struct warning {
+    std::string code;     ///< stable: "supplement-for-infant", "over-upper-limit", "unknown-entries"
+    std::string message;
+};
+
+/// An optional, labelled estimate of magnesium absorbed: food x 30% (Blancquaert et al. 2019;
+/// ODS 30-40%) plus each supplement's elemental amount x 30% x its relative bioavailability
+/// factor. Reported beside the elemental totals, never instead of them.
+struct absorbed_estimate {
+    milligrams amount;
+    std::string basis;
+};
+
+struct evaluation {
+    reference_intakes reference;
+    milligrams food;                  ///< from entries with known magnesium
+    std::size_t unknown_entries;      ///< food entries with no magnesium data
+    milligrams supplemental;          ///< elemental magnesium from supplements
+    milligrams total;                 ///< food + supplemental (a lower bound if unknown_entries > 0)
+    double percent_of_target;         ///< total / target x 100
+    intake_status status;
+    /// Supplemental magnesium above the supplemental UL (food never counts toward it); false
+    /// where no UL is established (infants: see the supplement-for-infant warning instead).
+    bool over_upper_limit;
+    /// Empty when a supplement's compound has no bioavailability estimate.
+    std::optional<absorbed_estimate> absorbed;
+    std::vector<entry_contribution> entries;  ///< ranked by contribution, unknown last
+    std::vector<warning> warnings;
+
+    bool total_is_lower_bound() const noexcept { return unknown_entries > 0; }
+};
+
+/// Evaluates a day for a life stage against the IOM 1997 reference intakes.
+evaluation evaluate(const day_intake& day, const life_stage& stage);
+
+}  // namespace mgcalc

@@ -1,0 +1,41 @@
+// mgcalc/intake.hpp - what a person ate and took in one day.
+#pragma once
+
+#include <mgcalc/food.hpp>
+#include <mgcalc/supplement.hpp>
+#include <mgcalc/units.hpp>
+
+#include <string>
+#include <vector>
+
+namespace mgcalc {
+
+/// An amount of one food eaten.
+struct food_entry {
+    mgcalc::food food;
+    grams amount;
+    std::string input;  ///< what the user typed, if any, echoed in reports
+};
+
+/// One day's entries, in the order they were logged.
+class day_intake {
+public:
+    /// Throws mgcalc::error (invalid_amount) for a negative, non-finite or implausible amount
+    /// (more than 10 kg of one food; see docs/model.md).
+    day_intake& add_food(mgcalc::food item, grams amount, std::string input = {});
+    day_intake& add_supplement(supplement_dose dose, std::string input = {});
+
+    struct supplement_entry {
+        supplement_dose dose;
+        std::string input;
+    };
+    const std::vector<food_entry>& foods() const noexcept { return foods_; }
+    const std::vector<supplement_entry>& supplements() const noexcept { return supplements_; }
+    bool empty() const noexcept { return foods_.empty() && supplements_.empty(); }
+
+private:
+    std::vector<food_entry> foods_;
+    std::vector<supplement_entry> supplements_;
+};
+
+}  // namespace mgcalc

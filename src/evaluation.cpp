@@ -1,0 +1,144 @@
+#include <mgcalc/evaluation.hpp>
+
+#include "detail/text.hpp"
+
+#include <range/v3/algorithm/all_of.hpp>
+#include <range/v3/algorithm/stable_sort.hpp>
+#include <range/v3/numeric/accumulate.hpp>
+#include <range/v3/view/transform.hpp>
+
+#include <string>
+
+namespace mgcalc {
+
+namespace {
+
+using detail::format_number;
+
+// Fraction of ingested magnesium absorbed from a mixed diet: ~30% (Blancquaert, Vervaet &
+// Derave, Nutrients 11(7):1663, 2019); NIH ODS states 30-40%. Used only for the labelled
+// absorbed estimate, never for the totals the reference intakes are compared with.
+constexpr double dietary_absorption_fraction = 0.30;
+
+std::string mg_text(milligrams amount) { return format_number(amount.value(), 1) + " mg"; }
+
+intake_status status_of(milligrams total, const reference_intakes& reference) {
+    if (reference.kind == target_kind::ai) {
+        return total >= reference.target ? intake_status::meets_ai : intake_status::below_ai;
+    }
+    if (reference.ear && total < *reference.ear) return intake_status::below_ear;
+    return total < reference.target ? intake_status::below_rda : intake_status::meets_rda;
+}
+
+std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const day_intake& day) {
+    const auto& supplements = day.supplements();
+    const bool all_estimated = ranges::all_of(
+        supplements, [](const day_intake::supplement_entry& e) { return e.dose.form().bioavailability.has_value(); });
+    if (!all_estimated) return std::nullopt;  // one unestimated form makes the whole estimate unknown
+
+    auto absorbed_from = [](const day_intake::supplement_entry& e) {
+        return e.dose.elemental() * (dietary_absorption_fraction * e.dose.form().bioavailability->relative_factor);
+    };
+    const milligrams from_supplements = ranges::accumulate(
+        supplements | ranges::views::transform(absorbed_from), milligrams::from_value(0.0));
+    return absorbed_estimate{
+        food * dietary_absorption_fraction + from_supplements,
+        "estimate: food x 30% absorbed (Blancquaert et al. 2019; NIH ODS 30-40%) plus each supplement's "
+        "elemental magnesium x 30% x its relative bioavailability factor (docs/compounds.md); "
+        "the reference intakes apply to the elemental totals, not to this figure"};
+}
+
+}  // namespace
+
+std::string_view to_string(intake_status status) noexcept {
+    switch (status) {
+        case intake_status::below_ear: return "below-ear";
+        case intake_status::below_rda: return "below-rda";
+        case intake_status::meets_rda: return "meets-rda";
+        case intake_status::below_ai: return "below-ai";
+        case intake_status::meets_ai: return "meets-ai";
+    }
+    return "unknown";
+}
+
+std::string_view to_string(entry_kind kind) noexcept {
+    return kind == entry_kind::food ? "food" : "supplement";
+}
+
+evaluation evaluate(const day_intake& day, const life_stage& stage) {
+    evaluation result{.reference = iom_reference_intakes(stage),
+                      .food = milligrams::from_value(0.0),
+                      .unknown_entries = 0,
+                      .supplemental = milligrams::from_value(0.0),
+                      .total = milligrams::from_value(0.0),
+                      .percent_of_target = 0.0,
+                      .status = intake_status::below_ear,
+                      .over_upper_limit = false,
+                      .absorbed = std::nullopt,
+                      .entries = {},
+                      .warnings = {}};
+    const reference_intakes& reference = result.reference;
+
+    for (std::size_t i = 0; i < day.foods().size(); ++i) {
+        const food_entry& entry = day.foods()[i];
+        std::optional<milligrams> magnesium = magnesium_in(entry.food, entry.amount);
+        if (magnesium) {
+            result.food += *magnesium;
+        } else {
+            ++result.unknown_entries;  // unknown is not zero: counted, never added
+        }
+        result.entries.push_back({entry_kind::food, i, entry.input,
+                                   format_number(entry.amount.value(), 1) + " g " + entry.food.description,
+                                   magnesium});
+    }
+    for (std::size_t i = 0; i < day.supplements().size(); ++i) {
+        const auto& entry = day.supplements()[i];
+        const milligrams elemental = entry.dose.elemental();
+        result.supplemental += elemental;
+        result.entries.push_back({entry_kind::supplement, i, entry.input, entry.dose.description(), elemental});
+    }
+
+    result.total = result.food + result.supplemental;
+    result.percent_of_target = result.total / reference.target * 100.0;
+    result.status = status_of(result.total, reference);
+    // The UL covers magnesium from supplements and medicines only; food never counts toward it
+    // (IOM 1997, pp. 242-244).
+    result.over_upper_limit =
+        reference.supplemental_upper_limit && result.supplemental > *reference.supplemental_upper_limit;
+    result.absorbed = estimate_absorbed(result.food, day);
+
+    // Largest contribution first; unknown entries last, in logged order.
+    ranges::stable_sort(result.entries, [](const entry_contribution& a, const entry_contribution& b) {
+        if (a.magnesium.has_value() != b.magnesium.has_value()) return a.magnesium.has_value();
+        return a.magnesium && *a.magnesium > *b.magnesium;
+    });
+
+    if (reference.kind == target_kind::ai && !day.supplements().empty()) {
+        result.warnings.push_back(
+            {"supplement-for-infant",
+             "a magnesium supplement is logged for an infant (" + stage.age().to_string() +
+                 "): no upper limit is established for infants and their magnesium should come only from "
+                 "breast milk, formula and food (IOM 1997); do not give one without a clinician"});
+    }
+    if (result.over_upper_limit) {
+        result.warnings.push_back(
+            {"over-upper-limit",
+             "supplemental magnesium " + mg_text(result.supplemental) + " is over the tolerable upper intake level of " +
+                 mg_text(*reference.supplemental_upper_limit) + " for " + std::string(reference.life_stage_group) +
+                 " (IOM 1997; it applies to supplements and medicines, not food; the critical effect is "
+                 "osmotic diarrhoea)"});
+    }
+    if (result.unknown_entries > 0) {
+        result.warnings.push_back(
+            {"unknown-entries", std::to_string(result.unknown_entries) +
+                                    (result.unknown_entries == 1 ? " food entry has" : " food entries have") +
+                                    " no magnesium data: the total is a lower bound (at least " +
+                                    mg_text(result.total) + ")"});
+    }
+    if (!reference.note.empty()) {
+        result.warnings.push_back({"reference-row", std::string(reference.note)});
+    }
+    return result;
+}
+
+}  // namespace mgcalc
