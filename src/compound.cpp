@@ -1,0 +1,512 @@
+// The magnesium compound table (mgcalc/compound.hpp).
+//
+// Each entry gives a formula and the place it was confirmed; molar mass, Mg atoms and the
+// elemental fraction are computed from the formula with mgcalc::molar_mass / atom_count when the
+// table is first used, never typed in, so an entry cannot drift from its chemistry. Source of
+// every formula and study: /work/shared/references/magnesium-facts.md sections 3 and 4, repeated
+// with the table in docs/compounds.md. Tags in formula_source follow that file: [C] confirmed in
+// an authoritative source, [S] secondary copies only, [D] derived here by arithmetic.
+//
+// Naming rule: a bare name ("magnesium citrate", "lactate") means the anhydrous salt; hydrates are
+// named explicitly ("citrate nonahydrate"), except where the trade name fixes the hydrate
+// ("Epsom salt" is the heptahydrate) or mgcalc ships only the hydrate (aspartate, gluconate,
+// orotate dihydrates).
+#include <mgcalc/compound.hpp>
+#include <mgcalc/error.hpp>
+#include <mgcalc/formula.hpp>
+
+#include "detail/text.hpp"
+
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mgcalc {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Absorption studies, magnesium-facts.md section 4. Only what the fact file confirms is stated;
+// numbers it marks unconfirmed (Firoz & Graber's per-salt percentages other than oxide,
+// Kappeler's dose, Blancquaert's product identities) are left out. Blancquaert 2019 and Greupner
+// 2020 are not attached to any compound because the forms they tested are not identified there.
+
+constexpr absorption_study fine_1991{
+    "Fine et al., J Clin Invest 88(2):396-402", 1991,
+    "normal subjects; standard meal plus graded Mg acetate (0-80 mEq), almonds, enteric-coated MgCl2; "
+    "net intestinal absorption",
+    "fractional absorption fell from 65% at the lowest to 11% at the highest intake (saturable plus a "
+    "linear component absorbing 7%); enteric-coated MgCl2 was absorbed much less than Mg acetate",
+    "https://pmc.ncbi.nlm.nih.gov/articles/PMC295344"};
+
+constexpr absorption_study lindberg_1990{
+    "Lindberg et al., J Am Coll Nutr 9(1):48-55", 1990,
+    "in vitro solubility plus an oral load of 25 mmol Mg as citrate or oxide in normal volunteers; "
+    "urinary Mg increment",
+    "MgO nearly insoluble in water (43% soluble at peak acid), citrate 55% soluble in water; urinary Mg "
+    "rise over 0-4 h 0.22 (citrate) vs 0.006 (oxide) mg/mg creatinine",
+    "PubMed 2407766, https://suppr.wilddata.cn/browses/detail/pubmed/2407766"};
+
+constexpr absorption_study firoz_graber_2001{
+    "Firoz & Graber, Magnes Res 14(4):257-62", 2001,
+    "four US commercial preparations (~21 mEq Mg/day: oxide, chloride, lactate, aspartate) in normal "
+    "volunteers; urinary Mg increment",
+    "MgO fractional absorption 4%; chloride, lactate and aspartate significantly higher and equivalent to "
+    "each other",
+    "PubMed 11794633, http://ncbi.nlm.nih.gov/pubmed/11794633"};
+
+constexpr absorption_study walker_2003{
+    "Walker et al., Magnes Res 16(3):183-91", 2003,
+    "randomised, double-blind, placebo-controlled, parallel, 60 days; 46 healthy adults; 300 mg/day "
+    "elemental Mg as amino-acid chelate, citrate or oxide",
+    "organic forms (citrate, amino-acid chelate) absorbed better; citrate gave the highest mean serum Mg "
+    "at 24 h and 60 days; oxide was similar to placebo",
+    "abstract copy: the-eye.eu paperbot 86fd8fcb7361838d697d99c37257034d.txt (magnesium-facts.md section 4)"};
+
+constexpr absorption_study schuette_1994{
+    "Schuette et al., JPEN 18(5):430-5", 1994,
+    "double-blind randomised crossover, stable isotope (26Mg); 12 ileal-resection patients; 100 mg Mg as "
+    "diglycinate (chelate) vs oxide",
+    "absorption 23.5% (diglycinate) vs 22.8% (oxide), not significant, in the whole group; 23.5% vs 11.8% "
+    "(p<0.05) in the 4 most impaired patients; the chelate peaked earlier and was better tolerated",
+    "PubMed 7815675, https://pubmed.ncbi.nlm.nih.gov/7815675/"};
+
+constexpr absorption_study coudray_2005{
+    "Coudray et al., Magnes Res 18(4):215-23", 2005,
+    "rats (80 male Wistar, Mg-depleted 3 weeks), stable isotope; 550 mg Mg/kg diet as oxide, chloride, "
+    "sulphate, carbonate, acetate, pidolate, citrate, gluconate, lactate or aspartate",
+    "absorption 50-67% for every salt; organic salts slightly above inorganic; gluconate highest; higher "
+    "retention with gluconate, lactate and aspartate",
+    "https://vitamindwiki.com/tiki-print.php?page=Magnesium+Bioavailability+-+2005"};
+
+constexpr absorption_study kappeler_2017{
+    "Kappeler et al., BMC Nutrition", 2017,
+    "single-centre, randomised, open, 2-period crossover, single dose after Mg-pool saturation; 20 healthy "
+    "men; citrate vs oxide",
+    "24-h renal Mg excretion 0.565 mmol higher with citrate (95% CI 0.212-0.918; p=0.0034); serum Mg "
+    "higher with citrate at several time points; no difference in intracellular Mg",
+    "doi:10.1186/s40795-016-0121-3"};
+
+constexpr absorption_study siener_2010{
+    "Siener et al. (Springer)", 2010,
+    "randomised crossover on a standardised diet; 13 healthy men; 450 mg Mg as MgO capsules vs "
+    "effervescent MgO tablets",
+    "urinary Mg rose 40% with the effervescent tablets vs 20% with the capsules",
+    "https://www.mendeley.com/catalogue/a563d5b3-b0b4-3abb-aeba-04a1fe3ab271/"};
+
+constexpr absorption_study shechter_2012{
+    "Shechter et al., Magnes Res 25(1):28-39", 2012,
+    "randomised, double-blind crossover, 1 month per arm; 41 subjects; MgO 520 mg/day vs Mg citrate "
+    "295.8 mg/day; intracellular Mg",
+    "only MgO raised intracellular Mg (34.4 to 36.3 mEq/L, p<0.001): counter-evidence to a low oxide factor",
+    "secondary copy: https://vitamindwiki.com/tiki-index.php?page=Magnesium+oxide+is+%28surpringly%29+better"
+    "+than+citrate+%E2%80%93+RCT+March+2012"};
+
+constexpr absorption_study scientifica_2017{
+    "Review, Scientifica 2017, Table 6", 2017, "review table",
+    "effervescent MgO about 8% vs MgO tablets about 4% absorbed",
+    "secondary: https://www.hindawi.com/journals/scientifica/2017/4179326/tab6"};
+
+constexpr absorption_study bertinato_2014{
+    "Bertinato et al., Magnes Res 27(4)", 2014,
+    "rats fed phytic acid (5 g/kg), 12 per group; 155 mg Mg/kg diet as oxide, sulphate, chloride, citrate, "
+    "gluconate, orotate, malate or Na2Mg-EDTA",
+    "no differences between compounds in femur, serum or urine Mg (P>=0.05)", "doi:10.1684/mrh.2014.0374"};
+
+constexpr absorption_study lactate_er_2018{
+    "Mg L-lactate dihydrate extended-release caplet, Drug Dev Ind Pharm 44(9):1481-7", 2018,
+    "open, randomised 3-period crossover vs intravenous MgSO4; healthy adults; 20 mEq Mg",
+    "absolute bioavailability 20.26% fasted / 12.49% fed from serum AUC; 38.11% / 40.99% from urinary "
+    "excretion",
+    "PubMed 29638147, https://pubmed.ncbi.nlm.nih.gov/29638147/"};
+
+constexpr absorption_study oxide_evidence[] = {lindberg_1990, firoz_graber_2001, walker_2003, schuette_1994,
+                                               kappeler_2017,  shechter_2012,     siener_2010, scientifica_2017,
+                                               coudray_2005,   bertinato_2014};
+constexpr absorption_study citrate_evidence[] = {lindberg_1990, walker_2003,  kappeler_2017,
+                                                 shechter_2012, coudray_2005, bertinato_2014};
+constexpr absorption_study glycinate_evidence[] = {schuette_1994, walker_2003};
+constexpr absorption_study carbonate_evidence[] = {coudray_2005};
+constexpr absorption_study malate_evidence[] = {bertinato_2014};
+constexpr absorption_study lactate_evidence[] = {firoz_graber_2001, coudray_2005, lactate_er_2018};
+constexpr absorption_study chloride_evidence[] = {firoz_graber_2001, fine_1991, coudray_2005, bertinato_2014};
+constexpr absorption_study sulfate_evidence[] = {coudray_2005, bertinato_2014};
+constexpr absorption_study aspartate_evidence[] = {firoz_graber_2001, coudray_2005};
+constexpr absorption_study gluconate_evidence[] = {coudray_2005, bertinato_2014};
+constexpr absorption_study orotate_evidence[] = {bertinato_2014};
+constexpr absorption_study pidolate_evidence[] = {coudray_2005};
+
+// ---------------------------------------------------------------------------------------------
+// Relative bioavailability: mgcalc's own labelled estimates (magnesium-facts.md section 4 says
+// any per-form factor must be optional and labelled; the endpoints of these studies - urinary
+// increment, isotope, serum AUC - are not directly comparable). Given only where a human
+// comparative study exists; every other compound has std::nullopt.
+
+constexpr bioavailability_estimate oxide_estimate{
+    0.4,
+    "mgcalc estimate, not a measured constant. Firoz & Graber 2001: MgO 4% absorbed, significantly lower "
+    "than chloride, lactate and aspartate; Lindberg 1990: urinary increment far below citrate's; Walker "
+    "2003: oxide similar to placebo. Counter-evidence: Schuette 1994 (isotope, 22.8% vs 23.5% for "
+    "diglycinate, not significant) and Shechter 2012 (only MgO raised intracellular Mg). 0.4 is a rounded "
+    "judgment between these, not a ratio measured in one study."};
+
+constexpr bioavailability_estimate citrate_estimate{
+    1.0,
+    "mgcalc estimate: citrate defines the well-dissolving reference class (1.0). Lindberg 1990 (55% soluble "
+    "in water, urinary increment far above oxide), Walker 2003 (highest serum Mg), Kappeler 2017 (more renal "
+    "Mg than oxide). The studies do not state the hydrate; the factor applies per mg of elemental Mg, so it "
+    "is the same for anhydrous citrate and the nonahydrate."};
+
+constexpr bioavailability_estimate glycinate_estimate{
+    1.0,
+    "mgcalc estimate: Schuette 1994 (isotope, diglycinate 23.5% absorbed, at least as well as oxide and "
+    "better where absorption is impaired) and Walker 2003 (amino-acid chelate absorbed better than oxide). "
+    "No head-to-head study with citrate or chloride; 1.0 places it with the well-dissolving salts."};
+
+constexpr bioavailability_estimate chloride_estimate{
+    1.0,
+    "mgcalc estimate: Firoz & Graber 2001 found chloride absorbed significantly better than oxide and "
+    "equivalent to lactate and aspartate. For ordinary preparations only: enteric-coated MgCl2 was absorbed "
+    "much less (Fine 1991)."};
+
+constexpr bioavailability_estimate lactate_estimate{
+    1.0,
+    "mgcalc estimate: Firoz & Graber 2001 found lactate absorbed significantly better than oxide and "
+    "equivalent to chloride and aspartate."};
+
+constexpr bioavailability_estimate aspartate_estimate{
+    1.0,
+    "mgcalc estimate: Firoz & Graber 2001 found aspartate absorbed significantly better than oxide and "
+    "equivalent to chloride and lactate."};
+
+// ---------------------------------------------------------------------------------------------
+// Aliases: what people type. A leading "magnesium" is ignored by find_compound, so "magnesium
+// oxide" and "oxide" are the same key; each compound's id, name and formula are keys as well.
+
+constexpr std::string_view oxide_aliases[] = {"magnesium oxide", "MgO", "magnesia"};
+constexpr std::string_view hydroxide_aliases[] = {"magnesium hydroxide", "Mg(OH)2", "milk of magnesia"};
+constexpr std::string_view carbonate_aliases[] = {"magnesium carbonate", "MgCO3", "magnesium carbonate anhydrous"};
+constexpr std::string_view citrate_aliases[] = {
+    "magnesium citrate", "trimagnesium dicitrate", "trimagnesium citrate", "magnesium citrate anhydrous",
+    "trimagnesium dicitrate anhydrous", "C12H10Mg3O14"};
+constexpr std::string_view citrate_nonahydrate_aliases[] = {
+    "magnesium citrate nonahydrate", "trimagnesium dicitrate nonahydrate", "trimagnesium citrate nonahydrate",
+    "C12H28Mg3O23"};
+constexpr std::string_view glycinate_aliases[] = {
+    "magnesium bisglycinate", "magnesium glycinate", "magnesium diglycinate", "magnesium bisglycinate chelate",
+    "magnesium glycinate chelate", "C4H8MgN2O4"};
+constexpr std::string_view threonate_aliases[] = {"magnesium L-threonate", "magnesium threonate", "Magtein",
+                                                  "magnesium L-threonate anhydrous"};
+constexpr std::string_view threonate_monohydrate_aliases[] = {"magnesium L-threonate monohydrate",
+                                                              "magnesium threonate monohydrate", "C8H16MgO11"};
+constexpr std::string_view taurate_aliases[] = {"magnesium taurate", "magnesium ditaurate"};
+constexpr std::string_view malate_aliases[] = {"magnesium malate", "magnesium malate anhydrous"};
+constexpr std::string_view malate_trihydrate_aliases[] = {"magnesium malate trihydrate"};
+constexpr std::string_view lactate_aliases[] = {"magnesium lactate", "magnesium L-lactate",
+                                                "magnesium lactate anhydrous"};
+constexpr std::string_view lactate_dihydrate_aliases[] = {"magnesium lactate dihydrate",
+                                                          "magnesium L-lactate dihydrate", "C6H14MgO8"};
+constexpr std::string_view chloride_aliases[] = {"magnesium chloride", "MgCl2", "magnesium chloride anhydrous"};
+constexpr std::string_view chloride_hexahydrate_aliases[] = {"magnesium chloride hexahydrate"};
+constexpr std::string_view sulfate_aliases[] = {"magnesium sulfate", "magnesium sulphate", "MgSO4",
+                                                "magnesium sulfate anhydrous", "magnesium sulphate anhydrous"};
+constexpr std::string_view sulfate_heptahydrate_aliases[] = {
+    "Epsom salt", "Epsom salts", "magnesium sulfate heptahydrate", "magnesium sulphate heptahydrate"};
+constexpr std::string_view aspartate_aliases[] = {"magnesium aspartate", "magnesium L-aspartate",
+                                                  "magnesium aspartate dihydrate", "magnesium L-aspartate dihydrate"};
+constexpr std::string_view gluconate_aliases[] = {"magnesium gluconate", "magnesium gluconate dihydrate",
+                                                  "C12H26MgO16"};
+constexpr std::string_view orotate_aliases[] = {"magnesium orotate", "magnesium orotate dihydrate"};
+constexpr std::string_view pidolate_aliases[] = {"magnesium pidolate", "magnesium pyroglutamate",
+                                                 "magnesium L-pyroglutamate"};
+constexpr std::string_view glycerophosphate_aliases[] = {"magnesium glycerophosphate"};
+
+// ---------------------------------------------------------------------------------------------
+// The table as written: everything but the computed fields.
+
+struct compound_spec {
+    std::string_view id;
+    std::string_view name;
+    std::span<const std::string_view> aliases;
+    std::string_view formula;  // anhydrous formula unit
+    int water_of_hydration;
+    std::string_view formula_source;
+    evidence_grade grade;
+    std::span<const absorption_study> evidence;
+    std::optional<bioavailability_estimate> bioavailability;
+    std::string_view notes;
+};
+
+// App-MineralUtils = repo perlancar/perl-App-MineralUtils, lib/App/MineralUtils.pm v0.023
+// (2025-09-26), which cites PubChem; magnesium-facts.md section 3.
+#define MGCALC_APP_MINERALUTILS \
+    "magnesium-facts.md section 3: App-MineralUtils v0.023 (perlancar/perl-App-MineralUtils, " \
+    "lib/App/MineralUtils.pm), citing PubChem"
+
+constexpr compound_spec specs[] = {
+    {"oxide", "Magnesium oxide", oxide_aliases, "MgO", 0, MGCALC_APP_MINERALUTILS " (40.3044 g/mol) [C]",
+     evidence_grade::human_comparative, oxide_evidence, oxide_estimate,
+     "Nearly insoluble in water (Lindberg 1990). Microencapsulated MgO products such as MAGSHAPE are about "
+     "32% elemental (30-36.6% per certificate of analysis, via App-MineralUtils, secondary), far below pure "
+     "MgO: give the label strength for them. Effervescent MgO raised urinary Mg more than capsules (Siener "
+     "2010)."},
+    {"hydroxide", "Magnesium hydroxide", hydroxide_aliases, "Mg(OH)2", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::none, {}, std::nullopt,
+     "Antacid and laxative (milk of magnesia); as a medicine it counts toward the supplemental UL (IOM 1997). "
+     "No absorption study in magnesium-facts.md section 4, so no bioavailability estimate."},
+    {"carbonate", "Magnesium carbonate", carbonate_aliases, "MgCO3", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::animal_only, carbonate_evidence, std::nullopt,
+     "Anhydrous MgCO3. Commercial 'basic' magnesium carbonate is a different material, quoted at 25-45% "
+     "elemental Mg (secondary sources): give the label strength for it. Only a rat study (Coudray "
+     "2005)."},
+    {"citrate", "Magnesium citrate", citrate_aliases, "Mg3(C6H5O7)2", 0,
+     MGCALC_APP_MINERALUTILS " (451.12 g/mol) [C]", evidence_grade::human_comparative, citrate_evidence,
+     citrate_estimate,
+     "Anhydrous trimagnesium dicitrate, Mg3(C6H5O7)2 = C12H10Mg3O14, 3 Mg per formula unit. Products may "
+     "instead hold the nonahydrate (id citrate-nonahydrate) or magnesium hydrogen citrate C6H6MgO7 (not in "
+     "mgcalc's table). NOW Foods citrate works out at about 14.5% effective per App-MineralUtils, whose 15.95% "
+     "base uses a wrong formula (C12H16Mg3O14); give the label strength when the product states one."},
+    {"citrate-nonahydrate", "Magnesium citrate nonahydrate", citrate_nonahydrate_aliases, "Mg3(C6H5O7)2", 9,
+     MGCALC_APP_MINERALUTILS " (613.25 g/mol) [C]", evidence_grade::human_comparative, citrate_evidence,
+     citrate_estimate,
+     "C12H10Mg3O14.9H2O = C12H28Mg3O23. App-MineralUtils lists the right molar mass but its code omits the "
+     "3 Mg atoms and prints 3.96%; mgcalc counts all 3 from the formula. The citrate studies do not state "
+     "which hydrate they used."},
+    {"glycinate", "Magnesium bisglycinate", glycinate_aliases, "Mg(C2H4NO2)2", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::human_comparative, glycinate_evidence, glycinate_estimate,
+     "Anhydrous bisglycinate, Mg(C2H4NO2)2 = C4H8MgN2O4. Buffered 'glycinate' products (with added MgO or "
+     "citric acid) do not follow this stoichiometry: NOW Foods bisglycinate is about 10% effective (14.1% x "
+     "0.7094, App-MineralUtils, secondary), and products are often below 14.1% (how common this is is "
+     "unconfirmed). Give the label strength. Walker 2003 tested an unspecified amino-acid chelate."},
+    {"threonate", "Magnesium L-threonate", threonate_aliases, "C8H14MgO10", 0,
+     MGCALC_APP_MINERALUTILS "; supplier specification MW 294.49 [C]", evidence_grade::none, {}, std::nullopt,
+     "Anhydrous salt. Commercial magnesium L-threonate is often the monohydrate (id threonate-monohydrate; UK "
+     "SI 2026/56 novel-food specification: MW 312.51, assay 7.2-8.3% Mg). Magtein labels state 2,000 mg "
+     "compound = 144 mg elemental Mg (7.2%), below either stoichiometric value, so give the label strength: "
+     "\"threonate=2 g compound, 144 mg per 2 g\". No absorption study in magnesium-facts.md section 4."},
+    {"threonate-monohydrate", "Magnesium L-threonate monohydrate", threonate_monohydrate_aliases, "C8H14MgO10", 1,
+     "UK SI 2026/56 novel-food specification, C8H16MgO11, MW 312.51 Da "
+     "(https://www.legislation.gov.uk/wsi/2026/56/made/data.csv) [C]",
+     evidence_grade::none, {}, std::nullopt,
+     "The commercial form specified by UK SI 2026/56, which sets an assay of 7.2-8.3% Mg; a product's own "
+     "label strength overrides the stoichiometric value. No absorption study in magnesium-facts.md section 4."},
+    {"taurate", "Magnesium taurate", taurate_aliases, "C4H12MgN2O6S2", 0,
+     "Wikipedia, Magnesium taurate (272.57 g/mol, ~8.9%, https://en.wikipedia.org/wiki/Magnesium_taurate) [S]",
+     evidence_grade::none, {}, std::nullopt,
+     "Magnesium ditaurate; formula from a secondary source only. No absorption study in magnesium-facts.md "
+     "section 4."},
+    {"malate", "Magnesium malate", malate_aliases, "C4H4MgO5", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::animal_only, malate_evidence, std::nullopt,
+     "Anhydrous 1:1 malate; the trihydrate is id malate-trihydrate. Only a rat study (Bertinato 2014), which "
+     "does not state the hydrate."},
+    {"malate-trihydrate", "Magnesium malate trihydrate", malate_trihydrate_aliases, "C4H4MgO5", 3,
+     MGCALC_APP_MINERALUTILS " (C4H4MgO5.3H2O) [C]", evidence_grade::animal_only, malate_evidence,
+     std::nullopt, "Only a rat study (Bertinato 2014), which does not state the hydrate."},
+    {"lactate", "Magnesium lactate", lactate_aliases, "C6H10MgO6", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::human_comparative, lactate_evidence, lactate_estimate,
+     "Anhydrous salt. The Magnesioboi SmPC declares 404.85 mg magnesium lactate = 48.62 mg Mg (12.0%), which "
+     "matches the anhydrous salt, so a bare 'magnesium lactate' means this entry; the dihydrate is id "
+     "lactate-dihydrate."},
+    {"lactate-dihydrate", "Magnesium lactate dihydrate", lactate_dihydrate_aliases, "C6H10MgO6", 2,
+     MGCALC_APP_MINERALUTILS " [C]", evidence_grade::human_comparative, lactate_evidence, lactate_estimate,
+     "C6H10MgO6.2H2O = C6H14MgO8; the form of the extended-release caplet studied in 2018 (Drug Dev Ind "
+     "Pharm 44(9))."},
+    {"chloride", "Magnesium chloride", chloride_aliases, "MgCl2", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::human_comparative, chloride_evidence, chloride_estimate,
+     "Anhydrous MgCl2; the hexahydrate is id chloride-hexahydrate. The IOM UL's critical effect (osmotic "
+     "diarrhoea, LOAEL 360 mg/day) was observed with MgCl2 (Bashir et al. 1993, IOM 1997). Enteric-coated "
+     "MgCl2 was absorbed much less (Fine 1991)."},
+    {"chloride-hexahydrate", "Magnesium chloride hexahydrate", chloride_hexahydrate_aliases, "MgCl2", 6,
+     MGCALC_APP_MINERALUTILS " (203.31 g/mol) [C]", evidence_grade::human_comparative, chloride_evidence,
+     chloride_estimate,
+     "MgCl2.6H2O. The absorption studies do not state the hydrate; the factor is per mg of elemental Mg."},
+    {"sulfate", "Magnesium sulfate", sulfate_aliases, "MgSO4", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::animal_only, sulfate_evidence, std::nullopt,
+     "Anhydrous MgSO4; Epsom salt is the heptahydrate (id sulfate-heptahydrate). NIH ODS statements (secondary "
+     "copies) group sulfate with oxide as less well absorbed, but magnesium-facts.md section 4 holds only rat studies of sulfate "
+     "(Coudray 2005, Bertinato 2014), so mgcalc gives no estimate."},
+    {"sulfate-heptahydrate", "Magnesium sulfate heptahydrate", sulfate_heptahydrate_aliases, "MgSO4", 7,
+     MGCALC_APP_MINERALUTILS " [C]", evidence_grade::animal_only, sulfate_evidence, std::nullopt,
+     "Epsom salt, MgSO4.7H2O. Only rat studies (Coudray 2005, Bertinato 2014), so no estimate."},
+    {"aspartate-dihydrate", "Magnesium L-aspartate dihydrate", aspartate_aliases, "C8H12MgN2O8", 2,
+     "supplier specification (WBCIL): 324.5 g/mol, CAS 72231-13-1, https://www.wbcil.com/products/"
+     "magnesium-aspartate/; anhydrous C8H12MgN2O8 288.495 g/mol via a Wikipedia infobox copy [S]",
+     evidence_grade::human_comparative, aspartate_evidence, aspartate_estimate,
+     "The dihydrate of the 1:2 salt. Supplier assays vary: 6.3-7.0% Mg (farmkemi, listed as a 1:1 salt "
+     "C4H5NO4Mg) and 8-12% on an anhydrous basis (WBCIL); give the label strength when the product states "
+     "one."},
+    {"gluconate-dihydrate", "Magnesium gluconate dihydrate", gluconate_aliases, "C12H22MgO14", 2,
+     MGCALC_APP_MINERALUTILS ": C12H26MgO16, 450.63 g/mol [C]; the anhydrous formula unit C12H22MgO14 is "
+     "that minus 2 H2O [D]",
+     evidence_grade::animal_only, gluconate_evidence, std::nullopt,
+     "The dihydrate's formula and molar mass are confirmed. The anhydrous gluconate formula was not seen in "
+     "a source, and whether commercial products are the dihydrate is unconfirmed. Only rat studies (Coudray "
+     "2005: highest absorption of 10 salts; Bertinato 2014: no difference)."},
+    {"orotate-dihydrate", "Magnesium orotate dihydrate", orotate_aliases, "C10H6MgN4O8", 2,
+     "anhydrous C10H6MgN4O8 from supplier pages (CAS 34717-03-8, 334.48 g/mol; smolecule.com, "
+     "globalcalcium.com) [S]; dihydrate water added here [D]",
+     evidence_grade::animal_only, orotate_evidence, std::nullopt,
+     "Whether commercial magnesium orotate is the dihydrate is unconfirmed; the anhydrous salt holds more Mg "
+     "per gram, so give the label strength when the product states one. Only a rat study (Bertinato 2014)."},
+    {"pidolate", "Magnesium pidolate", pidolate_aliases, "C10H12MgN2O6", 0, MGCALC_APP_MINERALUTILS " [C]",
+     evidence_grade::animal_only, pidolate_evidence, std::nullopt,
+     "Magnesium L-pyroglutamate. Only a rat study (Coudray 2005)."},
+    {"glycerophosphate", "Magnesium glycerophosphate", glycerophosphate_aliases, "C3H7MgO6P", 0,
+     MGCALC_APP_MINERALUTILS " [C]", evidence_grade::none, {}, std::nullopt,
+     "Anhydrous salt. No absorption study in magnesium-facts.md section 4."},
+};
+
+#undef MGCALC_APP_MINERALUTILS
+
+std::string full_formula_of(std::string_view formula, int water) {
+    std::string out(formula);
+    if (water > 0) {
+        out += "\xC2\xB7";  // U+00B7 middle dot, the IUPAC way of writing a hydrate
+        if (water > 1) out += std::to_string(water);
+        out += "H2O";
+    }
+    return out;
+}
+
+// A lookup key with a leading "magnesium" removed, so "magnesium oxide" == "oxide".
+std::string compound_key(std::string_view text) {
+    std::string key = detail::lookup_key(text);
+    constexpr std::string_view prefix = "magnesium";
+    if (key.size() > prefix.size() && std::string_view(key).starts_with(prefix)) key.erase(0, prefix.size());
+    return key;
+}
+
+struct catalogue {
+    std::vector<compound> entries;
+    std::vector<std::pair<std::string, std::size_t>> keys;  // lookup key -> index in entries
+};
+
+catalogue build_catalogue() {
+    catalogue out;
+    out.entries.reserve(std::size(specs));
+    const grams_per_mole magnesium = atomic_weight("Mg");
+    for (const compound_spec& spec : specs) {
+        const std::string full = full_formula_of(spec.formula, spec.water_of_hydration);
+        const grams_per_mole mass = molar_mass(full);
+        const int atoms = atom_count(full, "Mg");
+        // A ratio of two molar masses is dimensionless; value() of each is in g/mol.
+        const double fraction = atoms * magnesium.value() / mass.value();
+        out.entries.push_back(compound{spec.id, spec.name, spec.aliases, spec.formula, spec.water_of_hydration,
+                                       mass, atoms, fraction, spec.formula_source, spec.grade, spec.evidence,
+                                       spec.bioavailability, spec.notes});
+
+        const std::size_t index = out.entries.size() - 1;
+        auto add_key = [&](std::string_view text) { out.keys.emplace_back(compound_key(text), index); };
+        add_key(spec.id);
+        add_key(spec.name);
+        for (std::string_view alias : spec.aliases) add_key(alias);
+        if (spec.water_of_hydration == 0) {
+            add_key(spec.formula);
+        } else {
+            // The same hydrate written with each accepted separator: "MgCl2·6H2O", "MgCl2*6H2O",
+            // "MgCl2.6H2O" (lookup_key drops the dot, which is still unambiguous).
+            add_key(full);
+            std::string star = full;
+            star.replace(star.find("\xC2\xB7"), 2, "*");
+            add_key(star);
+            std::string dot = full;
+            dot.replace(dot.find("\xC2\xB7"), 2, ".");
+            add_key(dot);
+        }
+    }
+    return out;
+}
+
+const catalogue& the_catalogue() {
+    // Built once, on first use; C++11 guarantees thread-safe initialisation of a function-local
+    // static, and nothing modifies it afterwards.
+    static const catalogue instance = build_catalogue();
+    return instance;
+}
+
+std::string accepted_ids() {
+    std::string out;
+    for (const compound& c : the_catalogue().entries) {
+        if (!out.empty()) out += ", ";
+        out += c.id;
+    }
+    return out;
+}
+
+const compound* find_by_key(std::string_view id_or_alias) {
+    const std::string key = compound_key(id_or_alias);
+    if (key.empty()) return nullptr;
+    const catalogue& table = the_catalogue();
+    for (const auto& [candidate, index] : table.keys) {
+        if (candidate == key) return &table.entries[index];
+    }
+    return nullptr;
+}
+
+void check_amount(std::string_view function, std::string_view what, const compound& form, milligrams amount) {
+    const double value = amount.value();
+    std::string problem;
+    if (std::isnan(value)) {
+        problem = "is not a number";
+    } else if (std::isinf(value)) {
+        problem = "is infinite";
+    } else if (value < 0) {
+        problem = "is negative";
+    } else {
+        return;
+    }
+    throw error(errc::invalid_amount, std::string(function) + ": " + std::string(what) + " " +
+                                          detail::format_number(value, 3) + " mg of " + detail::to_lower(form.name) +
+                                          " " + problem + "; accepted: a finite amount of 0 mg or more");
+}
+
+}  // namespace
+
+std::string_view to_string(evidence_grade grade) noexcept {
+    switch (grade) {
+        case evidence_grade::human_comparative: return "human-comparative";
+        case evidence_grade::human_limited: return "human-limited";
+        case evidence_grade::animal_only: return "animal-only";
+        case evidence_grade::none: return "none";
+    }
+    return "none";
+}
+
+std::string compound::full_formula() const { return full_formula_of(formula, water_of_hydration); }
+
+std::span<const compound> compounds() noexcept {
+    // The table is built from compile-time constants that the tests parse, so building cannot fail
+    // except on memory exhaustion.
+    return the_catalogue().entries;
+}
+
+const compound& find_compound(std::string_view id_or_alias) {
+    if (const compound* found = find_by_key(id_or_alias)) return *found;
+    throw error(errc::unknown_compound,
+                "find_compound: unknown magnesium compound \"" + std::string(id_or_alias) +
+                    "\"; accepted ids: " + accepted_ids() +
+                    "; names and aliases such as \"magnesium bisglycinate\", \"Epsom salt\" or \"Magtein\" also work "
+                    "(case, spaces, hyphens and a leading \"magnesium\" are ignored)");
+}
+
+const compound* lookup_compound(std::string_view id_or_alias) noexcept {
+    try {
+        return find_by_key(id_or_alias);
+    } catch (...) {
+        // Only allocation can fail here; the non-throwing twin reports that as "not found".
+        return nullptr;
+    }
+}
+
+milligrams elemental_magnesium(const compound& form, milligrams compound_mass) {
+    check_amount("elemental_magnesium", "compound mass", form, compound_mass);
+    return compound_mass * form.elemental_fraction;
+}
+
+milligrams compound_mass_for(const compound& form, milligrams elemental) {
+    check_amount("compound_mass_for", "elemental magnesium", form, elemental);
+    return elemental / form.elemental_fraction;
+}
+
+}  // namespace mgcalc
