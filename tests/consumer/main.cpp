@@ -1,0 +1,67 @@
+// A consumer of mgcalc: one day's magnesium, computed through the public API and checked against
+// hand arithmetic. Returns non-zero on a wrong answer, so a broken package fails its CTest test.
+#include <mgcalc/mgcalc.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+int failures = 0;
+
+void check_near(const char* what, double actual, double expected, double tolerance) {
+    if (std::fabs(actual - expected) > tolerance) {
+        std::fprintf(stderr, "FAIL %s: got %.6f, expected %.6f\n", what, actual, expected);
+        ++failures;
+    } else {
+        std::printf("ok   %s: %.3f\n", what, actual);
+    }
+}
+
+}  // namespace
+
+int main() {
+    using namespace mgcalc::unit_symbols;
+
+    // 30 g of pumpkin seed kernels at 592 mg/100 g (USDA SR24, NDB 12014): 30/100 x 592 = 177.6 mg.
+    const mgcalc::food seeds{"12014", "Seeds, pumpkin and squash seed kernels, dried", 592.0 * mg};
+    const auto from_food = mgcalc::magnesium_in(seeds, 30.0 * g);
+    if (!from_food) {
+        std::fprintf(stderr, "FAIL magnesium_in: no value for a food with a known content\n");
+        return 1;
+    }
+    check_near("pumpkin seeds, 30 g (mg)", from_food->value(), 177.6, 1e-9);
+
+    // 500 mg of magnesium oxide: 24.305 / (24.305 + 15.999) x 500 = 301.5 mg elemental
+    // (IUPAC 2022 abridged atomic weights); tolerance covers the weight table's rounding.
+    const mgcalc::compound& oxide = mgcalc::find_compound("magnesium oxide");
+    const mgcalc::milligrams elemental = mgcalc::elemental_magnesium(oxide, 500.0 * mg);
+    check_near("magnesium oxide, 500 mg (mg elemental)", elemental.value(), 301.5, 0.5);
+
+    // A woman aged 30: RDA 310 mg, supplemental UL 350 mg (IOM 1997; NIH ODS Table 1).
+    const mgcalc::life_stage woman{mgcalc::sex::female, mgcalc::age::from_years(30.0)};
+    const mgcalc::reference_intakes reference = mgcalc::iom_reference_intakes(woman);
+    check_near("RDA, female 30 y (mg)", reference.target.value(), 310.0, 0.0);
+    check_near("supplemental UL, female 30 y (mg)",
+               reference.supplemental_upper_limit ? reference.supplemental_upper_limit->value() : -1.0,
+               350.0, 0.0);
+
+    // Bad input is an mgcalc::error with its stable code in what().
+    try {
+        (void)mgcalc::find_compound("unobtainium");
+        std::fprintf(stderr, "FAIL find_compound accepted an unknown compound\n");
+        ++failures;
+    } catch (const mgcalc::error& e) {
+        const std::string message = e.what();
+        if (e.code() != mgcalc::errc::unknown_compound || message.rfind("[mgcalc.unknown_compound] ", 0) != 0) {
+            std::fprintf(stderr, "FAIL unexpected error: %s\n", e.what());
+            ++failures;
+        } else {
+            std::printf("ok   unknown compound rejected\n");
+        }
+    }
+
+    std::printf("mgcalc %s: %s\n", mgcalc::version_string, failures == 0 ? "all checks passed" : "FAILED");
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,112 @@
+// Tests for mgcalc/error.hpp: stable error codes, their names, and the what() format.
+//
+// Codes and names are an API (nlohmann/json-style ids): callers switch on code(), users search
+// for "[mgcalc.<name>]". The table below pins both; changing a value or a name must fail here.
+// A new code is added at the end of the enum and to this table.
+#include <mgcalc/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace {
+
+using mgcalc::errc;
+
+struct code_name {
+    errc code;
+    int value;
+    std::string_view name;
+};
+
+constexpr std::array<code_name, 10> every_code{{
+    {errc::invalid_amount, 1, "invalid_amount"},
+    {errc::unknown_unit, 2, "unknown_unit"},
+    {errc::unknown_compound, 3, "unknown_compound"},
+    {errc::invalid_life_stage, 4, "invalid_life_stage"},
+    {errc::invalid_date, 5, "invalid_date"},
+    {errc::parse_error, 6, "parse_error"},
+    {errc::unknown_food, 7, "unknown_food"},
+    {errc::unknown_measure, 8, "unknown_measure"},
+    {errc::ambiguous_food, 9, "ambiguous_food"},
+    {errc::malformed_file, 10, "malformed_file"},
+}};
+
+// Released values never change meaning.
+static_assert(static_cast<int>(errc::invalid_amount) == 1);
+static_assert(static_cast<int>(errc::malformed_file) == 10);
+
+// One exception hierarchy: catchable as std::runtime_error / std::exception.
+static_assert(std::is_base_of_v<std::runtime_error, mgcalc::error>);
+static_assert(std::is_nothrow_invocable_v<decltype(&mgcalc::error::code), const mgcalc::error&>);
+static_assert(std::is_nothrow_copy_constructible_v<mgcalc::error>, "exceptions must copy without throwing");
+
+bool is_identifier(std::string_view name) {
+    if (name.empty()) return false;
+    for (const char c : name) {
+        if (!((c >= 'a' && c <= 'z') || c == '_')) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("error: every code has a stable value and name", "[error]") {
+    for (const code_name& entry : every_code) {
+        INFO("code " << entry.value << " expected name " << entry.name);
+        CHECK(static_cast<int>(entry.code) == entry.value);
+        CHECK(mgcalc::to_string(entry.code) == entry.name);
+    }
+}
+
+TEST_CASE("error: code names are distinct lower_case identifiers", "[error]") {
+    std::set<std::string_view> names;
+    std::set<int> values;
+    for (const code_name& entry : every_code) {
+        const std::string_view name = mgcalc::to_string(entry.code);
+        INFO(name);
+        CHECK(is_identifier(name));
+        CHECK(names.insert(name).second);
+        CHECK(values.insert(static_cast<int>(entry.code)).second);
+    }
+    CHECK(names.size() == every_code.size());
+}
+
+TEST_CASE("error: to_string is stable across calls", "[error]") {
+    for (const code_name& entry : every_code) {
+        CHECK(mgcalc::to_string(entry.code) == mgcalc::to_string(entry.code));
+    }
+}
+
+TEST_CASE("error: what() is \"[mgcalc.<code>] <message>\"", "[error]") {
+    const mgcalc::error e{errc::unknown_compound, "no compound 'unobtainium'; accepted: oxide, citrate"};
+    CHECK(e.code() == errc::unknown_compound);
+    CHECK(std::string{e.what()} == "[mgcalc.unknown_compound] no compound 'unobtainium'; accepted: oxide, citrate");
+
+    for (const code_name& entry : every_code) {
+        const mgcalc::error each{entry.code, "message"};
+        CHECK(std::string{each.what()} == "[mgcalc." + std::string{entry.name} + "] message");
+        CHECK(each.code() == entry.code);
+    }
+}
+
+TEST_CASE("error: an mgcalc::error is caught as std::exception with its code intact", "[error]") {
+    try {
+        throw mgcalc::error{errc::invalid_amount, "-5 mg: an amount must not be negative"};
+    } catch (const std::exception& caught) {
+        CHECK(std::string{caught.what()} == "[mgcalc.invalid_amount] -5 mg: an amount must not be negative");
+        const auto* as_error = dynamic_cast<const mgcalc::error*>(&caught);
+        REQUIRE(as_error != nullptr);
+        CHECK(as_error->code() == errc::invalid_amount);
+    }
+    // A copy keeps the code and the message (exceptions are copied when rethrown).
+    const mgcalc::error original{errc::parse_error, "line 3: expected 'COMPOUND=AMOUNT UNIT'"};
+    const mgcalc::error copy = original;  // NOLINT(performance-unnecessary-copy-initialization)
+    CHECK(copy.code() == errc::parse_error);
+    CHECK(std::string{copy.what()} == std::string{original.what()});
+}
