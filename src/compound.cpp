@@ -407,12 +407,10 @@ catalogue build_catalogue() {
             // The same hydrate written with each accepted separator: "MgCl2·6H2O", "MgCl2*6H2O",
             // "MgCl2.6H2O" (lookup_key drops the dot, which is still unambiguous).
             add_key(full);
-            std::string star = full;
-            star.replace(star.find("\xC2\xB7"), 2, "*");
-            add_key(star);
-            std::string dot = full;
-            dot.replace(dot.find("\xC2\xB7"), 2, ".");
-            add_key(dot);
+            const std::size_t dot_at = full.find("\xC2\xB7");  // the UTF-8 middle dot, 2 bytes
+            const std::string before = full.substr(0, dot_at), after = full.substr(dot_at + 2);
+            add_key(before + "*" + after);
+            add_key(before + "." + after);
         }
     }
     return out;
