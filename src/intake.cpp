@@ -1,6 +1,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/intake.hpp>
 
+#include "detail/limits.hpp"
 #include "detail/text.hpp"
 
 #include <cmath>
@@ -8,11 +9,7 @@
 
 namespace mgcalc {
 
-namespace {
-// The largest amount of one food mgcalc accepts in a day's entry. No one eats 10 kg of a food
-// in a day; an amount above it is a unit or typing mistake (docs/model.md, "Plausibility").
-constexpr double max_food_grams = 10'000.0;
-}  // namespace
+using detail::max_food_grams;
 
 day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::string input) {
     const double g = amount.value();
@@ -22,7 +19,14 @@ day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::string in
                         "' is not accepted: expected a finite amount from 0 to " +
                         detail::format_number(max_food_grams, 0) + " g");
     }
-    foods_.push_back(food_entry{std::move(item), amount, std::move(input)});
+    foods_.push_back(food_entry{std::move(item), amount, std::move(input), "g"});
+    return *this;
+}
+
+day_intake& day_intake::add_food(mgcalc::food item, const serving& amount, std::string input) {
+    resolved_serving resolved = resolve_serving(item, amount);
+    add_food(std::move(item), resolved.weight, std::move(input));
+    foods_.back().measure_used = std::move(resolved.measure_used);
     return *this;
 }
 

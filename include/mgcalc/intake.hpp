@@ -2,6 +2,7 @@
 #pragma once
 
 #include <mgcalc/food.hpp>
+#include <mgcalc/serving.hpp>
 #include <mgcalc/supplement.hpp>
 #include <mgcalc/units.hpp>
 
@@ -14,7 +15,8 @@ namespace mgcalc {
 struct food_entry {
     mgcalc::food food;
     grams amount;
-    std::string input;  ///< what the user typed, if any, echoed in reports
+    std::string input;         ///< what the user typed, if any, echoed in reports
+    std::string measure_used;  ///< how a household serving became grams (resolve_serving); "g" for grams
 };
 
 /// One day's entries, in the order they were logged.
@@ -23,6 +25,9 @@ public:
     /// Throws mgcalc::error (invalid_amount) for a negative, non-finite or implausible amount
     /// (more than 10 kg of one food; see docs/model.md).
     day_intake& add_food(mgcalc::food item, grams amount, std::string input = {});
+    /// Converts a household serving through the food's own portions (resolve_serving) and
+    /// records the measure used. Throws like resolve_serving and like the overload above.
+    day_intake& add_food(mgcalc::food item, const serving& amount, std::string input = {});
     day_intake& add_supplement(supplement_dose dose, std::string input = {});
 
     struct supplement_entry {

@@ -22,6 +22,9 @@ std::optional<double> parse_double(std::string_view text) noexcept;
 std::vector<std::string_view> split(std::string_view text, char separator);
 /// Formats a number with at most `decimals` decimals and no trailing zeros: 1.50 -> "1.5".
 std::string format_number(double value, int decimals = 1);
+/// The text in double quotes, for error messages: "\"1 bucket\"". (Built with +=: g++ 12 reports
+/// a bogus -Wrestrict for "\"" + s + "\"" at -O2, GCC bugs 105329/105651.)
+std::string quoted(std::string_view text);
 /// Joins with ", ".
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
