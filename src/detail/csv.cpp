@@ -1,0 +1,338 @@
+#include "detail/csv.hpp"
+
+#include <mgcalc/error.hpp>
+
+#include "detail/text.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+namespace mgcalc::detail {
+
+namespace {
+
+constexpr int end_of_input = -1;
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+/// A field value quoted for a message, shortened so one bad field cannot flood a terminal.
+std::string quoted_value(std::string_view text) {
+    constexpr std::size_t longest = 60;
+    std::string out = "'";
+    out += text.substr(0, longest);
+    if (text.size() > longest) out += "...";
+    out += "'";
+    return out;
+}
+
+std::string printable(char c) {
+    if (c == '\t') return "a tab";
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) {
+        static constexpr char digits[] = "0123456789ABCDEF";
+        const auto byte = static_cast<unsigned char>(c);
+        return std::string("byte 0x") + digits[byte >> 4] + digits[byte & 0xF];
+    }
+    return std::string("'") + c + "'";
+}
+
+}  // namespace
+
+std::optional<double> parse_decimal(std::string_view text) noexcept {
+    text = trim(text);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    if (text.empty()) return std::nullopt;
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+struct csv_reader::state {
+    std::string name;
+    csv_options options;
+    std::unique_ptr<std::istream> input;
+
+    // Input buffer: the stream is read in blocks, never whole.
+    std::vector<char> buffer = std::vector<char>(64 * 1024);
+    std::size_t position = 0;
+    std::size_t filled = 0;
+    bool exhausted = false;
+
+    std::size_t physical_line = 1;  ///< line of the next character to read
+    std::size_t record_line = 0;    ///< line where the current record starts
+    std::size_t header_line = 0;
+    std::vector<std::string> columns;
+
+    std::string text;                  ///< the current record's fields, back to back
+    std::vector<std::size_t> ends{};   ///< end offset of each field in `text`
+
+    int peek() {
+        if (position == filled) {
+            if (exhausted) return end_of_input;
+            input->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            filled = static_cast<std::size_t>(input->gcount());
+            position = 0;
+            if (input->bad()) {
+                throw error(errc::malformed_file, name + ":" + std::to_string(physical_line) +
+                                                      ": the file could not be read to the end; expected a readable file");
+            }
+            if (filled < buffer.size()) exhausted = true;
+            if (filled == 0) return end_of_input;
+        }
+        return static_cast<unsigned char>(buffer[position]);
+    }
+    int get() {
+        const int c = peek();
+        if (c != end_of_input) ++position;
+        return c;
+    }
+
+    void append(int c) {
+        if (options.latin1 && c >= 0x80) {
+            // Latin-1 code points are U+0080..U+00FF: two UTF-8 bytes, 110000xx 10xxxxxx.
+            text += static_cast<char>(0xC0 | (c >> 6));
+            text += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            text += static_cast<char>(c);
+        }
+    }
+
+    /// Consumes "\r\n", "\n" or "\r" if one is next.
+    bool consume_line_end() {
+        const int c = peek();
+        if (c == '\n') {
+            get();
+        } else if (c == '\r') {
+            get();
+            if (peek() == '\n') get();
+        } else {
+            return false;
+        }
+        ++physical_line;
+        return true;
+    }
+
+    std::string label(std::size_t index) const {
+        if (index < columns.size() && !columns[index].empty()) return "field '" + columns[index] + "'";
+        return "field " + std::to_string(index + 1);
+    }
+
+    [[noreturn]] void fail_at(std::size_t at_line, std::string_view message) const {
+        throw error(errc::malformed_file, name + ":" + std::to_string(at_line) + ": " + std::string(message));
+    }
+
+    void skip_byte_order_mark() {
+        if (options.latin1) return;
+        if (peek() == 0xEF && filled - position >= 3 && static_cast<unsigned char>(buffer[position + 1]) == 0xBB &&
+            static_cast<unsigned char>(buffer[position + 2]) == 0xBF) {
+            position += 3;
+        }
+    }
+
+    bool read_record() {
+        while (true) {
+            text.clear();
+            ends.clear();
+            if (peek() == end_of_input) return false;
+            if (consume_line_end()) continue;  // a wholly empty line is not a record
+            record_line = physical_line;
+            read_fields();
+            return true;
+        }
+    }
+
+    void read_fields() {
+        const int separator = static_cast<unsigned char>(options.separator);
+        const int quote = static_cast<unsigned char>(options.quote);
+        while (true) {
+            if (peek() == quote) {
+                get();
+                const std::size_t opened = physical_line;
+                while (true) {
+                    const int c = get();
+                    if (c == end_of_input) {
+                        const std::string q(1, options.quote);
+                        fail_at(opened, label(ends.size()) + ": unterminated quoted field (the " + q +
+                                            " opened on this line is never closed); expected a closing " + q +
+                                            " before the end of the file");
+                    }
+                    if (c == quote) {
+                        if (peek() != quote) break;
+                        get();
+                        append(quote);
+                    } else if (c == '\r' || c == '\n') {
+                        if (c == '\r' && peek() == '\n') get();
+                        text += '\n';
+                        ++physical_line;
+                    } else {
+                        append(c);
+                    }
+                }
+                while (peek() == ' ' || peek() == '\t') get();
+                const int after = peek();
+                if (after == separator) {
+                    get();
+                    ends.push_back(text.size());
+                    continue;
+                }
+                if (after == end_of_input || consume_line_end()) {
+                    ends.push_back(text.size());
+                    return;
+                }
+                fail_at(physical_line, label(ends.size()) + ": unexpected " + printable(static_cast<char>(after)) +
+                                           " after the closing " + std::string(1, options.quote) +
+                                           "; expected " + printable(options.separator) +
+                                           " or the end of the line");
+            }
+            while (true) {
+                const int c = peek();
+                if (c == separator) {
+                    get();
+                    ends.push_back(text.size());
+                    break;
+                }
+                if (c == end_of_input || consume_line_end()) {
+                    ends.push_back(text.size());
+                    return;
+                }
+                get();
+                append(c);
+            }
+        }
+    }
+};
+
+csv_reader::csv_reader(std::unique_ptr<state> s) : state_(std::move(s)) {
+    state_->skip_byte_order_mark();
+    if (state_->options.header) {
+        if (state_->read_record()) {
+            state_->header_line = state_->record_line;
+            for (std::size_t i = 0; i < state_->ends.size(); ++i) state_->columns.emplace_back(trim(field(i)));
+        }
+        state_->text.clear();
+        state_->ends.clear();
+        state_->record_line = 0;
+    } else {
+        state_->columns = state_->options.column_names;
+    }
+}
+
+csv_reader::csv_reader(csv_reader&&) noexcept = default;
+csv_reader& csv_reader::operator=(csv_reader&&) noexcept = default;
+csv_reader::~csv_reader() = default;
+
+csv_reader csv_reader::open(const std::string& path, csv_options options) {
+    auto s = std::make_unique<state>();
+    s->name = path;
+    s->options = std::move(options);
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) {
+        throw error(errc::malformed_file, path + ": is a folder; expected a file");
+    }
+    auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*file) {
+        throw error(errc::malformed_file, path + ": cannot open the file; expected a readable file at this path");
+    }
+    s->input = std::move(file);
+    return csv_reader(std::move(s));
+}
+
+csv_reader csv_reader::from_text(std::string_view text, std::string name, csv_options options) {
+    auto s = std::make_unique<state>();
+    s->name = std::move(name);
+    s->options = std::move(options);
+    s->input = std::make_unique<std::istringstream>(std::string(text), std::ios::binary);
+    return csv_reader(std::move(s));
+}
+
+const std::string& csv_reader::name() const noexcept { return state_->name; }
+const std::vector<std::string>& csv_reader::column_names() const noexcept { return state_->columns; }
+std::size_t csv_reader::header_line() const noexcept { return state_->header_line; }
+
+std::optional<std::size_t> csv_reader::find_column(std::string_view name) const noexcept {
+    name = trim(name);
+    for (std::size_t i = 0; i < state_->columns.size(); ++i) {
+        if (equal_ignoring_case(state_->columns[i], name)) return i;
+    }
+    return std::nullopt;
+}
+
+std::size_t csv_reader::column(std::string_view name) const {
+    if (auto index = find_column(name)) return *index;
+    require_columns({name});
+    return 0;  // not reached: require_columns threw
+}
+
+void csv_reader::require_columns(std::initializer_list<std::string_view> names) const {
+    for (std::string_view wanted : names) {
+        if (find_column(wanted)) continue;
+        std::vector<std::string> expected(names.begin(), names.end());
+        std::string message = "field '" + std::string(wanted) + "': missing from the " +
+                              (state_->options.header ? "header" : "column list") + "; expected the columns " +
+                              join(expected);
+        message += state_->columns.empty() ? " (the file is empty)" : " (found " + join(state_->columns) + ")";
+        state_->fail_at(state_->header_line == 0 ? 1 : state_->header_line, message);
+    }
+}
+
+bool csv_reader::next() { return state_->read_record(); }
+std::size_t csv_reader::line() const noexcept { return state_->record_line; }
+std::size_t csv_reader::size() const noexcept { return state_->ends.size(); }
+
+std::optional<std::string_view> csv_reader::optional_field(std::size_t index) const noexcept {
+    if (index >= state_->ends.size()) return std::nullopt;
+    const std::size_t begin = index == 0 ? 0 : state_->ends[index - 1];
+    return std::string_view(state_->text).substr(begin, state_->ends[index] - begin);
+}
+
+std::string_view csv_reader::field(std::size_t index) const {
+    if (auto value = optional_field(index)) return *value;
+    fail(index, "missing; the record has " + std::to_string(size()) + (size() == 1 ? " field" : " fields") +
+                    ", expected at least " + std::to_string(index + 1));
+}
+
+std::string_view csv_reader::field(std::string_view column_name) const { return field(column(column_name)); }
+
+double csv_reader::number(std::size_t index) const {
+    const std::string_view text = field(index);
+    if (auto value = parse_decimal(text)) return *value;
+    if (trim(text).empty()) fail(index, "is empty; expected a decimal like 12.5");
+    fail(index, quoted_value(text) + " is not a number; expected a decimal like 12.5");
+}
+
+double csv_reader::number(std::string_view column_name) const { return number(column(column_name)); }
+
+std::optional<double> csv_reader::optional_number(std::size_t index) const {
+    if (trim(field(index)).empty()) return std::nullopt;
+    return number(index);
+}
+
+std::optional<double> csv_reader::optional_number(std::string_view column_name) const {
+    return optional_number(column(column_name));
+}
+
+std::string csv_reader::field_label(std::size_t index) const { return state_->label(index); }
+
+void csv_reader::fail(std::size_t index, std::string_view message) const {
+    state_->fail_at(state_->record_line, field_label(index) + ": " + std::string(message));
+}
+
+void csv_reader::fail(std::string_view column_name, std::string_view message) const {
+    if (auto index = find_column(column_name)) fail(*index, message);
+    state_->fail_at(state_->record_line, "field '" + std::string(column_name) + "': " + std::string(message));
+}
+
+void csv_reader::fail(std::string_view message) const { state_->fail_at(state_->record_line, message); }
+
+}  // namespace mgcalc::detail
