@@ -69,6 +69,7 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
     evaluation result{.reference = iom_reference_intakes(stage),
                       .food = milligrams::from_value(0.0),
                       .unknown_entries = 0,
+                      .lower_bound_entries = 0,
                       .supplemental = milligrams::from_value(0.0),
                       .total = milligrams::from_value(0.0),
                       .percent_of_target = 0.0,
@@ -84,18 +85,20 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
         std::optional<milligrams> magnesium = magnesium_in(entry.food, entry.amount);
         if (magnesium) {
             result.food += *magnesium;
+            if (entry.food.magnesium_is_lower_bound) ++result.lower_bound_entries;
         } else {
             ++result.unknown_entries;  // unknown is not zero: counted, never added
         }
         result.entries.push_back({entry_kind::food, i, entry.input,
                                    format_number(entry.amount.value(), 1) + " g " + entry.food.description,
-                                   magnesium});
+                                   magnesium, entry.amount, entry.measure_used});
     }
     for (std::size_t i = 0; i < day.supplements().size(); ++i) {
         const auto& entry = day.supplements()[i];
         const milligrams elemental = entry.dose.elemental();
         result.supplemental += elemental;
-        result.entries.push_back({entry_kind::supplement, i, entry.input, entry.dose.description(), elemental});
+        result.entries.push_back(
+            {entry_kind::supplement, i, entry.input, entry.dose.description(), elemental, std::nullopt, {}});
     }
 
     result.total = result.food + result.supplemental;
@@ -134,6 +137,14 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
                                     (result.unknown_entries == 1 ? " food entry has" : " food entries have") +
                                     " no magnesium data: the total is a lower bound (at least " +
                                     mg_text(result.total) + ")"});
+    }
+    if (result.lower_bound_entries > 0) {
+        result.warnings.push_back(
+            {"lower-bound-entries",
+             std::to_string(result.lower_bound_entries) +
+                 (result.lower_bound_entries == 1 ? " food entry is a recipe" : " food entries are recipes") +
+                 " with an ingredient of unknown magnesium: its value, and so the total, is a lower bound (at least " +
+                 mg_text(result.total) + ")"});
     }
     if (!reference.note.empty()) {
         result.warnings.push_back({"reference-row", std::string(reference.note)});

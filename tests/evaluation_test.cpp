@@ -166,3 +166,20 @@ TEST_CASE("evaluation: an empty day is 0 mg and below the EAR", "[evaluation]") 
     REQUIRE(e.absorbed.has_value());
     CHECK(e.absorbed->amount.value() == 0.0);
 }
+
+TEST_CASE("evaluation: a recipe with an unknown ingredient makes the total a lower bound", "[evaluation]") {
+    mgcalc::food granola{"my-granola", "Granola, homemade", 229.0 * mg};
+    granola.magnesium_is_lower_bound = true;  // e.g. make_recipe with an unanalysed ingredient
+    mgcalc::day_intake day;
+    day.add_food(granola, 44.0 * g).add_food(banana, 100.0 * g);
+    const mgcalc::evaluation e = mgcalc::evaluate(day, woman(30.0));
+    CHECK(e.food.value() == Approx(229.0 * 0.44 + 27.0));  // counted ...
+    CHECK(e.unknown_entries == 0);
+    CHECK(e.lower_bound_entries == 1);  // ... but only as a lower bound
+    CHECK(e.total_is_lower_bound());
+    CHECK(has_warning(e, "lower-bound-entries"));
+
+    mgcalc::day_intake plain;
+    plain.add_food(banana, 100.0 * g);
+    CHECK_FALSE(mgcalc::evaluate(plain, woman(30.0)).total_is_lower_bound());
+}

@@ -33,10 +33,13 @@ struct entry_contribution {
     std::string input;            ///< what the user typed, if any
     std::string description;
     std::optional<milligrams> magnesium;  ///< elemental magnesium; empty when unknown
+    std::optional<grams> amount;          ///< food entries: grams eaten
+    std::string measure_used;             ///< food entries: how the serving became grams
 };
 
 struct warning {
-    std::string code;     ///< stable: "supplement-for-infant", "over-upper-limit", "unknown-entries"
+    std::string code;     ///< stable: "supplement-for-infant", "over-upper-limit", "unknown-entries",
+                          ///< "lower-bound-entries", "reference-row"
     std::string message;
 };
 
@@ -52,6 +55,9 @@ struct evaluation {
     reference_intakes reference;
     milligrams food;                  ///< from entries with known magnesium
     std::size_t unknown_entries;      ///< food entries with no magnesium data
+    /// Food entries whose value is only a lower bound (a recipe with an ingredient of unknown
+    /// magnesium): counted in `food`, but the total is then a lower bound too.
+    std::size_t lower_bound_entries;
     milligrams supplemental;          ///< elemental magnesium from supplements
     milligrams total;                 ///< food + supplemental (a lower bound if unknown_entries > 0)
     double percent_of_target;         ///< total / target x 100
@@ -64,7 +70,7 @@ struct evaluation {
     std::vector<entry_contribution> entries;  ///< ranked by contribution, unknown last
     std::vector<warning> warnings;
 
-    bool total_is_lower_bound() const noexcept { return unknown_entries > 0; }
+    bool total_is_lower_bound() const noexcept { return unknown_entries > 0 || lower_bound_entries > 0; }
 };
 
 /// Evaluates a day for a life stage against the IOM 1997 reference intakes.
