@@ -1,0 +1,884 @@
+// Ranked search over food descriptions: the rules are in docs/food-data.md, "Search"; the
+// measured quality and speed in docs/performance.md, "Food search".
+//
+// Why an index built up front and not a scan of the descriptions for each query: a query then
+// touches only the postings of its own words (about 3 µs for SR24, against about 0.4 ms for a
+// scan that only lower-cases and compares every description), and the index is built in one
+// pass over the text with no sorting of strings, so building it costs about what 5 scanning
+// queries would. The `mgcalc` command, which searches once per process, pays that once. What
+// keeps the build cheap:
+//   - each description's bytes are read once; a word is folded in place and looked up in an
+//     open-addressing hash table, whose probes compare the stored hash before any text;
+//   - the per-description term lists (the forward index, which the ranking needs anyway) are
+//     turned into posting lists by a counting sort on term; descriptions arrive in order, so
+//     every posting list comes out sorted by description with no sort;
+//   - terms are grouped for prefix (autocomplete) lookup by their first two bytes, again by a
+//     counting sort, instead of sorting the vocabulary;
+//   - compact arrays (2 + 2 + 1 bytes per word while ids fit in 16 bits), because fresh memory
+//     costs a page fault per 4 KiB on first use, about a third of a build in a fresh process.
+#include <mgcalc/food_search.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mgcalc {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------------------------
+
+/// What a byte of a description or query is, as one table: 0 separates words, '\'' is an
+/// apostrophe, anything else is the byte of a word in lower case. Words are runs of ASCII
+/// letters and digits; the bytes of UTF-8 sequences (>= 0x80) count as letters so that
+/// "jalapeño" stays one word; an apostrophe is dropped without ending the word ("McDONALD'S" ->
+/// "mcdonalds", which is what people type).
+constexpr std::array<char, 256> make_word_bytes() {
+    std::array<char, 256> bytes{};
+    for (int c = 0; c < 256; ++c) {
+        const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (alphanumeric) bytes[static_cast<std::size_t>(c)] = static_cast<char>(c);
+        if (c >= 'A' && c <= 'Z') bytes[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+    }
+    bytes['\''] = '\'';
+    return bytes;
+}
+constexpr std::array<char, 256> word_bytes = make_word_bytes();
+
+char word_byte(char c) noexcept { return word_bytes[static_cast<unsigned char>(c)]; }
+
+/// Folds an English plural and its singular to one key, in place; returns the new length. The
+/// key need not be a word: what matters is that singular and plural meet. Harman's "S stemmer"
+/// (D. Harman, "How effective is suffixing?", JASIS 42(1), 1991) with the spellings food names
+/// need:
+///
+///   berries, berry      -> berry    -ies -> -y; also -ie -> -y, so cookie and cookies meet
+///   pies, pie           -> pie      (a four-letter -ies word only loses its s)
+///   leaves, loaves      -> leaf, loaf   -eaves, -oaves, -lves -> -f (halves -> half)
+///   tomatoes, tomato    -> tomato   -oes -> -o; also -oe -> -o, so aloe and aloes meet
+///   peaches, radishes   -> peach, radish   -ches, -shes, -sses, -xes, -zzes lose -es;
+///   quiche, quiches     -> quich    also -che -> -ch, so those singulars meet too
+///   seeds, oats, figs   -> seed, oat, fig   a final s goes, except after s or u:
+///   swiss, hummus, asparagus   unchanged
+///
+/// Words of three bytes or fewer are left alone ("gas"; "peas" -> "pea" has four).
+inline std::size_t fold_plural(char* word, std::size_t length) noexcept {
+    if (length <= 3) return length;
+    const auto at = [&](std::size_t from_end) { return word[length - from_end]; };  // at(1) is the last
+    if (at(1) == 's') {
+        if (at(2) == 's' || at(2) == 'u') return length;  // swiss, hummus
+        if (at(2) != 'e') return length - 1;               // seeds
+        switch (at(3)) {
+        case 'i':  // berries, pies
+            if (length == 4) return length - 1;
+            word[length - 3] = 'y';
+            return length - 2;
+        case 'v':  // leaves, loaves, halves; olives, chives only lose the s
+            if (at(4) == 'l' || (length >= 6 && at(4) == 'a' && (at(5) == 'e' || at(5) == 'o'))) {
+                word[length - 3] = 'f';
+                return length - 2;
+            }
+            return length - 1;
+        case 'o':  // tomatoes
+        case 'x':  // boxes
+            return length - 2;
+        case 'h':  // peaches, radishes
+            return (at(4) == 'c' || at(4) == 's') ? length - 2 : length - 1;
+        case 's':  // glasses
+        case 'z':  // fizzes
+            return at(4) == at(3) ? length - 2 : length - 1;
+        default:
+            return length - 1;
+        }
+    }
+    if (at(1) == 'e') {
+        if (at(2) == 'i') {  // cookie
+            word[length - 2] = 'y';
+            return length - 1;
+        }
+        if (at(2) == 'o' || (at(2) == 'h' && at(3) == 'c')) return length - 1;  // aloe, quiche
+    }
+    return length;
+}
+
+/// Words longer than this are cut to it, in descriptions and queries alike.
+constexpr std::size_t max_word_length = 64;
+
+/// One word of a text, as the tokenizer hands it over.
+struct word_event {
+    char* text;            ///< lower case, apostrophes dropped, not folded; the callee may change it
+    std::size_t length;
+    std::size_t segment;   ///< comma-separated segment; commas inside parentheses do not count
+    std::size_t position;  ///< word number in the text, from 0
+    bool in_parentheses;   ///< "(includes crisphead types)"
+    bool capitalised;      ///< ALL CAPS: at least 3 capitals, and capitals are most of the word
+};
+
+/// Calls on_word(word_event&) for each word of `text` and on_ampersand(segment) for each '&'.
+template <typename OnWord, typename OnAmpersand>
+void for_each_word(std::string_view text, OnWord&& on_word, OnAmpersand&& on_ampersand) {
+    std::array<char, max_word_length> word;
+    std::size_t segment = 0;
+    std::size_t position = 0;
+    int depth = 0;  // "Chickpeas (garbanzo beans, bengal gram), mature seeds": two segments
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        const char c = *p;
+        if (word_byte(c) == 0) {
+            if (c == '(') {
+                ++depth;
+            } else if (c == ')') {
+                depth = depth > 0 ? depth - 1 : 0;
+            } else if (c == ',' && depth == 0) {
+                ++segment;
+            } else if (c == '&') {
+                on_ampersand(segment);
+            }
+            ++p;
+            continue;
+        }
+        std::size_t length = 0;
+        unsigned capitals = 0;
+        for (; p < end; ++p) {
+            const char b = word_byte(*p);
+            if (b == 0) break;
+            if (b == '\'') continue;
+            capitals += static_cast<unsigned>(static_cast<unsigned char>(*p) - 'A') < 26u;
+            if (length < max_word_length) word[length++] = b;
+        }
+        if (length == 0) continue;  // a lone apostrophe
+        word_event event{word.data(), length, segment, position++, depth > 0, capitals >= 3 && 2 * capitals > length};
+        on_word(event);
+    }
+}
+
+/// A fast hash of a short key: eight bytes at a time, each step a multiply-xorshift (the
+/// finaliser of MurmurHash3). Terms are words of a few bytes, so one or two steps.
+std::uint32_t hash_of(std::string_view text) noexcept {
+    const auto mix = [](std::uint64_t x) {
+        x *= 0xff51afd7ed558ccdull;
+        return x ^ (x >> 32);
+    };
+    std::uint64_t hash = 0x9e3779b97f4a7c15ull ^ text.size();
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t chunk;
+        std::memcpy(&chunk, text.data() + i, 8);
+        hash = mix(hash ^ chunk);
+    }
+    std::uint64_t tail = 0;
+    for (unsigned shift = 0; i < text.size(); ++i, shift += 8) {
+        tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i])) << shift;
+    }
+    hash = mix(hash ^ tail);
+    return static_cast<std::uint32_t>(hash);
+}
+
+/// Prefix buckets: terms grouped by their first two bytes, each mapped to 0 (none: a one-byte
+/// term), 1-26 (a-z), 27-36 (0-9) or 37 (any other byte, i.e. UTF-8).
+constexpr std::size_t bucket_letters = 38;
+constexpr std::size_t bucket_count = bucket_letters * bucket_letters;
+
+constexpr std::size_t bucket_letter(char c) noexcept {
+    if (c >= 'a' && c <= 'z') return static_cast<std::size_t>(c - 'a') + 1;
+    if (c >= '0' && c <= '9') return static_cast<std::size_t>(c - '0') + 27;
+    return 37;
+}
+
+/// a == b, inline: words are a few bytes, shorter than a call to memcmp.
+bool same_text(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) return false;
+    }
+    return true;
+}
+
+std::size_t bucket_of(std::string_view term) noexcept {
+    return bucket_letter(term[0]) * bucket_letters + (term.size() > 1 ? bucket_letter(term[1]) : 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the ranking knows about a description
+// ---------------------------------------------------------------------------------------------
+
+/// Roles of a few words of USDA descriptions; where a role counts is noted.
+enum term_role : std::uint16_t {
+    role_plain = 1 << 0,        ///< "raw", "plain", anywhere: the plain form of a food
+    role_concentrated = 1 << 1, ///< "powder", "instant", "concentrate", ... anywhere
+    role_baby = 1 << 2,         ///< "babyfood", first segment
+    role_infant = 1 << 3,       ///< "infant"/"child" + "formula", first segment
+    role_formula = 1 << 4,
+    role_fast = 1 << 5,         ///< "fast" + "food(s)", first segment: "Fast foods, ..."
+    role_food = 1 << 6,
+    role_restaurant = 1 << 7,   ///< "restaurant", first segment: "Restaurant, Chinese, ..."
+    role_dish = 1 << 8,         ///< a dish, first segment: "Soup, ...", "Chicken salad"
+    role_connective = 1 << 9,   ///< "with", "and", "w", "in", first segment: "Pasta with meatballs"
+    role_entree = 1 << 10,      ///< "entree", "dinner", "meal", anywhere: "..., canned entree"
+    role_generic = 1 << 11,     ///< "all", "average", anywhere: the food across its kinds
+};
+
+struct role_word {
+    std::string_view word;  ///< as indexed: lower case and plural-folded
+    std::uint16_t roles;
+};
+
+// "dried" and "dry" are not concentrated forms here: seeds, nuts, beans and pasta are eaten
+// dried. Dish words are kinds of prepared mixed dish that USDA names first (SR24 food groups 06
+// "Soups, sauces, and gravies", 22 "Meals, entrees, and side dishes"); "pie" and "sauce" are left
+// out because "Pie, pumpkin" is what "pumpkin pie" means and a sauce is a single food.
+constexpr std::array role_words{
+    role_word{"raw", role_plain},
+    role_word{"plain", role_plain},
+    role_word{"dehydrated", role_concentrated},
+    role_word{"powder", role_concentrated},
+    role_word{"powdered", role_concentrated},
+    role_word{"instant", role_concentrated},
+    role_word{"concentrate", role_concentrated},
+    role_word{"condensed", role_concentrated},
+    role_word{"evaporated", role_concentrated},
+    role_word{"babyfood", role_baby},
+    role_word{"infant", role_infant},
+    role_word{"child", role_infant},
+    role_word{"formula", role_formula},
+    role_word{"fast", role_fast},
+    role_word{"food", role_food},
+    role_word{"restaurant", role_restaurant},
+    role_word{"soup", role_dish},
+    role_word{"stew", role_dish},
+    role_word{"salad", role_dish},
+    role_word{"sandwich", role_dish},
+    role_word{"pizza", role_dish},
+    role_word{"casserole", role_dish},
+    role_word{"burrito", role_dish},
+    role_word{"lasagna", role_dish},
+    role_word{"with", role_connective},
+    role_word{"and", role_connective},
+    role_word{"w", role_connective},
+    role_word{"in", role_connective},
+    role_word{"entree", role_entree},
+    role_word{"dinner", role_entree},
+    role_word{"meal", role_entree},
+    role_word{"all", role_generic},
+    role_word{"average", role_generic},
+};
+
+/// Facts about one description, fixed at construction.
+enum description_flag : std::uint8_t {
+    flag_plain = 1 << 0,
+    flag_concentrated = 1 << 1,
+    flag_brand = 1 << 2,       ///< an ALL-CAPS word: "KRAFT", "McDONALD'S", "USDA Commodity"
+    flag_baby = 1 << 3,        ///< "Babyfood, ...", "Infant formula, ..."
+    flag_restaurant = 1 << 4,  ///< "Fast foods, ...", "Restaurant, ..."
+    flag_mixed_dish = 1 << 5,  ///< role_dish or role_connective or '&' first, or role_entree
+    flag_generic = 1 << 6,     ///< "all" or "average": "all commercial varieties", "year round average"
+};
+
+/// Segments told apart by the ranking: 0, 1, 2 and "3 or later".
+constexpr std::size_t max_segment = 3;
+
+struct description_facts {
+    std::uint8_t flags;
+    std::uint8_t unused = 0;
+    /// Distinct terms outside parentheses of segments 0, 1 and 2, four bits each (capped at 15;
+    /// the top four bits are unused): a segment whose terms are all query words names the food
+    /// as typed ("Nuts, almonds" for "almonds", "Cheese, cheddar" for "cheddar cheese").
+    std::uint16_t segment_terms;
+    std::size_t terms_in_segment(std::size_t segment) const noexcept { return segment_terms >> (4 * segment) & 15u; }
+};
+
+/// What the ranking knows of one term of one description, in one byte (one byte per word keeps
+/// the forward index small, see the top of the file):
+///   bits 7-6  the segment of its first occurrence (capped at 3)
+///   bit  5    it is the head of that segment: the segment's last word outside parentheses
+///             ("almonds" in "Nuts, almonds", "butter" and not "almond" in "Nuts, almond butter")
+///   bit  4    unused
+///   bits 3-0  the segments 0, 1, 2 and 3-or-later in which it occurs outside parentheses
+using place = std::uint8_t;
+constexpr place place_head = 1 << 5;
+constexpr place place_of(std::size_t segment) noexcept {
+    return static_cast<place>(std::min(segment, max_segment) << 6);
+}
+constexpr place segment_bit(std::size_t segment) noexcept {
+    return static_cast<place>(1u << std::min(segment, max_segment));
+}
+constexpr std::size_t segment_of(place p) noexcept { return p >> 6; }
+
+/// Query words that need not match: "macaroni and cheese" needs macaroni and cheese.
+constexpr std::array<std::string_view, 9> stop_words{"a", "an", "and", "in", "of", "or", "the", "with", "w"};
+
+bool is_stop_word(std::string_view word) noexcept {
+    return std::find(stop_words.begin(), stop_words.end(), word) != stop_words.end();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking weights. A food scores points for where each query word sits in its description,
+// gains or loses a little for each other word by how typical that word is of the best-matching
+// foods, and loses points for kinds of food people rarely mean. The values come from the
+// reasoning in the comments; the head-word rule, typicality, "plain" and the concentrated forms
+// were added when a first version, which counted every extra word against a food, missed tofu,
+// milk, yogurt, coffee, tomato, white rice and chicken breast on bench/search_queries.hpp.
+// docs/food-data.md ("Search") records the quality and how it moves when one weight changes:
+// only "chicken breast" is near an edge.
+// ---------------------------------------------------------------------------------------------
+
+/// USDA writes the food's name first: "Spinach, raw", "Seeds, pumpkin and squash seed kernels".
+/// The last word of the first segment is the food itself ("Milk" in "Milk, sheep, fluid",
+/// "yogurt" in "Tofu yogurt"); another word there names a different food made of it ("Milk
+/// shakes", "Chicken breast tenders"), as does the second segment ("Nuts, almonds", "Fish,
+/// salmon") in another way; later segments hold details and ingredients ("Pasta, spinach").
+constexpr double head_points = 3.0;
+constexpr double first_segment_points = 2.0;
+constexpr double second_segment_points = 2.0;
+constexpr double later_segment_points = 1.0;
+/// The head-word rule, carried to the second segment: its last word is the kind of the group
+/// ("Nuts, almonds"), another word of it only qualifies that kind ("Nuts, almond butter",
+/// "Beans, black turtle soup"), so it scores less than the segment's head.
+constexpr double second_segment_modifier_points = 1.5;
+/// A segment made only of query words names the food as typed: "Nuts, almonds" for "almonds",
+/// "Cheese, cheddar" for "cheddar cheese", "Seeds, sesame seeds" for "sesame seeds" (segments
+/// 0-2, each such segment).
+constexpr double whole_segment_points = 0.5;
+/// A last word that only completes ("egg" -> "eggplant") ranks below a word typed in full.
+constexpr double completion_cost = 1.5;
+/// Each word the query did not ask for scores typical_word_points x (share - typical_share),
+/// where share is the fraction of the best-matching foods that have the word: the qualifiers
+/// most of them share ("fluid, with added vitamin D" of milk, "cooked, boiled, drained") cost
+/// nothing or gain a little, a word that marks an unusual variant ("sheep", "glutinous",
+/// "chicory") costs. So the plain food is the typical member of its kind, however long USDA's
+/// description of it is.
+constexpr double typical_word_points = 0.25;
+constexpr double typical_share = 0.4;
+/// "raw" and "plain" mark the plain form of a food; powders, instant and concentrated forms are
+/// rarely what a bare food name means ("coffee" is brewed coffee).
+constexpr double plain_points = 0.5;
+constexpr double concentrated_cost = 0.5;
+/// "all" and "average" mark USDA's entry for the food in general, across its kinds ("Avocados,
+/// raw, all commercial varieties", "Beans, kidney, all types", "Turkey, all classes",
+/// "Tomatoes, red, ripe, raw, year round average"), which is what a bare food name means.
+/// Half the plain bonus: a weaker sign, and one that brands also use ("ALL-BRAN").
+constexpr double generic_points = 0.25;
+/// Kinds of food a search for an everyday food rarely means: large enough to move them below
+/// the plain food, small enough that they still come first when nothing else matches.
+constexpr double brand_cost = 3.0;
+constexpr double baby_food_cost = 4.0;
+constexpr double restaurant_cost = 3.0;
+constexpr double mixed_dish_cost = 2.0;
+
+/// Term and description ids, in 16 bits while they fit (SR24: 7,907 descriptions, 2,600 terms)
+/// and in 32 from the first that does not: half the memory, so half the page faults of a
+/// freshly built index, for one well-predicted branch per read.
+class id_array {
+public:
+    std::size_t size() const noexcept { return wide_ ? wide_ids_.size() : narrow_ids_.size(); }
+    std::uint32_t operator[](std::size_t i) const noexcept { return wide_ ? wide_ids_[i] : narrow_ids_[i]; }
+
+    void reserve(std::size_t n) { narrow_ids_.reserve(n); }
+    void push_back(std::uint32_t id) {
+        if (!wide_ && id > 0xffff) widen();
+        if (wide_) {
+            wide_ids_.push_back(id);
+        } else {
+            narrow_ids_.push_back(static_cast<std::uint16_t>(id));
+        }
+    }
+    /// n ids to be set(), all below `limit`.
+    void resize(std::size_t n, std::size_t limit) {
+        if (limit > 0x10000) widen();
+        if (wide_) {
+            wide_ids_.resize(n);
+        } else {
+            narrow_ids_.resize(n);
+        }
+    }
+    void set(std::size_t i, std::uint32_t id) noexcept {
+        if (wide_) {
+            wide_ids_[i] = id;
+        } else {
+            narrow_ids_[i] = static_cast<std::uint16_t>(id);
+        }
+    }
+
+private:
+    void widen() {
+        wide_ids_.assign(narrow_ids_.begin(), narrow_ids_.end());
+        narrow_ids_ = {};
+        wide_ = true;
+    }
+
+    std::vector<std::uint16_t> narrow_ids_;
+    std::vector<std::uint32_t> wide_ids_;
+    bool wide_ = false;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The index
+// ---------------------------------------------------------------------------------------------
+
+struct food_search::index {
+    const food_database* database;
+
+    std::string term_text;                         ///< every term, back to back
+    std::vector<std::uint32_t> term_start;         ///< term t: term_text[term_start[t], term_start[t + 1])
+    std::vector<std::uint32_t> term_hash;
+    std::vector<std::uint32_t> hash_table;  ///< term id + 1 (0: empty); open addressing, power-of-two size
+    std::vector<std::uint32_t> posting_start;  ///< postings of term t: [posting_start[t], posting_start[t + 1])
+    id_array postings;                         ///< descriptions, grouped by term, ascending within a term
+    std::vector<std::uint32_t> description_start;  ///< terms of description d: [start[d], start[d + 1])
+    id_array description_terms;                    ///< the forward index: each description's distinct terms
+    std::vector<place> description_places;         ///< where each of those terms first occurs
+    std::vector<description_facts> descriptions;
+    std::vector<std::uint32_t> bucket_start;  ///< terms of prefix bucket b: bucket_terms[bucket_start[b] ...]
+    std::vector<std::uint32_t> bucket_terms;
+
+    explicit index(const food_database& source);
+
+    std::size_t term_count() const noexcept { return term_start.size() - 1; }
+    std::string_view term(std::uint32_t t) const noexcept {
+        return std::string_view(term_text.data() + term_start[t], term_start[t + 1] - term_start[t]);
+    }
+    /// Calls f(term id) for each distinct term of description d.
+    template <typename F>
+    void for_each_term_of(std::uint32_t d, F&& f) const {
+        for (std::uint32_t i = description_start[d]; i < description_start[d + 1]; ++i) f(description_terms[i]);
+    }
+    /// Where term t first occurs in description d, which has it.
+    place place_in(std::uint32_t d, std::uint32_t t) const noexcept {
+        std::uint32_t i = description_start[d];
+        while (description_terms[i] != t) ++i;
+        return description_places[i];
+    }
+
+    /// The slot of `word` in the hash table: its entry, or the empty entry where it would go.
+    std::size_t probe(std::string_view word, std::uint32_t hash) const noexcept {
+        const std::size_t mask = hash_table.size() - 1;
+        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+            const std::uint32_t entry = hash_table[slot];
+            if (entry == 0) return slot;
+            if (term_hash[entry - 1] == hash && same_text(term(entry - 1), word)) return slot;
+        }
+    }
+
+    /// The term id of `word`, or -1.
+    std::int64_t find(std::string_view word) const noexcept {
+        const std::uint32_t entry = hash_table[probe(word, hash_of(word))];
+        return static_cast<std::int64_t>(entry) - 1;
+    }
+
+    /// Calls f(term id) for every term that starts with `prefix` (not empty).
+    template <typename F>
+    void for_each_term_with_prefix(std::string_view prefix, F&& f) const {
+        const auto scan = [&](std::size_t bucket) {
+            for (std::uint32_t i = bucket_start[bucket]; i < bucket_start[bucket + 1]; ++i) {
+                if (term(bucket_terms[i]).starts_with(prefix)) f(bucket_terms[i]);
+            }
+        };
+        if (prefix.size() >= 2) {
+            scan(bucket_of(prefix));
+        } else {
+            const std::size_t first = bucket_letter(prefix[0]) * bucket_letters;
+            for (std::size_t b = first; b < first + bucket_letters; ++b) scan(b);
+        }
+    }
+
+private:
+    std::uint32_t insert(std::string_view word);
+};
+
+std::uint32_t food_search::index::insert(std::string_view word) {
+    const std::uint32_t hash = hash_of(word);
+    const std::size_t slot = probe(word, hash);
+    if (hash_table[slot] != 0) return hash_table[slot] - 1;
+    const auto id = static_cast<std::uint32_t>(term_count());
+    term_text.append(word);
+    term_start.push_back(static_cast<std::uint32_t>(term_text.size()));
+    term_hash.push_back(hash);
+    hash_table[slot] = id + 1;
+    if (term_count() * 2 > hash_table.size()) {  // keep the load at most 1/2
+        std::vector<std::uint32_t> bigger(hash_table.size() * 2, 0);
+        const std::size_t mask = bigger.size() - 1;
+        for (std::uint32_t t = 0; t < term_hash.size(); ++t) {
+            std::size_t s = term_hash[t] & mask;
+            while (bigger[s] != 0) s = (s + 1) & mask;
+            bigger[s] = t + 1;
+        }
+        hash_table = std::move(bigger);
+    }
+    return id;
+}
+
+food_search::index::index(const food_database& source) : database(&source) {
+    const std::size_t document_count = source.size();
+    // SR24 has 7,907 descriptions, 64,000 words and 2,600 distinct terms; the vectors grow if
+    // another source has more.
+    std::size_t table_size = 1024;  // about one term per three descriptions: no growth for SR24
+    while (table_size < document_count) table_size *= 2;
+    hash_table.assign(table_size, 0);
+    term_start.reserve(4096);
+    term_hash.reserve(4096);
+    term_start.push_back(0);
+    term_text.reserve(32 * 1024);
+    descriptions.resize(document_count);
+    description_start.resize(document_count + 1);
+    description_terms.reserve(document_count * 9);
+    description_places.reserve(document_count * 9);
+
+    // Pass 1: the forward index, each description's distinct terms in order of first occurrence.
+    for (std::size_t d = 0; d < document_count; ++d) {
+        const auto first = static_cast<std::uint32_t>(description_terms.size());
+        description_start[d] = first;
+        std::uint8_t flags = 0;
+        std::uint16_t segment_terms = 0;
+        // The entry of the last word outside parentheses seen so far, and its segment: when the
+        // next such word is in a later segment (or the text ends), it was its segment's head.
+        std::size_t head_entry = SIZE_MAX;
+        std::size_t head_segment = 0;
+        const auto close_segment = [&] {
+            if (head_entry != SIZE_MAX && head_segment < max_segment &&
+                segment_of(description_places[head_entry]) == head_segment) {
+                description_places[head_entry] |= place_head;
+            }
+            head_entry = SIZE_MAX;
+        };
+        for_each_word(
+            source.description(d),
+            [&](const word_event& w) {
+                // USDA writes brand and product names in capitals ("KRAFT", "McDONALD'S");
+                // "NFS" ("not further specified") is its only capitalised descriptor in SR24.
+                if (w.capitalised && std::string_view(w.text, w.length) != "nfs") flags |= flag_brand;
+                const std::uint32_t t = insert(std::string_view(w.text, fold_plural(w.text, w.length)));
+                std::size_t entry = first;
+                while (entry < description_terms.size() && description_terms[entry] != t) ++entry;
+                if (entry == description_terms.size()) {  // first occurrence
+                    description_terms.push_back(t);
+                    description_places.push_back(place_of(w.segment));
+                }
+                if (w.in_parentheses) return;
+                if (w.segment != head_segment) close_segment();
+                head_entry = entry;
+                head_segment = w.segment;
+                place& where = description_places[entry];
+                if (!(where & segment_bit(w.segment))) {
+                    where |= segment_bit(w.segment);
+                    const std::size_t shift = 4 * w.segment;
+                    if (w.segment < max_segment && (segment_terms >> shift & 15u) < 15u) {
+                        segment_terms = static_cast<std::uint16_t>(segment_terms + (1u << shift));
+                    }
+                }
+            },
+            [&](std::size_t segment) {
+                if (segment == 0) flags |= flag_mixed_dish;  // "Lasagna with meat & sauce"
+            });
+        close_segment();
+        descriptions[d] = description_facts{flags, 0, segment_terms};
+    }
+    description_start[document_count] = static_cast<std::uint32_t>(description_terms.size());
+    const std::size_t terms = term_count();
+
+    std::vector<std::uint16_t> roles(terms, 0);
+    for (const role_word& r : role_words) {
+        const std::int64_t t = find(r.word);
+        if (t >= 0) roles[static_cast<std::size_t>(t)] |= r.roles;
+    }
+
+    // Pass 2: postings by a counting sort of the forward index on term (stable, so each list
+    // stays in description order), and the flags that depend on which words sit where.
+    posting_start.assign(terms + 1, 0);
+    for (std::size_t i = 0; i < description_terms.size(); ++i) ++posting_start[description_terms[i] + 1];
+    for (std::size_t t = 0; t < terms; ++t) posting_start[t + 1] += posting_start[t];
+    postings.resize(description_terms.size(), document_count);
+    std::vector<std::uint32_t> next(posting_start.begin(), posting_start.end() - 1);
+    for (std::size_t d = 0; d < document_count; ++d) {
+        std::uint16_t first_segment_roles = 0;
+        std::uint16_t any_roles = 0;
+        for (std::uint32_t i = description_start[d]; i < description_start[d + 1]; ++i) {
+            const std::uint32_t t = description_terms[i];
+            postings.set(next[t]++, static_cast<std::uint32_t>(d));
+            any_roles |= roles[t];
+            if (segment_of(description_places[i]) == 0) first_segment_roles |= roles[t];
+        }
+        std::uint8_t& flags = descriptions[d].flags;
+        if (any_roles & role_plain) flags |= flag_plain;
+        if (any_roles & role_concentrated) flags |= flag_concentrated;
+        if (any_roles & role_generic) flags |= flag_generic;
+        if ((first_segment_roles & role_baby) ||
+            ((first_segment_roles & role_infant) && (first_segment_roles & role_formula))) {
+            flags |= flag_baby;
+        }
+        if ((first_segment_roles & role_restaurant) ||
+            ((first_segment_roles & role_fast) && (first_segment_roles & role_food))) {
+            flags |= flag_restaurant;
+        }
+        if ((first_segment_roles & (role_dish | role_connective)) || (any_roles & role_entree)) {
+            flags |= flag_mixed_dish;
+        }
+    }
+
+    // Prefix buckets, by a counting sort of the term ids on their first two bytes.
+    bucket_start.assign(bucket_count + 1, 0);
+    for (std::uint32_t t = 0; t < terms; ++t) ++bucket_start[bucket_of(term(t)) + 1];
+    for (std::size_t b = 0; b < bucket_count; ++b) bucket_start[b + 1] += bucket_start[b];
+    bucket_terms.resize(terms);
+    std::vector<std::uint32_t> bucket_next(bucket_start.begin(), bucket_start.end() - 1);
+    for (std::uint32_t t = 0; t < terms; ++t) bucket_terms[bucket_next[bucket_of(term(t))]++] = t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+/// A description that has a term satisfying one query word.
+struct slot_hit {
+    std::uint32_t description;
+    std::uint32_t term;
+    bool complete;  ///< the term is the word as typed (or its singular/plural), not a completion
+};
+
+/// The points of one query word for where it sits in a description (see head_points).
+double hit_points(place where, const slot_hit& hit) noexcept {
+    const bool head = (where & place_head) != 0;
+    double points = 0;
+    switch (segment_of(where)) {
+    case 0: points = head ? head_points : first_segment_points; break;
+    case 1: points = head ? second_segment_points : second_segment_modifier_points; break;
+    default: points = later_segment_points; break;
+    }
+    if (!hit.complete) points -= completion_cost;
+    return points;
+}
+
+struct query_word {
+    std::string text;    ///< lower case, not folded
+    std::string folded;  ///< plural-folded
+};
+
+struct candidate {
+    double score;
+    double match;               ///< the points for where the query's words are
+    std::uint32_t description;
+    std::uint32_t first_match;  ///< the matched terms: matched_terms[first_match, + slot count)
+};
+
+}  // namespace
+
+food_search::food_search(const food_database& database) : index_(std::make_unique<const index>(database)) {}
+food_search::~food_search() = default;
+food_search::food_search(food_search&&) noexcept = default;
+food_search& food_search::operator=(food_search&&) noexcept = default;
+
+const food_database& food_search::database() const noexcept { return *index_->database; }
+
+std::vector<food_match> food_search::search(std::string_view query, std::size_t limit) const {
+    std::vector<food_match> matches;
+    if (!index_ || limit == 0) return matches;
+    const index& ix = *index_;
+
+    // The query's words. The last may be unfinished (autocomplete) unless the query ends in a
+    // space or other separator: "pumpk" finds pumpkin, "pumpk " does not.
+    std::vector<query_word> words;
+    for_each_word(
+        query,
+        [&](const word_event& w) {
+            query_word word{std::string(w.text, w.length), {}};
+            word.folded.assign(w.text, fold_plural(w.text, w.length));
+            words.push_back(std::move(word));
+        },
+        [](std::size_t) {});
+    if (words.empty()) return matches;
+    const bool last_is_prefix = word_byte(query.back()) != 0;
+
+    // Each required word becomes a slot: the hits of every term that satisfies it. Earlier words
+    // must match a term exactly (after plural folding); the last may also be a term's beginning.
+    std::vector<std::vector<slot_hit>> slots;
+    std::vector<std::size_t> slot_of_word(words.size(), SIZE_MAX);
+    const bool only_stop_words =
+        std::all_of(words.begin(), words.end(), [](const query_word& w) { return is_stop_word(w.text); });
+    // A slot's hits stay in description order: each term's postings are merged in (stably, so
+    // for one description the hits keep the order their terms were added in).
+    std::vector<slot_hit> merged;
+    const auto add_term = [&ix, &merged](std::vector<slot_hit>& hits, std::uint32_t t, bool complete) {
+        const std::size_t old_size = hits.size();
+        for (std::uint32_t i = ix.posting_start[t]; i < ix.posting_start[t + 1]; ++i) {
+            hits.push_back(slot_hit{ix.postings[i], t, complete});
+        }
+        if (old_size == 0 || hits[old_size - 1].description < hits[old_size].description) return;
+        merged.clear();
+        std::merge(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(old_size),
+                   hits.begin() + static_cast<std::ptrdiff_t>(old_size), hits.end(), std::back_inserter(merged),
+                   [](const slot_hit& a, const slot_hit& b) { return a.description < b.description; });
+        hits.swap(merged);
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const bool prefix = last_is_prefix && i + 1 == words.size();
+        if (!prefix && !only_stop_words && is_stop_word(words[i].text)) continue;
+        std::vector<slot_hit> hits;
+        const std::int64_t exact = ix.find(words[i].folded);
+        if (exact >= 0) add_term(hits, static_cast<std::uint32_t>(exact), true);
+        if (prefix) {
+            ix.for_each_term_with_prefix(words[i].text, [&](std::uint32_t t) {
+                if (static_cast<std::int64_t>(t) != exact) add_term(hits, t, false);
+            });
+        }
+        slot_of_word[i] = slots.size();
+        slots.push_back(std::move(hits));
+    }
+    // USDA writes some names as one word ("Nuts, brazilnuts", "Soymilk"): two adjacent query
+    // words also match their concatenation, which then satisfies both.
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (slot_of_word[i] == SIZE_MAX || slot_of_word[i + 1] == SIZE_MAX) continue;
+        const std::string joined = words[i].text + words[i + 1].text;
+        const auto add_joined = [&](std::uint32_t t, bool complete) {
+            add_term(slots[slot_of_word[i]], t, complete);
+            add_term(slots[slot_of_word[i + 1]], t, complete);
+        };
+        std::string folded = joined;
+        folded.resize(fold_plural(folded.data(), folded.size()));
+        const std::int64_t exact = ix.find(folded);
+        if (exact >= 0) add_joined(static_cast<std::uint32_t>(exact), true);
+        if (last_is_prefix && i + 2 == words.size()) {
+            ix.for_each_term_with_prefix(joined, [&](std::uint32_t t) {
+                if (static_cast<std::int64_t>(t) != exact) add_joined(t, false);
+            });
+        }
+    }
+    if (slots.empty()) return matches;
+
+    // One hit per description per slot: the one with the most points (a word typed in full
+    // beats a completion), the first added on a tie.
+    for (std::vector<slot_hit>& hits : slots) {
+        if (hits.empty()) return matches;  // no food has this word, so none has every word
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            if (kept > 0 && hits[kept - 1].description == hits[i].description) {
+                slot_hit& best = hits[kept - 1];
+                const slot_hit& other = hits[i];
+                if (hit_points(ix.place_in(other.description, other.term), other) >
+                    hit_points(ix.place_in(best.description, best.term), best)) {
+                    best = other;
+                }
+            } else {
+                hits[kept++] = hits[i];
+            }
+        }
+        hits.resize(kept);
+    }
+    // The rarest word drives the intersection; the others are found by binary search.
+    std::sort(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+
+    std::vector<candidate> candidates;
+    std::vector<std::uint32_t> matched_terms;
+    std::vector<std::size_t> cursor(slots.size(), 0);
+    std::vector<const slot_hit*> found(slots.size(), nullptr);
+    for (const slot_hit& lead : slots[0]) {
+        found[0] = &lead;
+        bool everywhere = true;
+        for (std::size_t s = 1; s < slots.size() && everywhere; ++s) {
+            const std::vector<slot_hit>& hits = slots[s];
+            const auto at = std::lower_bound(
+                hits.begin() + static_cast<std::ptrdiff_t>(cursor[s]), hits.end(), lead.description,
+                [](const slot_hit& h, std::uint32_t description) { return h.description < description; });
+            cursor[s] = static_cast<std::size_t>(at - hits.begin());
+            everywhere = at != hits.end() && at->description == lead.description;
+            if (everywhere) found[s] = &*at;
+        }
+        if (!everywhere) continue;
+
+        const description_facts& facts = ix.descriptions[lead.description];
+        double match = 0;
+        const auto first_match = static_cast<std::uint32_t>(matched_terms.size());
+        // Distinct matched terms per segment, for the whole-segment bonus (two query words
+        // that matched one joined term, "soy milk" -> "soymilk", count once).
+        std::array<std::size_t, max_segment> in_segment{};
+        bool whole = true;
+        for (const slot_hit* h : found) {
+            const place where = ix.place_in(lead.description, h->term);
+            match += hit_points(where, *h);
+            if (std::find(matched_terms.begin() + first_match, matched_terms.end(), h->term) == matched_terms.end()) {
+                bool in_first_segments = false;
+                for (std::size_t k = 0; k < max_segment; ++k) {
+                    const bool in_k = (where & segment_bit(k)) != 0;
+                    in_segment[k] += in_k;
+                    in_first_segments |= in_k;
+                }
+                whole &= in_first_segments;
+            }
+            matched_terms.push_back(h->term);
+        }
+        for (std::size_t k = 0; k < max_segment; ++k) {
+            whole &= in_segment[k] == 0 || in_segment[k] == facts.terms_in_segment(k);
+        }
+        double score = match + (whole ? whole_segment_points : 0.0);
+        if (facts.flags & flag_plain) score += plain_points;
+        if (facts.flags & flag_concentrated) score -= concentrated_cost;
+        if (facts.flags & flag_generic) score += generic_points;
+        if (facts.flags & flag_brand) score -= brand_cost;
+        if (facts.flags & flag_baby) score -= baby_food_cost;
+        if (facts.flags & flag_restaurant) score -= restaurant_cost;
+        if (facts.flags & flag_mixed_dish) score -= mixed_dish_cost;
+        candidates.push_back(candidate{score, match, lead.description, first_match});
+    }
+    if (candidates.empty()) return matches;
+
+    // Typicality (see typical_word_points): how many of the best-matching foods have each word.
+    // Counted in a per-thread array that is cleared again after use, so a query costs in
+    // proportion to the foods it touches, not to the vocabulary.
+    thread_local std::vector<std::uint32_t> sharing;
+    if (sharing.size() < ix.term_count()) sharing.resize(ix.term_count(), 0);
+    double best_match = candidates.front().match;
+    for (const candidate& c : candidates) best_match = std::max(best_match, c.match);
+    std::size_t best_count = 0;
+    for (const candidate& c : candidates) {
+        if (c.match < best_match) continue;
+        ++best_count;
+        ix.for_each_term_of(c.description, [&](std::uint32_t t) { ++sharing[t]; });
+    }
+    for (candidate& c : candidates) {
+        const std::uint32_t* const asked = matched_terms.data() + c.first_match;
+        const std::uint32_t* const asked_end = asked + slots.size();
+        ix.for_each_term_of(c.description, [&](std::uint32_t t) {
+            if (std::find(asked, asked_end, t) != asked_end) return;
+            const double share = static_cast<double>(sharing[t]) / static_cast<double>(best_count);
+            c.score += typical_word_points * (share - typical_share);
+        });
+    }
+    for (const candidate& c : candidates) {
+        if (c.match < best_match) continue;
+        ix.for_each_term_of(c.description, [&](std::uint32_t t) { sharing[t] = 0; });
+    }
+
+    // Best first; equal scores by id, so that the order never depends on the database's order.
+    const food_database& database = *ix.database;
+    const auto before = [&database](const candidate& a, const candidate& b) {
+        if (a.score != b.score) return a.score > b.score;
+        const std::string_view id_a = database.id(a.description);
+        const std::string_view id_b = database.id(b.description);
+        if (id_a != id_b) return id_a < id_b;
+        return a.description < b.description;
+    };
+    const std::size_t count = std::min(limit, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count), candidates.end(),
+                      before);
+    matches.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) matches.push_back(food_match{candidates[i].description, candidates[i].score});
+    return matches;
+}
+
+const food_search& usda_sr24_search() {
+    // Built on first use; C++11 guarantees that concurrent first calls build it once.
+    static const food_search search(usda_sr24());
+    return search;
+}
+
+}  // namespace mgcalc
