@@ -30,8 +30,8 @@ day_intake& day_intake::add_food(mgcalc::food item, const serving& amount, std::
     return *this;
 }
 
-day_intake& day_intake::add_supplement(supplement_dose dose, std::string input) {
-    supplements_.push_back(supplement_entry{std::move(dose), std::move(input)});
+day_intake& day_intake::add_supplement(supplement_dose dose, std::string input, std::optional<time_of_day> taken_at) {
+    supplements_.push_back(supplement_entry{std::move(dose), std::move(input), taken_at});
     return *this;
 }
 

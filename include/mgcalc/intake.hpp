@@ -4,8 +4,10 @@
 #include <mgcalc/food.hpp>
 #include <mgcalc/serving.hpp>
 #include <mgcalc/supplement.hpp>
+#include <mgcalc/time_of_day.hpp>
 #include <mgcalc/units.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,11 +30,13 @@ public:
     /// Converts a household serving through the food's own portions (resolve_serving) and
     /// records the measure used. Throws like resolve_serving and like the overload above.
     day_intake& add_food(mgcalc::food item, const serving& amount, std::string input = {});
-    day_intake& add_supplement(supplement_dose dose, std::string input = {});
+    day_intake& add_supplement(supplement_dose dose, std::string input = {},
+                               std::optional<time_of_day> taken_at = std::nullopt);
 
     struct supplement_entry {
         supplement_dose dose;
         std::string input;
+        std::optional<time_of_day> taken_at;  ///< when it was taken, if logged
     };
     const std::vector<food_entry>& foods() const noexcept { return foods_; }
     const std::vector<supplement_entry>& supplements() const noexcept { return supplements_; }
