@@ -19,6 +19,7 @@ packages=(
   libcli11-dev                # command-line program
   nlohmann-json3-dev          # command-line program: JSON output
   libbenchmark-dev            # bench/
+  librsvg2-bin                # tests: rsvg-convert renders the SVG charts
 )
 
 log=$(mktemp)
