@@ -236,6 +236,14 @@ struct compound_spec {
     std::span<const absorption_study> evidence;
     std::optional<bioavailability_estimate> bioavailability;
     std::string_view notes;
+    // The carried ligand as its free acid / amino acid (compound.hpp); empty for inorganic salts.
+    // Each formula below is the salt's anion plus the protons magnesium replaced, so the salt's
+    // anhydrous formula = Mg atoms x Mg + carriers x carrier - 2 x Mg atoms x H (checked in
+    // tests/sleep_test.cpp). Formulas: glycine C2H5NO2, taurine C2H7NO3S, L-threonic acid C4H8O5,
+    // malic acid C4H6O5, citric acid C6H8O7 (standard formulas of these acids).
+    std::string_view carrier_name{};
+    std::string_view carrier_formula{};
+    int carriers_per_formula_unit = 0;
 };
 
 // App-MineralUtils = repo perlancar/perl-App-MineralUtils, lib/App/MineralUtils.pm v0.023
@@ -266,43 +274,51 @@ constexpr compound_spec specs[] = {
      "Anhydrous trimagnesium dicitrate, Mg3(C6H5O7)2 = C12H10Mg3O14, 3 Mg per formula unit. Products may "
      "instead hold the nonahydrate (id citrate-nonahydrate) or magnesium hydrogen citrate C6H6MgO7 (not in "
      "mgcalc's table). NOW Foods citrate works out at about 14.5% effective per App-MineralUtils, whose 15.95% "
-     "base uses a wrong formula (C12H16Mg3O14); give the label strength when the product states one."},
+     "base uses a wrong formula (C12H16Mg3O14); give the label strength when the product states one.",
+     "citric acid", "C6H8O7", 2},
     {"citrate-nonahydrate", "Magnesium citrate nonahydrate", citrate_nonahydrate_aliases, "Mg3(C6H5O7)2", 9,
      MGCALC_APP_MINERALUTILS " (613.25 g/mol) [C]", evidence_grade::human_comparative, citrate_evidence,
      citrate_estimate,
      "C12H10Mg3O14.9H2O = C12H28Mg3O23. App-MineralUtils lists the right molar mass but its code omits the "
      "3 Mg atoms and prints 3.96%; mgcalc counts all 3 from the formula. The citrate studies do not state "
-     "which hydrate they used."},
+     "which hydrate they used.",
+     "citric acid", "C6H8O7", 2},
     {"glycinate", "Magnesium bisglycinate", glycinate_aliases, "Mg(C2H4NO2)2", 0, MGCALC_APP_MINERALUTILS " [C]",
      evidence_grade::human_comparative, glycinate_evidence, glycinate_estimate,
      "Anhydrous bisglycinate, Mg(C2H4NO2)2 = C4H8MgN2O4. Buffered 'glycinate' products (with added MgO or "
      "citric acid) do not follow this stoichiometry: NOW Foods bisglycinate is about 10% effective (14.1% x "
      "0.7094, App-MineralUtils, secondary), and products are often below 14.1% (how common this is is "
-     "unconfirmed). Give the label strength. Walker 2003 tested an unspecified amino-acid chelate."},
+     "unconfirmed). Give the label strength. Walker 2003 tested an unspecified amino-acid chelate.",
+     "glycine", "C2H5NO2", 2},
     {"threonate", "Magnesium L-threonate", threonate_aliases, "C8H14MgO10", 0,
      MGCALC_APP_MINERALUTILS "; supplier specification MW 294.49 [C]", evidence_grade::none, {}, std::nullopt,
      "Anhydrous salt. Commercial magnesium L-threonate is often the monohydrate (id threonate-monohydrate; UK "
      "SI 2026/56 novel-food specification: MW 312.51, assay 7.2-8.3% Mg). Magtein labels state 2,000 mg "
      "compound = 144 mg elemental Mg (7.2%), below either stoichiometric value, so give the label strength: "
-     "\"threonate=2 g compound, 144 mg per 2 g\". No absorption study in magnesium-facts.md section 4."},
+     "\"threonate=2 g compound, 144 mg per 2 g\". No absorption study in magnesium-facts.md section 4.",
+     "L-threonic acid", "C4H8O5", 2},
     {"threonate-monohydrate", "Magnesium L-threonate monohydrate", threonate_monohydrate_aliases, "C8H14MgO10", 1,
      "UK SI 2026/56 novel-food specification, C8H16MgO11, MW 312.51 Da "
      "(https://www.legislation.gov.uk/wsi/2026/56/made/data.csv) [C]",
      evidence_grade::none, {}, std::nullopt,
      "The commercial form specified by UK SI 2026/56, which sets an assay of 7.2-8.3% Mg; a product's own "
-     "label strength overrides the stoichiometric value. No absorption study in magnesium-facts.md section 4."},
+     "label strength overrides the stoichiometric value. No absorption study in magnesium-facts.md section 4.",
+     "L-threonic acid", "C4H8O5", 2},
     {"taurate", "Magnesium taurate", taurate_aliases, "C4H12MgN2O6S2", 0,
      "Wikipedia, Magnesium taurate (272.57 g/mol, ~8.9%, https://en.wikipedia.org/wiki/Magnesium_taurate) [S]",
      evidence_grade::none, {}, std::nullopt,
      "Magnesium ditaurate; formula from a secondary source only. No absorption study in magnesium-facts.md "
-     "section 4."},
+     "section 4.",
+     "taurine", "C2H7NO3S", 2},
     {"malate", "Magnesium malate", malate_aliases, "C4H4MgO5", 0, MGCALC_APP_MINERALUTILS " [C]",
      evidence_grade::animal_only, malate_evidence, std::nullopt,
      "Anhydrous 1:1 malate; the trihydrate is id malate-trihydrate. Only a rat study (Bertinato 2014), which "
-     "does not state the hydrate."},
+     "does not state the hydrate.",
+     "malic acid", "C4H6O5", 1},
     {"malate-trihydrate", "Magnesium malate trihydrate", malate_trihydrate_aliases, "C4H4MgO5", 3,
      MGCALC_APP_MINERALUTILS " (C4H4MgO5.3H2O) [C]", evidence_grade::animal_only, malate_evidence,
-     std::nullopt, "Only a rat study (Bertinato 2014), which does not state the hydrate."},
+     std::nullopt, "Only a rat study (Bertinato 2014), which does not state the hydrate.",
+     "malic acid", "C4H6O5", 1},
     {"lactate", "Magnesium lactate", lactate_aliases, "C6H10MgO6", 0, MGCALC_APP_MINERALUTILS " [C]",
      evidence_grade::human_comparative, lactate_evidence, lactate_estimate,
      "Anhydrous salt. The Magnesioboi SmPC declares 404.85 mg magnesium lactate = 48.62 mg Mg (12.0%), which "
@@ -394,7 +410,8 @@ catalogue build_catalogue() {
         const double fraction = atoms * magnesium.value() / mass.value();
         out.entries.push_back(compound{spec.id, spec.name, spec.aliases, spec.formula, spec.water_of_hydration,
                                        mass, atoms, fraction, spec.formula_source, spec.grade, spec.evidence,
-                                       spec.bioavailability, spec.notes});
+                                       spec.bioavailability, spec.notes, spec.carrier_name,
+                                       spec.carrier_formula, spec.carriers_per_formula_unit});
 
         const std::size_t index = out.entries.size() - 1;
         auto add_key = [&](std::string_view text) { out.keys.emplace_back(compound_key(text), index); };

@@ -56,6 +56,17 @@ struct compound {
     std::optional<bioavailability_estimate> bioavailability;
     std::string_view notes;                     ///< hydrate state, commercial conventions
 
+    // The organic ligand the salt carries alongside its magnesium (glycine in bisglycinate),
+    // described so that the amount delivered follows from stoichiometry (docs/sleep.md):
+    //   carried mass = elemental Mg / (24.305 g/mol x magnesium_atoms)
+    //                  x carriers_per_formula_unit x molar_mass(carrier_formula).
+    // The carrier is named and weighed as the free acid or amino acid as usually dosed (glycine
+    // C2H5NO2, not the glycinate anion C2H4NO2-): the free-acid-equivalent mass. Empty for salts
+    // whose anion is not dosed as a nutrient in its own right (oxide, chloride, ...).
+    std::string_view carrier_name{};             ///< "glycine"; empty when none
+    std::string_view carrier_formula{};          ///< free acid / amino acid: "C2H5NO2"
+    int carriers_per_formula_unit = 0;           ///< 2 for Mg(C2H4NO2)2, 2 per Mg3 in Mg3(C6H5O7)2
+
     /// The formula including hydrate water, e.g. "MgSO4·7H2O".
     std::string full_formula() const;
 };

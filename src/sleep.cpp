@@ -1,0 +1,438 @@
+// The evening-magnesium assessment (mgcalc/sleep.hpp): arithmetic on published figures, not
+// advice. Every rule, threshold and source is explained in docs/sleep.md; the numbers below cite
+// where they come from. Sleep-trial figures are those of the mgcalc sleep issue, which cites
+// Abbasi et al. 2012; UL and infant rules are IOM 1997 (magnesium-facts.md sections 1c, 1d);
+// absorption rests on each compound's evidence (magnesium-facts.md section 4, compound.cpp);
+// medication spacing is the NIH ODS / drug-label wording of magnesium-facts.md section 1h.
+#include <mgcalc/error.hpp>
+#include <mgcalc/formula.hpp>
+#include <mgcalc/sleep.hpp>
+
+#include "detail/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <utility>
+
+namespace mgcalc {
+
+namespace {
+
+using detail::format_number;
+
+// ---- thresholds ------------------------------------------------------------------------------
+
+// Evening elemental dose range of the sleep evidence: "typical evening doses of 200-400 mg
+// elemental (200-350 mg as the evidence-aligned start)", trials at 250-500 mg/day (Abbasi et al.
+// 2012: 500 mg/day), as summarised in the mgcalc sleep issue. Both ends are in range.
+constexpr double evidence_range_low_mg = 200.0;
+constexpr double evidence_range_high_mg = 400.0;
+constexpr double evidence_start_high_mg = 350.0;  // top of the "evidence-aligned start"
+
+// The sleep trials were in adults (Abbasi et al. 2012: older adults), and for children the UL
+// (65 mg at 1-3 y, 110 mg at 4-8 y; IOM 1997) lies below the range itself, so the dose-range
+// rules apply from the first adult IOM band, 19 years.
+constexpr double adult_from_years = 19.0;
+
+constexpr int minutes_per_day = 24 * 60;
+
+// ---- evidence strings ------------------------------------------------------------------------
+
+constexpr std::string_view abbasi_dose_evidence =
+    "Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (500 mg/day elemental magnesium for 8 weeks, 46 older "
+    "adults with insomnia); trials at 250-500 mg/day and the 200-400 mg typical evening range (200-350 mg "
+    "evidence-aligned start) as summarised in the mgcalc sleep issue";
+constexpr std::string_view abbasi_timing_evidence =
+    "timing of 30-60 minutes before bed as summarised in the mgcalc sleep issue for the sleep trials "
+    "(Abbasi et al. 2012, J Res Med Sci 17(12):1161-9)";
+constexpr std::string_view iom_ul_evidence =
+    "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride, pp. "
+    "242-244: the UL applies to magnesium from supplements and medicines, summed over the day; critical "
+    "effect osmotic diarrhoea, LOAEL 360 mg/day as MgCl2 (Bashir et al. 1993)";
+constexpr std::string_view iom_infant_evidence =
+    "IOM 1997, pp. 242-244: no UL established for infants; an infant's magnesium should come only from "
+    "breast milk, formula and food";
+constexpr std::string_view gi_evidence =
+    "IOM 1997, pp. 242-244: the UL's critical effect is osmotic diarrhoea, LOAEL 360 mg/day as MgCl2 (Bashir "
+    "et al. 1993); MgO 4% absorbed (Firoz & Graber 2001) and nearly insoluble (Lindberg 1990), so most of an "
+    "oxide dose stays in the gut; the glycine chelate was better tolerated than oxide (Schuette et al. 1994)";
+constexpr std::string_view kidney_evidence =
+    "IOM 1997: the supplemental UL and its safety margin assume normal kidney function, the route by which "
+    "excess magnesium is excreted (about 120 mg/day in urine, NIH ODS; about 95% of filtered magnesium "
+    "reabsorbed, Blancquaert et al. 2019)";
+constexpr std::string_view adequate_evidence =
+    "IOM 1997 RDA/AI as the target; the largest effects in people whose intake is low, as summarised in the "
+    "mgcalc sleep issue for the sleep trials (Abbasi et al. 2012, J Res Med Sci 17(12):1161-9)";
+constexpr std::string_view untimed_evidence =
+    "IOM 1997, pp. 242-244 (every supplemental dose counts toward the UL); evening timing as summarised in the "
+    "mgcalc sleep issue (Abbasi et al. 2012)";
+constexpr std::string_view medication_evidence_prefix =
+    "NIH ODS Magnesium Health Professional Fact Sheet, drug-interaction list (read via secondary copies; "
+    "edition year not confirmed) and drug-label wording (UK SmPC, medicines.org.uk product 12118), "
+    "magnesium-facts.md section 1h: ";
+
+// Forms whose magnesium acts osmotically in the gut at high doses (docs/sleep.md, gi-tolerance):
+// chloride is the salt of the UL's LOAEL (Bashir et al. 1993, IOM 1997); oxide is nearly insoluble
+// and 4% absorbed (Lindberg 1990; Firoz & Graber 2001); hydroxide (milk of magnesia) and sulfate
+// (Epsom salt) are the laxative salts of the compound table; citrate is the saline laxative salt
+// (general pharmacology; not in magnesium-facts.md). Hydrates share their salt's chemistry.
+constexpr std::array<std::string_view, 8> osmotic_form_ids{
+    "oxide",   "hydroxide",          "citrate", "citrate-nonahydrate", "sulfate", "sulfate-heptahydrate",
+    "chloride", "chloride-hexahydrate"};
+
+bool is_osmotic(const compound& form) {
+    return std::find(osmotic_form_ids.begin(), osmotic_form_ids.end(), form.id) != osmotic_form_ids.end();
+}
+
+// ---- medications -----------------------------------------------------------------------------
+
+struct medication_name {
+    std::string_view name;
+    medication kind;
+};
+
+// Class names and the drugs magnesium-facts.md section 1h lists, plus other members of the same
+// classes (risedronate, ibandronate; moxifloxacin, ofloxacin, norfloxacin).
+constexpr std::array<medication_name, 22> medication_names{{
+    {"bisphosphonate", medication::bisphosphonate},
+    {"bisphosphonates", medication::bisphosphonate},
+    {"alendronate", medication::bisphosphonate},
+    {"fosamax", medication::bisphosphonate},
+    {"risedronate", medication::bisphosphonate},
+    {"ibandronate", medication::bisphosphonate},
+    {"tetracycline", medication::tetracycline},
+    {"tetracyclines", medication::tetracycline},
+    {"doxycycline", medication::tetracycline},
+    {"minocycline", medication::tetracycline},
+    {"demeclocycline", medication::tetracycline},
+    {"quinolone", medication::quinolone},
+    {"quinolones", medication::quinolone},
+    {"fluoroquinolone", medication::quinolone},
+    {"fluoroquinolones", medication::quinolone},
+    {"ciprofloxacin", medication::quinolone},
+    {"levofloxacin", medication::quinolone},
+    {"moxifloxacin", medication::quinolone},
+    {"ofloxacin", medication::quinolone},
+    {"norfloxacin", medication::quinolone},
+    {"cipro", medication::quinolone},
+    {"levaquin", medication::quinolone},
+}};
+
+std::string spacing_rule(medication m) {
+    switch (m) {
+        case medication::bisphosphonate:
+            return "separate the bisphosphonate and magnesium by at least 2 hours (a UK SmPC says 3-4 hours)";
+        case medication::tetracycline:
+        case medication::quinolone:
+            return "take the antibiotic at least 2 hours before or 4-6 hours after magnesium";
+    }
+    return {};
+}
+
+std::string interaction(medication m) {
+    switch (m) {
+        case medication::bisphosphonate: return "magnesium reduces the absorption of oral bisphosphonates";
+        case medication::tetracycline:
+        case medication::quinolone: return "magnesium forms insoluble chelates that reduce the antibiotic's absorption";
+    }
+    return {};
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+std::string mg_text(milligrams amount) { return format_number(amount.value(), 1) + " mg"; }
+
+time_of_day minus_minutes(time_of_day time, int minutes) {
+    const int at = ((time.minutes_since_midnight() - minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
+    return time_of_day{at / 60, at % 60};
+}
+
+/// Minutes from `dose` to `bedtime`, going forward around midnight: 0-1439 (bedtime 00:30 and a
+/// dose at 23:50 give 40).
+int minutes_before(time_of_day dose, time_of_day bedtime) {
+    return ((bedtime.minutes_since_midnight() - dose.minutes_since_midnight()) % minutes_per_day +
+            minutes_per_day) %
+           minutes_per_day;
+}
+
+void check_context(const sleep_context& context) {
+    if (!context.bedtime.ok()) {
+        throw error(errc::parse_error, "assess_sleep: bedtime " + std::to_string(context.bedtime.hour) + ":" +
+                                           std::to_string(context.bedtime.minute) +
+                                           " is not a time of day; accepted: hour 0-23, minute 0-59");
+    }
+    const int earliest = context.window_earliest_minutes, latest = context.window_latest_minutes,
+              span = context.evening_span_minutes;
+    if (earliest < 0 || latest < earliest || span < latest || span >= minutes_per_day) {
+        throw error(errc::invalid_amount,
+                    "assess_sleep: timing window " + std::to_string(earliest) + "-" + std::to_string(latest) +
+                        " minutes before bed with an evening span of " + std::to_string(span) +
+                        " minutes is not accepted; accepted: 0 <= window_earliest_minutes <= "
+                        "window_latest_minutes <= evening_span_minutes <= 1439");
+    }
+}
+
+std::string dose_text(const day_intake::supplement_entry& entry) {
+    std::string out = entry.dose.description();
+    if (entry.taken_at) out += " at " + to_string(*entry.taken_at);
+    return out;
+}
+
+/// Studies behind a compound's absorption grade, "Coudray et al. 2005; Bertinato et al. 2014".
+std::string studies_of(const compound& form) {
+    std::string out;
+    for (const absorption_study& study : form.evidence) {
+        if (!out.empty()) out += "; ";
+        // The citation up to its first comma is the author part ("Coudray et al.").
+        const std::string_view authors = study.study.substr(0, study.study.find(','));
+        out += std::string(authors) + " " + std::to_string(study.year);
+    }
+    return out;
+}
+
+int severity_rank(severity s) {
+    switch (s) {
+        case severity::warning: return 0;
+        case severity::caution: return 1;
+        case severity::info: return 2;
+    }
+    return 3;
+}
+
+}  // namespace
+
+// ---- public ----------------------------------------------------------------------------------
+
+std::string_view to_string(medication m) noexcept {
+    switch (m) {
+        case medication::bisphosphonate: return "bisphosphonate";
+        case medication::tetracycline: return "tetracycline";
+        case medication::quinolone: return "quinolone";
+    }
+    return "bisphosphonate";
+}
+
+medication parse_medication(std::string_view text) {
+    const std::string key = detail::lookup_key(text);
+    for (const medication_name& entry : medication_names) {
+        if (detail::lookup_key(entry.name) == key) return entry.kind;
+    }
+    std::string accepted;
+    for (const medication_name& entry : medication_names) {
+        if (!accepted.empty()) accepted += ", ";
+        accepted += entry.name;
+    }
+    throw error(errc::parse_error, "parse_medication: unknown medication " + detail::quoted(text) +
+                                       "; accepted (any case): " + accepted);
+}
+
+std::string_view to_string(severity s) noexcept {
+    switch (s) {
+        case severity::info: return "info";
+        case severity::caution: return "caution";
+        case severity::warning: return "warning";
+    }
+    return "info";
+}
+
+sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, const sleep_context& context) {
+    check_context(context);
+    const auto& supplements = day.supplements();
+    for (std::size_t i = 0; i < supplements.size(); ++i) {
+        const auto& taken_at = supplements[i].taken_at;
+        if (taken_at && !taken_at->ok()) {
+            throw error(errc::parse_error, "assess_sleep: supplement " + std::to_string(i + 1) + " (" +
+                                               supplements[i].dose.description() + ") has time " +
+                                               std::to_string(taken_at->hour) + ":" +
+                                               std::to_string(taken_at->minute) +
+                                               ", which is not a time of day; accepted: hour 0-23, minute 0-59");
+        }
+    }
+
+    sleep_assessment out{evaluate(day, stage), milligrams::from_value(0.0), {}, milligrams::from_value(0.0), {}};
+    const evaluation& result = out.day;
+    const reference_intakes& reference = result.reference;
+    std::vector<finding>& findings = out.findings;
+    auto add = [&](std::string_view code, severity level, std::string message, std::string_view evidence) {
+        findings.push_back(finding{std::string(code), level, std::move(message), std::string(evidence)});
+    };
+
+    const time_of_day bedtime = context.bedtime;
+    const std::string bed_text = to_string(bedtime);
+    const std::string window_text = std::to_string(context.window_earliest_minutes) + "-" +
+                                    std::to_string(context.window_latest_minutes) + " minutes before bed (" +
+                                    to_string(minus_minutes(bedtime, context.window_latest_minutes)) + "-" +
+                                    to_string(minus_minutes(bedtime, context.window_earliest_minutes)) + ")";
+    const grams_per_mole magnesium_weight = atomic_weight("Mg");
+
+    // ---- the evening dose, its timing and what it carries ----
+    milligrams osmotic_evening = milligrams::from_value(0.0);
+    std::size_t evening_doses = 0;
+    for (const auto& entry : supplements) {
+        if (!entry.taken_at) {
+            add("dose-time-unknown", severity::info,
+                dose_text(entry) + " has no time: it counts toward the day's total and the UL, not toward the "
+                                   "evening dose",
+                untimed_evidence);
+            continue;
+        }
+        const int before = minutes_before(*entry.taken_at, bedtime);
+        if (before > context.evening_span_minutes) continue;  // a daytime dose: counted in `day` only
+
+        ++evening_doses;
+        const milligrams elemental = entry.dose.elemental();
+        out.evening_elemental += elemental;
+        const compound& form = entry.dose.form();
+        if (is_osmotic(form)) osmotic_evening += elemental;
+
+        if (before < context.window_earliest_minutes || before > context.window_latest_minutes) {
+            add("timing-outside-window", severity::info,
+                dose_text(entry) + " is " + std::to_string(before) + " minutes before bedtime " + bed_text +
+                    "; the window is " + window_text,
+                abbasi_timing_evidence);
+        }
+
+        if (form.carriers_per_formula_unit > 0) {
+            // Formula units = moles of Mg / Mg atoms per unit; each carries carriers_per_formula_unit
+            // ligands, weighed as the free acid. Both molar masses are in g/mol, so their ratio is a
+            // pure mass ratio.
+            const double mass_ratio = form.carriers_per_formula_unit * molar_mass(form.carrier_formula).value() /
+                                      (form.magnesium_atoms * magnesium_weight.value());
+            const milligrams carried = elemental * mass_ratio;
+            auto same = [&](const carried_amount& c) { return c.name == form.carrier_name; };
+            if (auto it = std::find_if(out.carried.begin(), out.carried.end(), same); it != out.carried.end()) {
+                it->amount += carried;
+            } else {
+                out.carried.push_back(carried_amount{std::string(form.carrier_name), carried});
+            }
+            if (form.carrier_name == "glycine") out.glycine += carried;
+        }
+    }
+
+    if (!supplements.empty() && evening_doses == 0) {
+        add("no-evening-dose", severity::info,
+            "none of the " + std::to_string(supplements.size()) + " supplement doses was logged in the " +
+                std::to_string(context.evening_span_minutes) + " minutes before bedtime " + bed_text +
+                ", so the evening dose is 0 mg",
+            abbasi_timing_evidence);
+    }
+
+    // ---- dose against the evidence range (adults, when there is an evening dose) ----
+    const bool adult = stage.age().in_years() >= adult_from_years;
+    if (adult && evening_doses > 0) {
+        const double evening_mg = out.evening_elemental.value();
+        if (evening_mg < evidence_range_low_mg) {
+            add("dose-below-range", severity::info,
+                "evening dose " + mg_text(out.evening_elemental) + " elemental is below the " +
+                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_range_high_mg, 0) +
+                    " mg range of the sleep evidence; " +
+                    format_number(evidence_range_low_mg - evening_mg, 1) + " mg more would reach " +
+                    format_number(evidence_range_low_mg, 0) + " mg (evidence-aligned start " +
+                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_start_high_mg, 0) +
+                    " mg)",
+                abbasi_dose_evidence);
+        } else if (evening_mg > evidence_range_high_mg) {
+            add("dose-above-range", severity::caution,
+                "evening dose " + mg_text(out.evening_elemental) + " elemental is above the " +
+                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_range_high_mg, 0) +
+                    " mg range of the sleep evidence by " + format_number(evening_mg - evidence_range_high_mg, 1) +
+                    " mg",
+                abbasi_dose_evidence);
+        }
+    }
+
+    // ---- safety: UL, infants, osmotic load, kidneys, medications ----
+    if (result.over_upper_limit && reference.supplemental_upper_limit) {
+        const milligrams limit = *reference.supplemental_upper_limit;
+        add("over-upper-limit", severity::warning,
+            "supplements give " + mg_text(result.supplemental) + " elemental magnesium over the day in " +
+                std::to_string(supplements.size()) + (supplements.size() == 1 ? " dose" : " doses") +
+                " (split doses are summed; food does not count), above the UL of " + mg_text(limit) + " for " +
+                std::string(reference.life_stage_group) + " by " + mg_text(result.supplemental - limit),
+            iom_ul_evidence);
+    }
+    if (reference.kind == target_kind::ai && !supplements.empty()) {
+        add("infant", severity::warning,
+            "a supplement is logged for an infant (" + stage.age().to_string() +
+                "): no UL is established below 12 months and no supplement should be given without a "
+                "clinician; infants' magnesium comes from breast milk, formula and food",
+            iom_infant_evidence);
+    }
+    if (reference.supplemental_upper_limit && osmotic_evening >= *reference.supplemental_upper_limit) {
+        add("gi-tolerance", severity::caution,
+            mg_text(osmotic_evening) + " elemental magnesium in the evening from osmotic forms (oxide, hydroxide, "
+                                       "citrate, sulfate, chloride) is at or above " +
+                mg_text(*reference.supplemental_upper_limit) +
+                ", the UL for this age, which was set from osmotic diarrhoea (LOAEL 360 mg/day); below " +
+                mg_text(*reference.supplemental_upper_limit) + " from these forms, or a chelate such as "
+                                                               "glycinate, would not trigger this",
+            gi_evidence);
+    }
+    if (context.reduced_kidney_function && !supplements.empty()) {
+        add("kidney-caution", severity::warning,
+            "reduced kidney function is set: the UL of " +
+                (reference.supplemental_upper_limit ? mg_text(*reference.supplemental_upper_limit)
+                                                    : std::string("(none for infants)")) +
+                " and the safety of " + mg_text(result.supplemental) +
+                " of supplemental magnesium assume normal kidneys, which excrete the excess; this needs a "
+                "clinician's judgement",
+            kidney_evidence);
+    }
+    if (!supplements.empty()) {
+        std::vector<medication> seen;
+        for (medication m : context.medications) {
+            if (std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
+            seen.push_back(m);
+            add("medication-spacing", severity::caution,
+                std::string(to_string(m)) + ": " + interaction(m) + "; " + spacing_rule(m),
+                std::string(medication_evidence_prefix) + spacing_rule(m));
+        }
+    }
+
+    // ---- form: absorption evidence, per distinct compound ----
+    std::vector<std::string_view> forms_seen;
+    for (const auto& entry : supplements) {
+        const compound& form = entry.dose.form();
+        if (std::find(forms_seen.begin(), forms_seen.end(), form.id) != forms_seen.end()) continue;
+        forms_seen.push_back(form.id);
+        if (form.bioavailability && form.bioavailability->relative_factor < 1.0) {
+            add("poorly-absorbed-form", severity::caution,
+                std::string(form.name) + " is less well absorbed than well-dissolving salts (mgcalc relative "
+                                         "estimate " +
+                    format_number(form.bioavailability->relative_factor, 2) +
+                    "); the elemental amount still counts in full toward the totals and the UL; glycinate, "
+                    "citrate, chloride, lactate or aspartate have a factor of 1",
+                form.bioavailability->basis);
+        } else if (form.grade == evidence_grade::animal_only || form.grade == evidence_grade::none) {
+            add("absorption-evidence-limited", severity::info,
+                std::string(form.name) + " has " +
+                    (form.grade == evidence_grade::none ? std::string("no absorption study")
+                                                        : std::string("only animal absorption studies")) +
+                    " in mgcalc's evidence (grade " + std::string(to_string(form.grade)) +
+                    "), so how well it is absorbed in people is not known from these sources",
+                form.grade == evidence_grade::none
+                    ? std::string("magnesium-facts.md section 4: no human or animal absorption study of this form")
+                    : "magnesium-facts.md section 4: " + studies_of(form) + " (rats)");
+        }
+    }
+
+    // ---- food alone ----
+    if (result.food >= reference.target) {
+        add("intake-already-adequate", severity::info,
+            "food alone gives " + std::string(result.total_is_lower_bound() ? "at least " : "") +
+                mg_text(result.food) + ", at or above the " + std::string(to_string(reference.kind)) + " of " +
+                mg_text(reference.target) + " for " + std::string(reference.life_stage_group) +
+                "; the sleep evidence shows the largest effects in people whose intake is low",
+            adequate_evidence);
+    }
+
+    // Warnings first, then cautions, then information; rule order within a severity.
+    std::stable_sort(findings.begin(), findings.end(), [](const finding& a, const finding& b) {
+        return severity_rank(a.severity) < severity_rank(b.severity);
+    });
+    return out;
+}
+
+}  // namespace mgcalc
