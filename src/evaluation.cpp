@@ -91,14 +91,14 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
         }
         result.entries.push_back({entry_kind::food, i, entry.input,
                                    format_number(entry.amount.value(), 1) + " g " + entry.food.description,
-                                   magnesium, entry.amount, entry.measure_used});
+                                   magnesium, entry.amount, entry.measure_used, entry.food.id, entry.food.source});
     }
     for (std::size_t i = 0; i < day.supplements().size(); ++i) {
         const auto& entry = day.supplements()[i];
         const milligrams elemental = entry.dose.elemental();
         result.supplemental += elemental;
         result.entries.push_back(
-            {entry_kind::supplement, i, entry.input, entry.dose.description(), elemental, std::nullopt, {}});
+            {entry_kind::supplement, i, entry.input, entry.dose.description(), elemental, std::nullopt, {}, {}, {}});
     }
 
     result.total = result.food + result.supplemental;

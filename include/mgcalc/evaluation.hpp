@@ -35,6 +35,8 @@ struct entry_contribution {
     std::optional<milligrams> magnesium;  ///< elemental magnesium; empty when unknown
     std::optional<grams> amount;          ///< food entries: grams eaten
     std::string measure_used;             ///< food entries: how the serving became grams
+    std::string food_id;                  ///< food entries: the food's id in its source
+    std::string food_source;              ///< food entries: "usda-sr24", "fdc", "csv", "recipe", ...
 };
 
 struct warning {

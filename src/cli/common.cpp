@@ -1,6 +1,9 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/error.hpp>
+#include <mgcalc/food_loaders.hpp>
+#include <mgcalc/log_evaluation.hpp>
+#include <mgcalc/log_file.hpp>
 
 #include "detail/text.hpp"
 
@@ -9,6 +12,7 @@
 #include <cmath>
 #include <iostream>
 #include <map>
+#include <tuple>
 
 namespace mgcalc::cli {
 
@@ -19,7 +23,7 @@ void add_format_option(CLI::App& command, output_format& format) {
 }
 
 void life_stage_options::add_to(CLI::App& command) {
-    command.add_option("--sex", sex, "female or male")->required();
+    command.add_option("--sex", sex, "female or male (required unless the profile comes from --log)");
     command.add_option("--age", age_years, "Exact age in years, with fraction (e.g. 0.75, 34.5)");
     command.add_option("--age-months", age_months, "Exact age in months (for infants, e.g. 9)");
     command.add_option("--birth-date", birth_date, "Birth date YYYY-MM-DD; age is computed on --date");
@@ -35,21 +39,131 @@ calendar_date today() {
 }
 }  // namespace
 
+bool life_stage_options::any_given() const {
+    return !sex.empty() || age_years || age_months || !birth_date.empty() || pregnant || lactating;
+}
+
+calendar_date life_stage_options::evaluation_date() const { return on_date.empty() ? today() : parse_date(on_date); }
+
+profile life_stage_options::to_profile() const {
+    const life_stage stage = resolve();  // validates everything first
+    profile person;
+    person.sex = stage.sex();
+    const calendar_date on = evaluation_date();
+    if (!birth_date.empty()) {
+        person.birth_date = parse_date(birth_date);
+    } else {
+        person.age = stated_age{stage.age().in_years(), on};
+    }
+    if (pregnant) person.pregnancies.push_back({on, on});
+    if (lactating) person.lactation.push_back({on, on});
+    return person;
+}
+
 life_stage life_stage_options::resolve() const {
+    if (sex.empty()) throw error(errc::invalid_life_stage, "no sex given: --sex female|male is required");
     const int given = int(age_years.has_value()) + int(age_months.has_value()) + int(!birth_date.empty());
     if (given != 1) {
         throw error(errc::invalid_life_stage,
                     std::string(given == 0 ? "no age given" : "more than one age given") +
                         ": give exactly one of --age YEARS, --age-months N or --birth-date YYYY-MM-DD");
     }
-    if (!on_date.empty() && birth_date.empty()) {
-        throw error(errc::invalid_life_stage, "--date " + on_date + " needs --birth-date YYYY-MM-DD to compute an age");
-    }
-    const mgcalc::age exact_age =
-        age_years ? age::from_years(*age_years)
-        : age_months ? age::from_months(*age_months)
-                     : age::between(parse_date(birth_date), on_date.empty() ? today() : parse_date(on_date));
+    const mgcalc::age exact_age = age_years    ? age::from_years(*age_years)
+                                  : age_months ? age::from_months(*age_months)
+                                               : age::between(parse_date(birth_date), evaluation_date());
     return life_stage(parse_sex(sex), exact_age, {.pregnant = pregnant, .lactating = lactating});
+}
+
+void food_database_options::add_to(CLI::App& command) {
+    command.add_option("--food-db", specs,
+                       "Food data layered over the embedded USDA SR24: fdc:DIR, sr28:DIR or csv:FILE "
+                       "(repeatable; the last one is searched first)");
+}
+
+food_catalog food_database_options::catalog() const {
+    food_catalog result;
+    for (const std::string& spec : specs) result.add(load_food_database(spec, result));
+    return result;
+}
+
+resolved_food resolve_food(const food_catalog& catalog, std::string_view text) {
+    const std::string_view query = detail::trim(text);
+    if (query.empty()) throw error(errc::parse_error, "empty food: give an id, SOURCE:ID or words to search for");
+    if (std::optional<food> by_id = catalog.find(query)) return {std::move(*by_id), "id"};
+    const std::vector<catalog_match> hits = catalog.search(query, 1);
+    if (hits.empty()) {
+        throw error(errc::unknown_food, "no food matches '" + std::string(query) +
+                                            "' as an id, SOURCE:ID or search; try mgcalc foods search WORDS");
+    }
+    return {hits.front().database->at(hits.front().index), "search"};
+}
+
+namespace {
+
+/// "ITEM=AMOUNT" as typed on the command line, split at the last '=' into a log entry.
+log_entry entry_from_flag(const std::string& text, log_entry_kind kind, std::string_view flag,
+                          std::string_view example) {
+    const std::size_t equals = text.rfind('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
+        throw error(errc::parse_error, std::string(flag) + " \"" + text + "\": expected " +
+                                           (kind == log_entry_kind::food ? "FOOD=SERVING" : "COMPOUND=AMOUNT UNIT") +
+                                           ", e.g. " + std::string(example));
+    }
+    log_entry entry;
+    entry.kind = kind;
+    entry.item = std::string(detail::trim(std::string_view(text).substr(0, equals)));
+    std::string_view amount = detail::trim(std::string_view(text).substr(equals + 1));
+    // A supplement may say when it was taken: "glycinate=200 mg@21:30".
+    if (const std::size_t at = amount.rfind('@'); kind == log_entry_kind::supplement && at != std::string_view::npos) {
+        entry.time = parse_time_of_day(detail::trim(amount.substr(at + 1)));
+        amount = detail::trim(amount.substr(0, at));
+    }
+    entry.amount = std::string(amount);
+    return entry;
+}
+
+void add_to_day(intake_log& log, calendar_date date, std::vector<log_entry> entries) {
+    if (entries.empty()) return;
+    auto before = [](const calendar_date& a, const calendar_date& b) {
+        return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+    };
+    auto at = std::lower_bound(log.days.begin(), log.days.end(), date,
+                               [&](const log_day& d, const calendar_date& x) { return before(d.date, x); });
+    if (at == log.days.end() || !(at->date == date)) at = log.days.insert(at, log_day{date, {}});
+    for (log_entry& e : entries) at->entries.push_back(std::move(e));
+}
+
+}  // namespace
+
+intake_log build_log(const life_stage_options& person, const log_request& request, calendar_date& day) {
+    intake_log log;
+    day = person.evaluation_date();
+    if (!request.log_file.empty()) {
+        if (person.any_given()) {
+            throw error(errc::parse_error, "--log " + request.log_file +
+                                               ": the person comes from the log's profile; drop --sex, --age, "
+                                               "--age-months, --birth-date, --pregnant and --lactating");
+        }
+        log = load_log(request.log_file);
+        if (person.on_date.empty() && !log.days.empty()) day = log.days.back().date;
+    } else {
+        log.person = person.to_profile();
+    }
+    std::vector<log_entry> flagged;
+    for (const std::string& text : request.foods)
+        flagged.push_back(entry_from_flag(text, log_entry_kind::food, "--food", "\"pumpkin seeds=1 oz\""));
+    for (const std::string& text : request.supplements)
+        flagged.push_back(
+            entry_from_flag(text, log_entry_kind::supplement, "--supplement", "\"glycinate=200 mg\" or \"glycinate=200 mg@21:30\""));
+    add_to_day(log, day, std::move(flagged));
+    if (log.days.empty()) log.days.push_back(log_day{day, {}});  // an empty day is still a day
+    return log;
+}
+
+food_catalog build_catalog(const food_database_options& databases, const intake_log& log) {
+    food_catalog catalog = databases.catalog();
+    if (!log.custom_foods.empty()) catalog.add(custom_food_database(log));
+    return catalog;
 }
 
 double json_mg(milligrams amount) { return std::round(amount.value() * 100.0) / 100.0; }

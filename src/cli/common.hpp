@@ -2,7 +2,9 @@
 #pragma once
 
 #include <mgcalc/evaluation.hpp>
+#include <mgcalc/food_catalog.hpp>
 #include <mgcalc/life_stage.hpp>
+#include <mgcalc/log.hpp>
 #include <mgcalc/reference.hpp>
 #include <mgcalc/units.hpp>
 
@@ -34,9 +36,47 @@ struct life_stage_options {
     bool lactating = false;
 
     void add_to(CLI::App& command);
+    /// True when any option describing the person was given (not counting --date).
+    bool any_given() const;
+    /// The evaluation date: --date, or today.
+    calendar_date evaluation_date() const;
     /// Builds the life stage; throws mgcalc::error for bad or missing values.
     life_stage resolve() const;
+    /// The same person as a log profile (age stated on the evaluation date when no birth date).
+    profile to_profile() const;
 };
+
+/// --food-db fdc:DIR | sr28:DIR | csv:FILE (repeatable): databases layered over the embedded
+/// USDA SR24 data, the last one given on top.
+struct food_database_options {
+    std::vector<std::string> specs;
+
+    void add_to(CLI::App& command);
+    /// Builds the catalog; throws mgcalc::error for a bad spec or file.
+    food_catalog catalog() const;
+};
+
+/// Resolves what the user typed for a food: an id, SOURCE:ID, or a search query whose top hit
+/// is used. `matched_by` says which ("id" or "search").
+struct resolved_food {
+    food item;
+    std::string matched_by;
+};
+resolved_food resolve_food(const food_catalog& catalog, std::string_view text);
+
+/// What a command evaluates: a --log file and/or entries given with --food and --supplement
+/// ("COMPOUND=AMOUNT UNIT[@HH:MM]").
+struct log_request {
+    std::string log_file;
+    std::vector<std::string> foods;
+    std::vector<std::string> supplements;
+};
+/// The log to evaluate: the --log file (the person's flags are then an error), or the person's
+/// flags as a profile; flagged entries are added to `day`, which is --date, else the log's last
+/// day, else today. A log without days gets an empty `day`.
+intake_log build_log(const life_stage_options& person, const log_request& request, calendar_date& day);
+/// --food-db layers with the log's custom foods on top.
+food_catalog build_catalog(const food_database_options& databases, const intake_log& log);
 
 /// A number of milligrams for JSON, rounded to 0.01 mg so output is stable and readable.
 double json_mg(milligrams amount);
@@ -55,5 +95,7 @@ void print_reference_text(const reference_intakes& reference, const life_stage& 
 void register_reference_command(CLI::App& app);
 void register_compounds_command(CLI::App& app);
 void register_report_command(CLI::App& app);
+void register_foods_command(CLI::App& app);
+void register_sleep_command(CLI::App& app);
 
 }  // namespace mgcalc::cli

@@ -1,27 +1,71 @@
-// mgcalc report: evaluate one day's intake for a life stage.
+// mgcalc report: evaluate a day, or every day of a log, against the reference intakes.
+//
+// Every report goes through the same path: the person and entries given with flags become an
+// in-memory log of one day, a --log file is read as it is, and evaluate_log evaluates each day
+// with the profile as it was that day.
 #include "cli/common.hpp"
 
+#include <mgcalc/chart.hpp>
+#include <mgcalc/error.hpp>
 #include <mgcalc/evaluation.hpp>
-#include <mgcalc/intake.hpp>
-#include <mgcalc/supplement.hpp>
+#include <mgcalc/log_evaluation.hpp>
+#include <mgcalc/log_file.hpp>
+#include <mgcalc/suggestion.hpp>
 
 #include "detail/text.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <tuple>
 
 namespace mgcalc::cli {
 
 namespace {
 
-json evaluation_json(const evaluation& result, const life_stage& stage) {
+double round_to(double value, double step) { return std::round(value / step) * step; }
+
+/// "id" when the entry's food was named by id or SOURCE:ID, "search" when words found it.
+std::string matched_by(const food_catalog& catalog, const entry_contribution& e) {
+    const std::size_t equals = e.input.rfind('=');
+    const std::string item = equals == std::string::npos ? e.input : e.input.substr(0, equals);
+    return catalog.find(item) ? "id" : "search";
+}
+
+json suggestions_json(const gap_suggestions& s) {
+    json foods = json::array();
+    for (const food_suggestion& f : s.foods) {
+        foods.push_back({{"food_id", f.item.id},
+                         {"description", f.item.description},
+                         {"serving", detail::format_number(f.serving.amount, 3) + " " + f.serving.measure},
+                         {"grams", round_to(f.serving.weight.value(), 0.01)},
+                         {"magnesium_mg", json_mg(f.magnesium)},
+                         {"closes_gap", f.closes_gap},
+                         {"text", f.text}});
+    }
+    return json{{"gap_mg", json_mg(s.gap)},
+                {"foods", foods},
+                {"supplement_room_mg", s.supplement_room ? json(json_mg(*s.supplement_room)) : json(nullptr)}};
+}
+
+json day_json(const day_result& day, const food_catalog& catalog) {
+    const evaluation& result = day.result;
     json entries = json::array();
     for (const entry_contribution& e : result.entries) {
-        entries.push_back({{"kind", to_string(e.kind)},
-                           {"input", e.input},
-                           {"description", e.description},
-                           {"magnesium_mg", optional_mg(e.magnesium)}});
+        json entry{{"kind", to_string(e.kind)},
+                   {"input", e.input},
+                   {"description", e.description},
+                   {"magnesium_mg", optional_mg(e.magnesium)}};
+        if (e.kind == entry_kind::food) {
+            entry["grams"] = e.amount ? json(round_to(e.amount->value(), 0.01)) : json(nullptr);
+            entry["measure_used"] = e.measure_used;
+            entry["food_id"] = e.food_id;
+            entry["source"] = e.food_source;
+            entry["matched_by"] = matched_by(catalog, e);
+        }
+        entries.push_back(std::move(entry));
     }
     json warnings = json::array();
     json warning_codes = json::array();
@@ -29,20 +73,36 @@ json evaluation_json(const evaluation& result, const life_stage& stage) {
         warnings.push_back(w.code + ": " + w.message);
         warning_codes.push_back(w.code);
     }
-    return json{{"reference", reference_json(result.reference, stage)},
+    return json{{"date", to_string(day.date)},
+                {"reference", reference_json(result.reference, day.stage)},
                 {"food_mg", json_mg(result.food)},
                 {"supplement_mg", json_mg(result.supplemental)},
                 {"total_mg", json_mg(result.total)},
                 {"total_is_lower_bound", result.total_is_lower_bound()},
-                {"percent_of_target", std::round(result.percent_of_target * 10.0) / 10.0},
+                {"percent_of_target", round_to(result.percent_of_target, 0.1)},
                 {"status", to_string(result.status)},
                 {"over_ul", result.over_upper_limit},
                 {"missing_data_entries", result.unknown_entries},
+                {"lower_bound_entries", result.lower_bound_entries},
                 {"absorbed_estimate_mg", result.absorbed ? json(json_mg(result.absorbed->amount)) : json(nullptr)},
                 {"absorbed_estimate_basis", result.absorbed ? json(result.absorbed->basis) : json(nullptr)},
                 {"entries", entries},
                 {"warnings", warnings},
-                {"warning_codes", warning_codes}};
+                {"warning_codes", warning_codes},
+                {"suggestions", suggestions_json(suggest_for_gap(result))}};
+}
+
+json summary_json(const period_summary& s) {
+    return json{{"from", to_string(s.from)},
+                {"to", to_string(s.to)},
+                {"days", s.days},
+                {"mean_food_mg", json_mg(s.mean_food)},
+                {"mean_supplement_mg", json_mg(s.mean_supplemental)},
+                {"mean_total_mg", json_mg(s.mean_total)},
+                {"days_below_ear", s.days_below_ear},
+                {"days_below_target", s.days_below_target},
+                {"days_over_ul", s.days_over_upper_limit},
+                {"days_with_unknown_entries", s.days_with_unknown_entries}};
 }
 
 std::string status_text(const evaluation& result) {
@@ -57,26 +117,44 @@ std::string status_text(const evaluation& result) {
     return "";
 }
 
-void print_evaluation_text(const evaluation& result, const life_stage& stage) {
-    print_reference_text(result.reference, stage);
+void print_suggestions_text(const gap_suggestions& s) {
+    if (s.gap.value() <= 0 || (s.foods.empty() && !s.supplement_room)) return;
+    std::cout << '\n' << "To close the gap of " << mg_text(s.gap) << ", for example\n";
+    for (const food_suggestion& f : s.foods) std::cout << "  + " << f.text << '\n';
+    if (s.supplement_room) {
+        std::cout << "  or up to " << mg_text(*s.supplement_room)
+                  << " more from supplements stays within the supplemental UL\n";
+    }
+}
+
+void print_day_text(const day_result& day) {
+    const evaluation& result = day.result;
+    std::cout << "Day " << to_string(day.date) << ". ";
+    print_reference_text(result.reference, day.stage);
     std::cout << '\n' << "Entries, largest contribution first\n";
     std::vector<std::vector<std::string>> rows;
     for (const entry_contribution& e : result.entries) {
-        rows.push_back({std::string(to_string(e.kind)), e.description, optional_mg_text(e.magnesium, "unknown")});
+        std::string entry = e.description;
+        if (e.kind == entry_kind::food && !e.measure_used.empty() && e.measure_used != "g") {
+            entry += " [" + e.measure_used + "]";
+        }
+        rows.push_back({std::string(to_string(e.kind)), entry, optional_mg_text(e.magnesium, "unknown")});
     }
     if (rows.empty()) rows.push_back({"-", "(no entries)", "-"});
     print_table({"Kind", "Entry", "Magnesium"}, rows, {false, false, true});
 
     const reference_intakes& r = result.reference;
     const std::string lower = result.total_is_lower_bound() ? "at least " : "";
-    std::string ul_text = r.supplemental_upper_limit
-                              ? (result.over_upper_limit ? "OVER the UL of " : "within the UL of ") +
-                                    mg_text(*r.supplemental_upper_limit)
-                              : std::string("no UL established");
+    const std::string ul_text = r.supplemental_upper_limit
+                                    ? (result.over_upper_limit ? "OVER the UL of " : "within the UL of ") +
+                                          mg_text(*r.supplemental_upper_limit)
+                                    : std::string("no UL established");
     std::cout << '\n' << "Totals\n";
     print_table({"", "Magnesium", ""},
                 {{"Food", lower + mg_text(result.food),
-                  result.unknown_entries ? std::to_string(result.unknown_entries) + " entries without data" : ""},
+                  result.unknown_entries == 0   ? std::string()
+                  : result.unknown_entries == 1 ? std::string("1 entry without data")
+                                                : std::to_string(result.unknown_entries) + " entries without data"},
                  {"Supplements (elemental)", mg_text(result.supplemental), ul_text},
                  {"Total", lower + mg_text(result.total),
                   detail::format_number(result.percent_of_target, 1) + " % of the " + std::string(to_string(r.kind)) +
@@ -84,10 +162,64 @@ void print_evaluation_text(const evaluation& result, const life_stage& stage) {
                  {"Absorbed (estimate)", result.absorbed ? mg_text(result.absorbed->amount) : "no estimate",
                   "labelled estimate, not compared with the reference"}},
                 {false, true, false});
+    print_suggestions_text(suggest_for_gap(result));
     if (!result.warnings.empty()) {
         std::cout << '\n' << "Warnings\n";
         for (const warning& w : result.warnings) std::cout << "  ! " << w.code << ": " << w.message << '\n';
     }
+}
+
+void print_period_text(const period_evaluation& period) {
+    const period_summary& s = period.summary;
+    std::cout << "Period " << to_string(s.from) << " to " << to_string(s.to) << ": " << s.days << " logged days\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const day_result& day : period.days) {
+        const evaluation& e = day.result;
+        std::string notes;
+        if (e.over_upper_limit) notes += "over UL; ";
+        if (e.total_is_lower_bound()) notes += "lower bound; ";
+        if (!notes.empty()) notes.resize(notes.size() - 2);
+        rows.push_back({to_string(day.date), std::string(e.reference.life_stage_group), mg_text(e.reference.target),
+                        mg_text(e.food), mg_text(e.supplemental),
+                        (e.total_is_lower_bound() ? ">= " : "") + mg_text(e.total),
+                        detail::format_number(e.percent_of_target, 0) + " %", std::string(to_string(e.status)), notes});
+    }
+    print_table({"Date", "Reference row", "Target", "Food", "Supplements", "Total", "Target %", "Status", "Notes"},
+                rows, {false, false, true, true, true, true, true, false, false});
+    std::cout << '\n' << "Averages per logged day\n";
+    print_table({"", "Magnesium"},
+                {{"Food", mg_text(s.mean_food)},
+                 {"Supplements (elemental)", mg_text(s.mean_supplemental)},
+                 {"Total", mg_text(s.mean_total)}},
+                {false, true});
+    std::cout << '\n'
+              << "Days below the EAR: " << s.days_below_ear << "; below the target: " << s.days_below_target
+              << "; over the supplemental UL: " << s.days_over_upper_limit
+              << "; with entries lacking magnesium data: " << s.days_with_unknown_entries << '\n';
+}
+
+/// One row per day: the columns a spreadsheet needs to plot or filter days.
+void print_csv(const period_evaluation& period) {
+    std::cout << "date,life_stage,target_kind,target_mg,ear_mg,ul_supplemental_mg,food_mg,supplement_mg,total_mg,"
+                 "total_is_lower_bound,percent_of_target,status,over_ul,missing_data_entries\n";
+    auto number = [](double v) { return detail::format_number(v, 2); };
+    auto optional_number = [&](const std::optional<milligrams>& v) { return v ? number(v->value()) : std::string(); };
+    for (const day_result& day : period.days) {
+        const evaluation& e = day.result;
+        std::cout << to_string(day.date) << ",\"" << e.reference.life_stage_group << "\"," << to_string(e.reference.kind)
+                  << ',' << number(e.reference.target.value()) << ',' << optional_number(e.reference.ear) << ','
+                  << optional_number(e.reference.supplemental_upper_limit) << ',' << number(e.food.value()) << ','
+                  << number(e.supplemental.value()) << ',' << number(e.total.value()) << ','
+                  << (e.total_is_lower_bound() ? "true" : "false") << ',' << detail::format_number(e.percent_of_target, 1)
+                  << ',' << to_string(e.status) << ',' << (e.over_upper_limit ? "true" : "false") << ','
+                  << e.unknown_entries << '\n';
+    }
+}
+
+void write_file(const std::string& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+    if (!out) throw error(errc::malformed_file, "cannot write '" + path + "': check the folder exists and is writable");
 }
 
 }  // namespace
@@ -95,26 +227,68 @@ void print_evaluation_text(const evaluation& result, const life_stage& stage) {
 void register_report_command(CLI::App& app) {
     struct state {
         life_stage_options person;
-        output_format format = output_format::text;
+        std::string format_name = "text";
         std::vector<std::string> supplements;
+        std::vector<std::string> foods;
+        food_database_options databases;
+        std::string log_file;
+        std::string from;
+        std::string to;
+        std::string svg_file;
     };
     auto s = std::make_shared<state>();
-    CLI::App* command = app.add_subcommand("report", "Evaluate a day's magnesium intake against the reference intakes");
+    CLI::App* command =
+        app.add_subcommand("report", "Evaluate a day, or the days of a log, against the reference intakes");
     s->person.add_to(*command);
     command->add_option("--supplement", s->supplements,
                         "A supplement dose: \"COMPOUND=AMOUNT UNIT [elemental|compound][, LABEL_MG mg per AMOUNT UNIT]\", "
                         "e.g. \"glycinate=200 mg\", \"oxide=500 mg compound\" (repeatable)")
         ->allow_extra_args(false);
-    add_format_option(*command, s->format);
+    command->add_option("--food", s->foods,
+                        "A food eaten: \"FOOD=SERVING\"; FOOD is an id (12014), SOURCE:ID or search words whose top "
+                        "hit is used; SERVING is e.g. \"1 oz\", \"1 1/2 cups\", \"100 g\" (repeatable)")
+        ->allow_extra_args(false);
+    s->databases.add_to(*command);
+    command->add_option("--log", s->log_file, "A JSON log file (docs/log-format.md): its profile and days");
+    command->add_option("--from", s->from, "First day of the period, YYYY-MM-DD (default: the log's first day)");
+    command->add_option("--to", s->to, "Last day of the period, YYYY-MM-DD (default: the log's last day)");
+    command->add_option("--svg", s->svg_file, "Also write a chart of the day or period to this SVG file");
+    command->add_option("--format", s->format_name, "Output format: text (a readable table, the default), json or csv")
+        ->check(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case));
     command->callback([s] {
-        const life_stage stage = s->person.resolve();
-        day_intake day;
-        for (const std::string& text : s->supplements) day.add_supplement(parse_supplement_dose(text), text);
-        const evaluation result = evaluate(day, stage);
-        if (s->format == output_format::json) {
-            std::cout << evaluation_json(result, stage).dump(2) << '\n';
+        calendar_date day{};
+        const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
+        const food_catalog catalog = build_catalog(s->databases, log);
+        std::optional<calendar_date> from = s->from.empty() ? std::nullopt : std::optional(parse_date(s->from));
+        std::optional<calendar_date> to = s->to.empty() ? std::nullopt : std::optional(parse_date(s->to));
+        if (s->log_file.empty() && !from && !to) from = to = day;
+        const period_evaluation period = evaluate_log(log, catalog, from, to);
+        if (period.days.empty()) {
+            throw error(errc::invalid_date, "no logged day between " + (from ? to_string(*from) : "the start") +
+                                                " and " + (to ? to_string(*to) : "the end") +
+                                                "; check --from/--to against the log's dates");
+        }
+        const bool one_day = period.days.size() == 1;
+
+        if (!s->svg_file.empty()) {
+            write_file(s->svg_file, one_day ? day_chart_svg(period.days.front().result, to_string(period.days.front().date))
+                                            : period_chart_svg(period));
+        }
+        const std::string format = detail::to_lower(s->format_name);
+        if (format == "csv") {
+            print_csv(period);
+        } else if (format == "json") {
+            if (one_day) {
+                std::cout << day_json(period.days.front(), catalog).dump(2) << '\n';
+            } else {
+                json days = json::array();
+                for (const day_result& d : period.days) days.push_back(day_json(d, catalog));
+                std::cout << json{{"period", summary_json(period.summary)}, {"days", days}}.dump(2) << '\n';
+            }
+        } else if (one_day) {
+            print_day_text(period.days.front());
         } else {
-            print_evaluation_text(result, stage);
+            print_period_text(period);
         }
     });
 }

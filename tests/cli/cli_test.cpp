@@ -160,3 +160,181 @@ TEST_CASE("cli: help and version exit 0", "[cli]") {
     CHECK(version.exit_code == 0);
     CHECK(version.out.find("0.1.0") != std::string::npos);
 }
+
+TEST_CASE("cli: foods search returns ranked JSON hits", "[cli]") {
+    const auto hits = run_json("foods search \"pumpkin seeds\" --limit 5");
+    REQUIRE(hits.is_array());
+    REQUIRE(hits.size() == 5);
+    bool kernels = false;
+    for (const auto& hit : hits) {
+        CHECK(hit["source"] == "usda-sr24");
+        CHECK(hit.contains("magnesium_mg_per_100g"));
+        const std::string description = hit["description"];
+        kernels = kernels || description.rfind("Seeds, pumpkin and squash seed kernels", 0) == 0;
+    }
+    CHECK(kernels);
+    CHECK(run_json("foods search qqqzzzxx").empty());
+}
+
+TEST_CASE("cli: foods show lists portions; unknown magnesium is null", "[cli]") {
+    const auto seeds = run_json("foods show 12014");
+    CHECK(seeds["magnesium_mg_per_100g"] == 592.0);  // USDA SR24 12014
+    bool cup = false;
+    for (const auto& p : seeds["portions"]) {
+        if (p["measure"] == "cup" && p["grams"] == 129.0) {
+            cup = true;
+            CHECK(p["magnesium_mg"].get<double>() == Approx(763.68));  // 592 x 1.29
+        }
+    }
+    CHECK(cup);
+    const auto sauce = run_json("foods show usda-sr24:01188");
+    CHECK(sauce["magnesium_mg_per_100g"].is_null());
+    CHECK(sauce["id"] == "01188");
+}
+
+TEST_CASE("cli: report with foods from the embedded data", "[cli]") {
+    // USDA SR24: 12014 pumpkin seed kernels 592 mg/100 g; 20137 quinoa, cooked, 64 mg/100 g, 1 cup 185 g;
+    // 16126 tofu 37 mg/100 g, listed as 0.5 cup = 126 g; 01188 has no magnesium value.
+    const auto j = run_json("report --sex female --age 30 --food \"12014=1 oz\" --food \"20137=1 cup\" "
+                            "--food \"16126=1 cup\" --food \"01188=30 g\"");
+    const double seeds = 592.0 * 0.28349523125, quinoa = 64.0 * 1.85, tofu = 37.0 * 2.52;
+    CHECK(j["food_mg"].get<double>() == Approx(seeds + quinoa + tofu).margin(0.01));
+    CHECK(j["missing_data_entries"] == 1);
+    CHECK(j["total_is_lower_bound"] == true);
+    REQUIRE(j["entries"].size() == 4);
+    for (const auto& e : j["entries"]) {
+        CHECK(e["kind"] == "food");
+        CHECK(e.contains("grams"));
+        CHECK(e["measure_used"].is_string());
+        if (e["food_id"] == "16126") CHECK(e["grams"].get<double>() == Approx(252.0));
+        if (e["food_id"] == "12014") CHECK(e["grams"].get<double>() == Approx(28.35).margin(0.01));
+        if (e["food_id"] == "01188") CHECK(e["magnesium_mg"].is_null());
+    }
+    CHECK(j["entries"][3]["food_id"] == "01188");  // unknown ranks last
+}
+
+TEST_CASE("cli: a food given as words uses the top search hit and says so", "[cli]") {
+    const auto j = run_json("report --sex male --age 40 --food \"almonds=1 oz\"");
+    REQUIRE(j["entries"].size() == 1);
+    CHECK(j["entries"][0]["matched_by"] == "search");
+    const std::string description = j["entries"][0]["description"];
+    CHECK(description.find("almonds") != std::string::npos);
+}
+
+TEST_CASE("cli: bad food input is one error line and exit code 2", "[cli]") {
+    check_one_line_error("report --sex female --age 30 --food \"12014=1 bucket\"", "unknown_measure");
+    check_one_line_error("report --sex female --age 30 --food \"qqqzzzxx=1 g\"", "unknown_food");
+    check_one_line_error("report --sex female --age 30 --food 12014", "FOOD=SERVING");
+    check_one_line_error("report --sex female --age 30 --food \"12014=-3 g\"", "invalid_amount");
+    check_one_line_error("report --sex female --age 30 --food \"12014=20 kg\"", "invalid_amount");
+    check_one_line_error("foods show 99999999", "unknown_food");
+    check_one_line_error("foods search pumpkin --food-db mystery:somewhere", "parse_error");
+    check_one_line_error("foods search pumpkin --food-db csv:/nonexistent/foods.csv", "/nonexistent/foods.csv");
+}
+
+TEST_CASE("cli: --food-db layers a custom CSV; a recipe with unknown data is a lower bound", "[cli]") {
+    const std::string db = std::string(" --food-db csv:") + MGCALC_DATA_DIR + "/examples/custom-foods.csv";
+    const auto j = run_json("report --sex female --age 30 --food \"csv:my-granola=1 serving\"" + db);
+    REQUIRE(j["entries"].size() == 1);
+    CHECK(j["entries"][0]["source"] == "recipe");
+    CHECK(j["entries"][0]["grams"].get<double>() == Approx(44.0));  // 440 g / 10 servings
+    CHECK(j["lower_bound_entries"] == 1);
+    CHECK(j["total_is_lower_bound"] == true);
+    CHECK(j["missing_data_entries"] == 0);
+    const auto bar = run_json("foods show my-protein-bar" + db);
+    CHECK(bar["magnesium_mg_per_100g"] == 120.0);
+    CHECK(bar["source"] == "csv");
+}
+
+namespace {
+std::string example_log() { return std::string(MGCALC_SOURCE_DIR) + "/docs/examples/log-example.json"; }
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+}  // namespace
+
+TEST_CASE("cli: report --log evaluates every day with the profile of that day", "[cli]") {
+    const auto j = run_json("report --log " + example_log());
+    REQUIRE(j.contains("period"));
+    REQUIRE(j["days"].is_array());
+    CHECK(j["period"]["days"] == j["days"].size());
+    // The example's pregnancy ends on 2026-11-12 and lactation starts the next day: the target
+    // follows the date (IOM 1997, women 31-50 y: pregnancy 360 mg, lactation 320 mg).
+    for (const auto& day : j["days"]) {
+        const std::string date = day["date"];
+        if (date <= "2026-11-12") CHECK(day["reference"]["target_mg"] == 360.0);
+        if (date >= "2026-11-13") CHECK(day["reference"]["target_mg"] == 320.0);
+    }
+    double total = 0;
+    for (const auto& day : j["days"]) total += day["total_mg"].get<double>();
+    CHECK(j["period"]["mean_total_mg"].get<double>() == Approx(total / j["days"].size()).margin(0.01));
+
+    const auto one = run_json("report --log " + example_log() + " --from 2026-11-14 --to 2026-11-14");
+    CHECK(one["date"] == "2026-11-14");  // a one-day period prints the day report
+    CHECK(one.contains("suggestions"));
+}
+
+TEST_CASE("cli: report --format csv has one row per day", "[cli]") {
+    const run_result r = run("report --log " + example_log() + " --format csv");
+    REQUIRE(r.exit_code == 0);
+    const auto lines = std::count(r.out.begin(), r.out.end(), '\n');
+    const auto j = run_json("report --log " + example_log());
+    CHECK(static_cast<std::size_t>(lines) == j["days"].size() + 1);  // header + days
+    CHECK(r.out.rfind("date,life_stage,target_kind,target_mg,", 0) == 0);
+}
+
+TEST_CASE("cli: report --svg writes a chart; a day below target gets suggestions", "[cli]") {
+    const std::string svg = "mgcalc_cli_test_chart.svg";
+    const auto j = run_json("report --sex female --age 30 --food \"12061=1 oz\" --svg " + svg);
+    const std::string chart = read_file(svg);
+    CHECK(chart.rfind("<?xml", 0) == 0);
+    CHECK(chart.find("</svg>") != std::string::npos);
+    CHECK(chart.find("RDA 310 mg") != std::string::npos);
+    std::remove(svg.c_str());
+    // 1 oz almonds = 268 x 0.2835 = 76 mg; the gap to the RDA of 310 mg is 234 mg.
+    CHECK(j["suggestions"]["gap_mg"].get<double>() == Approx(310.0 - 268.0 * 0.28349523125).margin(0.01));
+    CHECK_FALSE(j["suggestions"]["foods"].empty());
+    // Supplement room never crosses the UL: min(gap, 350 - 0).
+    CHECK(j["suggestions"]["supplement_room_mg"].get<double>() <= 350.0);
+}
+
+TEST_CASE("cli: sleep assesses the evening dose with stoichiometric glycine", "[cli]") {
+    const auto j = run_json("sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@21:45\"");
+    CHECK(j["evening_elemental_mg"] == 200.0);
+    // Mg(C2H4NO2)2: 2 glycine (C2H5NO2, 75.067 g/mol) per Mg (24.305 g/mol).
+    CHECK(j["glycine_mg"].get<double>() == Approx(200.0 / 24.305 * 2.0 * 75.067).margin(0.01));
+    CHECK(j["supplement_mg"] == 200.0);
+    REQUIRE(j["findings"].is_array());
+    for (const auto& f : j["findings"]) {
+        CHECK(f.contains("code"));
+        CHECK(f.contains("severity"));
+        CHECK(f.contains("message"));
+        CHECK(f.contains("evidence"));
+    }
+
+    auto has_code = [](const nlohmann::json& findings, const std::string& code) {
+        for (const auto& f : findings) if (f["code"] == code) return true;
+        return false;
+    };
+    const auto early = run_json("sleep --sex female --age 34 --bedtime 22:30 --supplement \"oxide=500 mg compound@19:00\" "
+                                "--medication doxycycline --condition reduced-kidney-function");
+    CHECK(has_code(early["findings"], "timing-outside-window"));
+    CHECK(has_code(early["findings"], "poorly-absorbed-form"));
+    CHECK(has_code(early["findings"], "medication-spacing"));
+    CHECK(has_code(early["findings"], "kidney-caution"));
+    CHECK_FALSE(has_code(j["findings"], "medication-spacing"));
+
+    check_one_line_error("sleep --sex female --age 34 --bedtime 25:00", "parse_error");
+    check_one_line_error("sleep --sex female --age 34 --bedtime 22:30 --medication aspirin", "parse_error");
+    check_one_line_error("sleep --sex female --age 34", "--bedtime");
+}
+
+TEST_CASE("cli: bad log input is one error line and exit code 2", "[cli]") {
+    check_one_line_error("report --log /nonexistent/log.json", "/nonexistent/log.json");
+    check_one_line_error("report --log " + example_log() + " --sex female", "profile");
+    check_one_line_error("report --log " + example_log() + " --from 2030-01-01", "2030-01-01");
+    check_one_line_error("report --sex female --age 30 --supplement \"glycinate=200 mg@27:00\"", "parse_error");
+}

@@ -1,0 +1,115 @@
+// mgcalc foods search|show: find foods and their portions in the embedded and loaded data.
+#include "cli/common.hpp"
+
+#include <mgcalc/food_catalog.hpp>
+
+#include "detail/text.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace mgcalc::cli {
+
+namespace {
+
+json magnesium_json(const std::optional<milligrams>& per_100g) { return optional_mg(per_100g); }
+
+std::string per_100g_text(const std::optional<milligrams>& per_100g) {
+    return per_100g ? mg_text(*per_100g) : std::string("unknown");
+}
+
+void print_food_text(const food& item) {
+    std::cout << item.description << '\n'
+              << "  id " << item.source << ':' << item.id << ", magnesium "
+              << (item.magnesium_per_100g ? mg_text(*item.magnesium_per_100g) + " per 100 g"
+                                          : std::string("unknown (not analysed; never counted as 0)"))
+              << (item.magnesium_is_lower_bound ? " (lower bound: an ingredient has no data)" : "") << "\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const portion& p : item.portions) {
+        rows.push_back({detail::format_number(p.amount, 3) + " " + p.measure,
+                        detail::format_number(p.weight.value(), 2) + " g",
+                        optional_mg_text(magnesium_in(item, p.weight), "unknown")});
+    }
+    if (rows.empty()) rows.push_back({"(no household portions; use g, oz, lb)", "", ""});
+    print_table({"Portion", "Weight", "Magnesium"}, rows, {false, true, true});
+}
+
+json food_json(const food& item) {
+    json portions = json::array();
+    for (const portion& p : item.portions) {
+        portions.push_back({{"amount", p.amount},
+                            {"measure", p.measure},
+                            {"grams", p.weight.value()},
+                            {"magnesium_mg", optional_mg(magnesium_in(item, p.weight))}});
+    }
+    return json{{"id", item.id},
+                {"source", item.source},
+                {"description", item.description},
+                {"magnesium_mg_per_100g", magnesium_json(item.magnesium_per_100g)},
+                {"magnesium_is_lower_bound", item.magnesium_is_lower_bound},
+                {"portions", portions}};
+}
+
+}  // namespace
+
+void register_foods_command(CLI::App& app) {
+    struct state {
+        output_format format = output_format::text;
+        food_database_options databases;
+        std::string query;
+        std::size_t limit = 10;
+    };
+    auto s = std::make_shared<state>();
+    CLI::App* foods = app.add_subcommand("foods", "Search the food data and show a food's portions");
+    foods->require_subcommand(1);
+
+    CLI::App* search = foods->add_subcommand("search", "Ranked search over food descriptions");
+    search->add_option("query", s->query, "Words to search for, in any order (e.g. \"pumpkin seeds\")")->required();
+    search->add_option("--limit", s->limit, "At most this many results (default 10)")->check(CLI::Range(1, 1000));
+    s->databases.add_to(*search);
+    add_format_option(*search, s->format);
+    search->callback([s] {
+        const food_catalog catalog = s->databases.catalog();
+        const std::vector<catalog_match> hits = catalog.search(s->query, s->limit);
+        if (s->format == output_format::json) {
+            json out = json::array();
+            for (const catalog_match& hit : hits) {
+                out.push_back({{"id", hit.database->id(hit.index)},
+                               {"source", hit.database->source()},
+                               {"description", hit.database->description(hit.index)},
+                               {"magnesium_mg_per_100g", magnesium_json(hit.database->magnesium_per_100g(hit.index))}});
+            }
+            std::cout << out.dump(2) << '\n';
+            return;
+        }
+        if (hits.empty()) {
+            std::cout << "No food matches \"" << s->query << "\".\n";
+            return;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const catalog_match& hit : hits) {
+            rows.push_back({std::string(hit.database->source()) + ":" + std::string(hit.database->id(hit.index)),
+                            per_100g_text(hit.database->magnesium_per_100g(hit.index)),
+                            std::string(hit.database->description(hit.index))});
+        }
+        print_table({"Id", "Mg/100 g", "Description"}, rows, {false, true, false});
+    });
+
+    CLI::App* show = foods->add_subcommand("show", "Show a food with its household portions");
+    show->add_option("food", s->query, "An id (12014), SOURCE:ID (usda-sr24:12014) or search words")->required();
+    s->databases.add_to(*show);
+    add_format_option(*show, s->format);
+    show->callback([s] {
+        const food_catalog catalog = s->databases.catalog();
+        const resolved_food found = resolve_food(catalog, s->query);
+        if (s->format == output_format::json) {
+            json out = food_json(found.item);
+            out["matched_by"] = found.matched_by;
+            std::cout << out.dump(2) << '\n';
+        } else {
+            print_food_text(found.item);
+        }
+    });
+}
+
+}  // namespace mgcalc::cli

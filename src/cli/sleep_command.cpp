@@ -1,0 +1,145 @@
+// mgcalc sleep: an evening-magnesium assessment (docs/sleep.md). Arithmetic on published
+// figures, not advice.
+#include "cli/common.hpp"
+
+#include <mgcalc/error.hpp>
+#include <mgcalc/log_evaluation.hpp>
+#include <mgcalc/sleep.hpp>
+
+#include "detail/text.hpp"
+
+#include <cmath>
+#include <iostream>
+#include <memory>
+
+namespace mgcalc::cli {
+
+namespace {
+
+json assessment_json(const sleep_assessment& a, const life_stage& stage, calendar_date date, time_of_day bedtime) {
+    json carried = json::array();
+    for (const carried_amount& c : a.carried) carried.push_back({{"name", c.name}, {"mg", json_mg(c.amount)}});
+    json findings = json::array();
+    for (const finding& f : a.findings) {
+        findings.push_back(
+            {{"code", f.code}, {"severity", to_string(f.severity)}, {"message", f.message}, {"evidence", f.evidence}});
+    }
+    return json{{"date", to_string(date)},
+                {"bedtime", to_string(bedtime)},
+                {"reference", reference_json(a.day.reference, stage)},
+                {"evening_elemental_mg", json_mg(a.evening_elemental)},
+                {"glycine_mg", json_mg(a.glycine)},
+                {"carried", carried},
+                {"food_mg", json_mg(a.day.food)},
+                {"supplement_mg", json_mg(a.day.supplemental)},
+                {"total_mg", json_mg(a.day.total)},
+                {"total_is_lower_bound", a.day.total_is_lower_bound()},
+                {"percent_of_target", std::round(a.day.percent_of_target * 10.0) / 10.0},
+                {"over_ul", a.day.over_upper_limit},
+                {"findings", findings},
+                {"note", "arithmetic on published figures, not advice"}};
+}
+
+void print_assessment_text(const sleep_assessment& a, const life_stage& stage, calendar_date date,
+                           time_of_day bedtime) {
+    const reference_intakes& r = a.day.reference;
+    std::cout << "Evening magnesium on " << to_string(date) << ", bedtime " << to_string(bedtime) << ", for "
+              << stage.to_string() << "\n\n";
+    std::vector<std::vector<std::string>> rows{
+        {"Evening supplements (elemental)", mg_text(a.evening_elemental), "evidence range 200-400 mg"},
+        {"All supplements today", mg_text(a.day.supplemental),
+         r.supplemental_upper_limit ? "UL " + mg_text(*r.supplemental_upper_limit) + " (supplements only)"
+                                    : "no UL established"},
+        {"Food today", (a.day.total_is_lower_bound() ? "at least " : "") + mg_text(a.day.food), ""},
+        {"Total today", (a.day.total_is_lower_bound() ? "at least " : "") + mg_text(a.day.total),
+         detail::format_number(a.day.percent_of_target, 1) + " % of the " + std::string(to_string(r.kind)) + " (" +
+             mg_text(r.target) + ")"}};
+    for (const carried_amount& c : a.carried) rows.push_back({"  carried: " + c.name, mg_text(c.amount), "by stoichiometry"});
+    print_table({"", "Amount", ""}, rows, {false, true, false});
+    std::cout << "\nFindings\n";
+    if (a.findings.empty()) std::cout << "  (none)\n";
+    for (const finding& f : a.findings) {
+        std::cout << "  [" << to_string(f.severity) << "] " << f.code << ": " << f.message << "\n      evidence: "
+                  << f.evidence << '\n';
+    }
+    std::cout << "\nThis is arithmetic on published figures, not advice.\n";
+}
+
+}  // namespace
+
+void register_sleep_command(CLI::App& app) {
+    struct state {
+        life_stage_options person;
+        output_format format = output_format::text;
+        std::vector<std::string> supplements;
+        std::vector<std::string> foods;
+        food_database_options databases;
+        std::string log_file;
+        std::string bedtime;
+        std::vector<std::string> conditions;
+        std::vector<std::string> medications;
+        int window_earliest = 30;
+        int window_latest = 60;
+    };
+    auto s = std::make_shared<state>();
+    CLI::App* command = app.add_subcommand(
+        "sleep", "Assess evening magnesium for sleep: dose, form, timing and safety (arithmetic, not advice)");
+    s->person.add_to(*command);
+    command->add_option("--bedtime", s->bedtime, "Bedtime, HH:MM (24 h)")->required();
+    command->add_option("--supplement", s->supplements,
+                        "A dose with its time: \"COMPOUND=AMOUNT UNIT [elemental|compound]@HH:MM\", e.g. "
+                        "\"glycinate=200 mg@21:45\" (repeatable)")
+        ->allow_extra_args(false);
+    command->add_option("--food", s->foods, "A food eaten: \"FOOD=SERVING\" (repeatable)")->allow_extra_args(false);
+    s->databases.add_to(*command);
+    command->add_option("--log", s->log_file, "A JSON log file; the day is --date or the log's last day");
+    command->add_option("--condition", s->conditions, "reduced-kidney-function")
+        ->check(CLI::IsMember({"reduced-kidney-function"}, CLI::ignore_case));
+    command->add_option("--medication", s->medications,
+                        "bisphosphonate, tetracycline or quinolone (repeatable; common drug names are accepted)");
+    command->add_option("--window-earliest", s->window_earliest,
+                        "The dose window ends this many minutes before bed (default 30)")
+        ->check(CLI::Range(0, 600));
+    command->add_option("--window-latest", s->window_latest,
+                        "The dose window starts this many minutes before bed (default 60)")
+        ->check(CLI::Range(0, 600));
+    add_format_option(*command, s->format);
+    command->callback([s] {
+        sleep_context context;
+        context.bedtime = parse_time_of_day(s->bedtime);
+        if (s->window_earliest > s->window_latest) {
+            throw error(errc::parse_error, "--window-earliest " + std::to_string(s->window_earliest) +
+                                               " is later than --window-latest " + std::to_string(s->window_latest) +
+                                               ": the window runs from --window-latest to --window-earliest minutes "
+                                               "before bed");
+        }
+        context.window_earliest_minutes = s->window_earliest;
+        context.window_latest_minutes = s->window_latest;
+        calendar_date day{};
+        const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
+        for (const std::string& m : s->medications) context.medications.push_back(parse_medication(m));
+        for (const std::string& m : log.person.medications) context.medications.push_back(parse_medication(m));
+        context.reduced_kidney_function = !s->conditions.empty();
+        for (const std::string& c : log.person.conditions) {
+            if (detail::to_lower(c) == "reduced-kidney-function") context.reduced_kidney_function = true;
+        }
+        const food_catalog catalog = build_catalog(s->databases, log);
+        const log_day* logged = nullptr;
+        for (const log_day& d : log.days) {
+            if (d.date == day) logged = &d;
+        }
+        if (logged == nullptr) {
+            throw error(errc::invalid_date, "the log has no day " + to_string(day) +
+                                                "; give --date YYYY-MM-DD of a logged day");
+        }
+        const life_stage stage = log.person.on(day);
+        const sleep_assessment assessment = assess_sleep(resolve_day(log, *logged, catalog), stage, context);
+        if (s->format == output_format::json) {
+            std::cout << assessment_json(assessment, stage, day, context.bedtime).dump(2) << '\n';
+        } else {
+            print_assessment_text(assessment, stage, day, context.bedtime);
+        }
+    });
+}
+
+}  // namespace mgcalc::cli
