@@ -1,0 +1,73 @@
+// A day's report: foods looked up in the embedded USDA SR24 data through a food_catalog (by NDB id
+// and by search words), eaten in household servings, plus a supplement, evaluated for a man of 45
+// and followed by suggestions for closing the gap. CTest checks the output (daily_report.expected).
+//
+// Expected numbers, worked by hand from data/usda-sr24/foods.csv and portions.csv:
+//   08121 oatmeal, 27 mg/100 g, "1 cup" = 234 g            -> 63.18 mg
+//   "almonds" -> 12061 Nuts, almonds, 268 mg/100 g, "1 oz" = 28.349523125 g (a mass unit, never
+//              the rounded 28.35 g portion)                 -> 75.98 mg
+//   "raw spinach" -> 11457 Spinach, raw, 79 mg/100 g, "1 cup" = 30 g -> 23.70 mg
+//   09040 banana, 27 mg/100 g, "1 medium" = 118 g           -> 31.86 mg
+//   01077 whole milk, 10 mg/100 g, "1 cup" = 244 g          -> 24.40 mg
+//   food 219.12 mg + citrate 150 mg elemental = 369.12 mg.
+// Males 31-50 y (IOM 1997): RDA 420, EAR 350, supplemental UL 350 mg. 369.12 / 420 = 87.9 %,
+// between EAR and RDA: below-rda. Gap 420 - 369.12 = 50.9 mg; supplement room
+// min(50.9, 350 - 150) = 50.9 mg. Smallest curated servings that close a 50.9 mg gap: shredded
+// wheat 133 x 0.46 = 61 mg, oatmeal 63 mg, dark chocolate 228 x 0.2835 = 65 mg.
+#include <mgcalc/food_catalog.hpp>
+#include <mgcalc/mgcalc.hpp>
+#include <mgcalc/suggestion.hpp>
+
+#include <iomanip>
+#include <iostream>
+#include <string>
+
+int main() {
+    // [daily-report]
+    const mgcalc::food_catalog catalog;  // the embedded USDA SR24 data only
+
+    // A food by id ("08121" or "usda-sr24:08121"), or the top hit of a search for what people type.
+    auto by_words = [&](const std::string& words) {
+        const mgcalc::catalog_match best = catalog.search(words, 1).at(0);
+        return best.database->at(best.index);
+    };
+
+    mgcalc::day_intake day;
+    // add_food with a serving converts through the food's own SR24 portions ("1 medium" = 118 g).
+    day.add_food(catalog.get("08121"), mgcalc::parse_serving("1 cup"), "oatmeal=1 cup")
+        .add_food(by_words("almonds"), mgcalc::parse_serving("1 oz"), "almonds=1 oz")
+        .add_food(by_words("raw spinach"), mgcalc::parse_serving("1 cup"), "raw spinach=1 cup")
+        .add_food(catalog.get("usda-sr24:09040"), mgcalc::parse_serving("1 medium"), "banana=1 medium")
+        .add_food(catalog.get("01077"), mgcalc::parse_serving("1 cup"), "milk=1 cup")
+        .add_supplement(mgcalc::parse_supplement_dose("citrate=150 mg"), "citrate=150 mg");
+
+    const mgcalc::life_stage person{mgcalc::sex::male, mgcalc::age::from_years(45.0)};
+    const mgcalc::evaluation result = mgcalc::evaluate(day, person);
+
+    std::cout << std::fixed << std::setprecision(1);
+    std::cout << "Row: " << result.reference.life_stage_group << "\n";
+    int rank = 0;
+    for (const mgcalc::entry_contribution& entry : result.entries) {  // largest first
+        std::cout << "  #" << ++rank << " " << std::setw(10) << std::left << mgcalc::to_string(entry.kind) << std::right
+                  << std::setw(7) << entry.magnesium->value() << " mg  " << entry.input;
+        if (entry.kind == mgcalc::entry_kind::food) {
+            std::cout << " -> " << entry.food_id << " " << entry.amount->value() << " g via " << entry.measure_used;
+        }
+        std::cout << '\n';
+    }
+    std::cout << "Food " << result.food.value() << " mg + supplements " << result.supplemental.value()
+              << " mg = " << result.total.value() << " mg\n"
+              << result.percent_of_target << " % of the " << mgcalc::to_string(result.reference.kind) << " "
+              << result.reference.target.value() << " mg: " << mgcalc::to_string(result.status) << '\n';
+
+    // What would close the gap: curated everyday foods, and supplement room under the UL.
+    const mgcalc::gap_suggestions ideas = mgcalc::suggest_for_gap(result, 3);
+    std::cout << "Gap: " << ideas.gap.value() << " mg\n";
+    for (const mgcalc::food_suggestion& idea : ideas.foods) {
+        std::cout << "  " << (idea.closes_gap ? "closes it: " : "helps: ") << idea.text << '\n';
+    }
+    if (ideas.supplement_room) {
+        std::cout << "Supplement room under the UL: " << ideas.supplement_room->value() << " mg\n";
+    }
+    // [daily-report]
+}
