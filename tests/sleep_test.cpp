@@ -162,7 +162,8 @@ TEST_CASE("sleep: timing-outside-window at 29, 30, 60 and 61 minutes before bed"
     CHECK(has(one_dose("glycinate", 250.0, 21, 29), "timing-outside-window"));   // 61
     CHECK(has(one_dose("glycinate", 250.0, 22, 30), "timing-outside-window"));   // at bedtime: 0
 
-    const mgcalc::finding& f = get(one_dose("glycinate", 250.0, 22, 1), "timing-outside-window");
+    const mgcalc::sleep_assessment early = one_dose("glycinate", 250.0, 22, 1);  // keep it alive for f
+    const mgcalc::finding& f = get(early, "timing-outside-window");
     CHECK(f.severity == mgcalc::severity::info);
     CHECK(f.message.find("29 minutes before bedtime 22:30") != std::string::npos);
     CHECK(f.message.find("30-60 minutes before bed (21:30-22:00)") != std::string::npos);
