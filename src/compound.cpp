@@ -15,6 +15,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/formula.hpp>
 
+#include "detail/limits.hpp"
 #include "detail/text.hpp"
 
 #include <cmath>
@@ -461,16 +462,8 @@ const compound* find_by_key(std::string_view id_or_alias) {
 
 void check_amount(std::string_view function, std::string_view what, const compound& form, milligrams amount) {
     const double value = amount.value();
-    std::string problem;
-    if (std::isnan(value)) {
-        problem = "is not a number";
-    } else if (std::isinf(value)) {
-        problem = "is infinite";
-    } else if (value < 0) {
-        problem = "is negative";
-    } else {
-        return;
-    }
+    const std::string problem(detail::amount_problem(value));
+    if (problem.empty()) return;
     throw error(errc::invalid_amount, std::string(function) + ": " + std::string(what) + " " +
                                           detail::format_number(value, 3) + " mg of " + detail::to_lower(form.name) +
                                           " " + problem + "; accepted: a finite amount of 0 mg or more");

@@ -11,6 +11,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/supplement.hpp>
 
+#include "detail/limits.hpp"
 #include "detail/text.hpp"
 
 #include <cmath>
@@ -51,16 +52,8 @@ std::string mg_text(milligrams amount) { return detail::format_number(amount.val
 
 void check_finite_non_negative(std::string_view what, milligrams amount) {
     const double value = amount.value();
-    std::string problem;
-    if (std::isnan(value)) {
-        problem = "is not a number";
-    } else if (std::isinf(value)) {
-        problem = "is infinite";
-    } else if (value < 0) {
-        problem = "is negative";
-    } else {
-        return;
-    }
+    const std::string problem(detail::amount_problem(value));
+    if (problem.empty()) return;
     throw error(errc::invalid_amount, "supplement_dose: " + std::string(what) + " " +
                                           detail::format_number(value, 3) + " mg " + problem + "; " +
                                           accepted_amounts());
