@@ -4,6 +4,8 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/formula.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -16,32 +18,13 @@
 
 namespace {
 
-// The text in double quotes, as error messages quote it. Built with +=, not "\"" + s + "\"", which
-// trips g++ 12's bogus -Wrestrict in std::string at -O2 (GCC bugs 105329, 105651).
-std::string quoted(std::string_view text) {
-    std::string out = "\"";
-    out += text;
-    out += '"';
-    return out;
-}
+using mgcalc_test::quoted;
 
 using Catch::Matchers::Contains;
 using namespace mgcalc::unit_symbols;
 
-struct thrown {
-    mgcalc::errc code;
-    std::string message;
-};
-
-template <class Function>
-std::optional<thrown> error_from(Function&& function) {
-    try {
-        function();
-    } catch (const mgcalc::error& e) {
-        return thrown{e.code(), e.what()};
-    }
-    return std::nullopt;
-}
+using mgcalc_test::error_from;
+using mgcalc_test::thrown;
 
 #define DOT "\xC2\xB7"
 

@@ -3,6 +3,8 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/formula.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <optional>
@@ -12,20 +14,8 @@ namespace {
 
 using Catch::Matchers::Contains;
 
-struct thrown {
-    mgcalc::errc code;
-    std::string message;
-};
-
-template <class Function>
-std::optional<thrown> error_from(Function&& function) {
-    try {
-        function();
-    } catch (const mgcalc::error& e) {
-        return thrown{e.code(), e.what()};
-    }
-    return std::nullopt;
-}
+using mgcalc_test::error_from;
+using mgcalc_test::thrown;
 
 double grams_per_mole_of(const char* formula) { return mgcalc::molar_mass(formula).value(); }
 
