@@ -10,6 +10,8 @@
 // alone (IOM 1997, pp. 242-244: it covers supplements and medicines, never food).
 #include <mgcalc/chart.hpp>
 
+#include "detail/calendar.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -789,30 +791,6 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
 
 namespace {
 
-// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant, "chrono-Compatible
-// Low-Level Date Algorithms", days_from_civil / civil_from_days).
-long days_from_civil(calendar_date date) {
-    const int y = date.year - (date.month <= 2 ? 1 : 0);
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const auto year_of_era = static_cast<unsigned>(y - era * 400);
-    const unsigned day_of_year = (153 * (date.month > 2 ? date.month - 3 : date.month + 9) + 2) / 5 + date.day - 1;
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + static_cast<long>(day_of_era) - 719468;
-}
-
-calendar_date civil_from_days(long days) {
-    days += 719468;
-    const long era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-    const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const unsigned mp = (5 * day_of_year + 2) / 153;
-    const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    const auto year = static_cast<int>(static_cast<long>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0));
-    return {year, month, day};
-}
-
 constexpr double period_plot_left = 64.0;
 constexpr double period_plot_right = 700.0;  // the right margin holds the target and UL labels
 
@@ -925,18 +903,18 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
 
     // --- Calendar slots: one per calendar day from the first to the last logged day -------
     // `days` is in date order by contract; min/max keep a hand-built, unsorted one drawable too.
-    long first_day = days.empty() ? 0 : days_from_civil(days.front().date);
-    long last_day = first_day;
+    long long first_day = days.empty() ? 0 : detail::day_number(days.front().date);
+    long long last_day = first_day;
     for (const day_result& d : days) {
-        first_day = std::min(first_day, days_from_civil(d.date));
-        last_day = std::max(last_day, days_from_civil(d.date));
+        first_day = std::min(first_day, detail::day_number(d.date));
+        last_day = std::max(last_day, detail::day_number(d.date));
     }
     const std::size_t slot_count = days.empty() ? 0 : static_cast<std::size_t>(last_day - first_day + 1);
     std::vector<const day_result*> slots(slot_count, nullptr);
-    for (const day_result& d : days) slots[static_cast<std::size_t>(days_from_civil(d.date) - first_day)] = &d;
+    for (const day_result& d : days) slots[static_cast<std::size_t>(detail::day_number(d.date) - first_day)] = &d;
 
-    const std::string from_text = days.empty() ? "" : to_string(civil_from_days(first_day));
-    const std::string to_text = days.empty() ? "" : to_string(civil_from_days(last_day));
+    const std::string from_text = days.empty() ? "" : to_string(detail::civil_from_days(first_day));
+    const std::string to_text = days.empty() ? "" : to_string(detail::civil_from_days(last_day));
 
     // --- Statistics over the logged days --------------------------------------------------
     std::size_t logged = 0, below = 0, over_limit = 0, unknown_days = 0;
@@ -1168,11 +1146,11 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
     label_runs(out, upper_limit_runs, x_of_slot, bottom_y, "UL", upper_limit_colour, std::vector<box>{});
 
     // --- Dates ----------------------------------------------------------------------------
-    const bool one_year = civil_from_days(first_day).year == civil_from_days(last_day).year;
+    const bool one_year = detail::civil_from_days(first_day).year == detail::civil_from_days(last_day).year;
     const double date_width = (one_year ? 5.0 : 10.0) * 10.5 * 0.6 + 10.0;
     const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil(date_width / slot_width)));
     for (std::size_t i = 0; i < slot_count; i += every) {
-        const std::string date = to_string(civil_from_days(first_day + static_cast<long>(i)));
+        const std::string date = to_string(detail::civil_from_days(first_day + static_cast<long>(i)));
         const double x = x_of_slot(i) + slot_width / 2;
         out.line(x, bottom_panel_bottom, x, bottom_panel_bottom + 4, muted_colour, 1);
         out.text(x, bottom_panel_bottom + 16, one_year ? date.substr(5) : date,

@@ -5,6 +5,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/life_stage.hpp>
 
+#include "detail/calendar.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
@@ -40,21 +41,6 @@ constexpr unsigned days_in_month(long long year, unsigned month) noexcept {
     return days[month - 1];
 }
 
-// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant, "chrono-Compatible
-// Low-Level Date Algorithms", days_from_civil). 64-bit so any `int` year is safe.
-constexpr long long days_from_civil(long long year, unsigned month, unsigned day) noexcept {
-    year -= month <= 2 ? 1 : 0;
-    const long long era = (year >= 0 ? year : year - 399) / 400;
-    const auto year_of_era = static_cast<unsigned>(year - era * 400);                   // [0, 399]
-    const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;  // [0, 365]
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + static_cast<long long>(day_of_era) - 719468;
-}
-
-static_assert(days_from_civil(1970, 1, 1) == 0);
-static_assert(days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28) == 2);  // 2000 is leap
-static_assert(days_from_civil(1900, 3, 1) - days_from_civil(1900, 2, 28) == 1);  // 1900 is not
-
 constexpr const char* month_names[] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
 
@@ -75,7 +61,8 @@ void require_valid_date(calendar_date date, std::string_view role) {
                                         date_problem(date) + ")");
 }
 
-long long day_number(calendar_date date) noexcept { return days_from_civil(date.year, date.month, date.day); }
+using detail::day_number;
+using detail::days_from_civil;
 
 // The date `months` calendar months after `birth`, on the same day of the month, or on the last
 // day of the month when that month is shorter (born on the 31st: the 30th of April; born on

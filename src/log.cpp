@@ -3,6 +3,8 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/log.hpp>
 
+#include "detail/calendar.hpp"
+
 #include <string>
 #include <tuple>
 
@@ -10,22 +12,7 @@ namespace mgcalc {
 
 namespace {
 
-// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant, "chrono-Compatible
-// Low-Level Date Algorithms", days_from_civil), as in life_stage.cpp. 64-bit so any `int` year
-// is safe.
-constexpr long long days_from_civil(long long year, unsigned month, unsigned day) noexcept {
-    year -= month <= 2 ? 1 : 0;
-    const long long era = (year >= 0 ? year : year - 399) / 400;
-    const auto year_of_era = static_cast<unsigned>(year - era * 400);                            // [0, 399]
-    const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;  // [0, 365]
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + static_cast<long long>(day_of_era) - 719468;
-}
-
-static_assert(days_from_civil(1970, 1, 1) == 0);
-static_assert(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28) == 2);  // 2024 is leap
-
-long long day_number(calendar_date date) noexcept { return days_from_civil(date.year, date.month, date.day); }
+using detail::day_number;
 
 // The mean length of the Gregorian year (146,097 days in 400 years): a stated age moves by one
 // year per 365.2425 days, so it is right on average over leap and common years.
