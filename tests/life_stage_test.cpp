@@ -5,6 +5,8 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/life_stage.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <limits>
@@ -17,20 +19,8 @@ using mgcalc::errc;
 
 namespace {
 
-// Runs `f`, requires it to throw mgcalc::error with `code`, and returns the message.
-template <class F>
-std::string error_message(F&& f, errc code) {
-    try {
-        f();
-    } catch (const mgcalc::error& e) {
-        CHECK(e.code() == code);
-        return e.what();
-    }
-    FAIL("expected mgcalc::error [" << mgcalc::to_string(code) << "], nothing was thrown");
-    return {};
-}
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+using mgcalc_test::contains;
+using mgcalc_test::error_message;
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinite = std::numeric_limits<double>::infinity();

@@ -7,6 +7,8 @@
 
 #include "detail/text.hpp"
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -18,19 +20,8 @@ using mgcalc::time_of_day;
 
 namespace {
 
-template <class F>
-std::string error_message(F&& f, errc code) {
-    try {
-        f();
-    } catch (const mgcalc::error& e) {
-        CHECK(e.code() == code);
-        return e.what();
-    }
-    FAIL("expected mgcalc::error [" << mgcalc::to_string(code) << "], nothing was thrown");
-    return {};
-}
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+using mgcalc_test::contains;
+using mgcalc_test::error_message;
 
 mgcalc::profile woman_born(calendar_date birth) {
     mgcalc::profile person;

@@ -6,8 +6,11 @@
 
 #include "detail/text.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace mgcalc_test {
 
@@ -26,6 +29,21 @@ std::optional<thrown> error_from(Function&& function) {
     }
     return std::nullopt;
 }
+
+/// Runs `f`, requires it to throw mgcalc::error with `code`, and returns the message.
+template <class F>
+std::string error_message(F&& f, mgcalc::errc code) {
+    try {
+        f();
+    } catch (const mgcalc::error& e) {
+        CHECK(e.code() == code);
+        return e.what();
+    }
+    FAIL("expected mgcalc::error [" << mgcalc::to_string(code) << "], nothing was thrown");
+    return {};
+}
+
+inline bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 using mgcalc::detail::quoted;
 
