@@ -181,7 +181,7 @@ age age::between(calendar_date birth, calendar_date on) {
 }
 
 std::string age::to_string() const {
-    // Below 2 years in months (the infant bands are in months: 0-6, 7-12), otherwise in years.
+    // Below 2 years in months (the infant bands are in months: 0-6, 6-12), otherwise in years.
     if (months_ < 24.0) {
         std::string shown = one_decimal_down(months_);
         return shown + (shown == "1" ? " month" : " months");

@@ -30,8 +30,12 @@ namespace {
 enum class population { everyone, males, females, pregnancy, lactation };
 
 // Band limits in completed months: a band is [from, to) by exact age, except the last one,
-// which includes 120 years, the oldest age mgcalc accepts.
-constexpr int months_7 = 7;
+// which includes 120 years, the oldest age mgcalc accepts. The two infant groups are 6-month
+// intervals: "0 to 6 months" is birth to 5.9 months and "6 to 12 months" is 6.0 to 11.9 months
+// (IOM 2011, DRIs for Calcium and Vitamin D, p. 23, citing IOM 2006; the 1997 report's summary
+// table labels the rows "0 to 6 months" and "6 to 12 months"), so a baby of exactly 6 months
+// gets the 75 mg AI.
+constexpr int months_6 = 6;
 constexpr int year = 12;
 constexpr int max_age = 120 * year;
 
@@ -54,8 +58,8 @@ constexpr std::array table{
     // Infants: AI only. IOM p. 209: 0.78 L/d human milk x 34 mg/L -> 30 mg; p. 210: 55 mg from
     // solid food + 0.6 L x 34 mg/L milk -> 75 mg. No EAR (IOM set none), no UL ("not possible to
     // establish", ODS Table 3), no DV (the infant DV is not confirmed in a source, so not shipped).
-    row{population::everyone, 0,         months_7,  "Infants 0-6 months",  30, target_kind::ai,  none, none, none},
-    row{population::everyone, months_7,  year,      "Infants 7-12 months", 75, target_kind::ai,  none, none, none},
+    row{population::everyone, 0,         months_6,  "Infants 0-6 months",  30, target_kind::ai,  none, none, none},
+    row{population::everyone, months_6,  year,      "Infants 6-12 months", 75, target_kind::ai,  none, none, none},
     // Children. RDA [DRI]/[ODS Table 1]; EAR IOM: 5 mg/kg/d x 13 kg = 65, x 22 kg = 110; UL
     // [ODS Table 3] 65 / 110 mg; DV [FDA] 80 mg for 1-3 y, 420 mg from 4 y.
     row{population::everyone, 1 * year,  4 * year,  "Children 1-3 y",  80, target_kind::rda, 65,  65,  80},

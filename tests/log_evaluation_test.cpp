@@ -156,11 +156,11 @@ TEST_CASE("log_evaluation: an infant turning 1 moves from the AI of 75 mg to the
     CHECK(milk_only.result.food.value() == Approx(18.0));
     CHECK(milk_only.result.status == mgcalc::intake_status::below_ai);
 
-    // 2024-01-14: 11 completed months + 30 of the 31 days from 2023-12-15: Infants 7-12 months,
+    // 2024-01-14: 11 completed months + 30 of the 31 days from 2023-12-15: Infants 6-12 months,
     // AI 75 mg, no EAR and no UL established (IOM 1997 pp. 209-210, 242-244).
     const auto& last_infant_day = period.days[1];
     CHECK(last_infant_day.stage.age().in_months() == Approx(11.0 + 30.0 / 31.0));
-    CHECK(last_infant_day.result.reference.life_stage_group == "Infants 7-12 months");
+    CHECK(last_infant_day.result.reference.life_stage_group == "Infants 6-12 months");
     CHECK(last_infant_day.result.reference.kind == mgcalc::target_kind::ai);
     CHECK(last_infant_day.result.reference.target.value() == 75.0);
     CHECK_FALSE(last_infant_day.result.reference.supplemental_upper_limit.has_value());

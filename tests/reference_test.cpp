@@ -83,10 +83,10 @@ constexpr double m(double months) { return months / 12.0; }
 TEST_CASE("reference: RDA/AI reproduce ODS Table 1 (IOM 1997) row by row", "[reference]") {
     // ODS Table 1 "Recommended Dietary Allowances (RDAs) for Magnesium"; infant rows are AIs.
     const std::vector<probe_row> rows{
-        {sex::male, {}, 0, m(7), "Infants 0-6 months", 30},
-        {sex::female, {}, 0, m(7), "Infants 0-6 months", 30},
-        {sex::male, {}, m(7), 1, "Infants 7-12 months", 75},
-        {sex::female, {}, m(7), 1, "Infants 7-12 months", 75},
+        {sex::male, {}, 0, m(6), "Infants 0-6 months", 30},
+        {sex::female, {}, 0, m(6), "Infants 0-6 months", 30},
+        {sex::male, {}, m(6), 1, "Infants 6-12 months", 75},
+        {sex::female, {}, m(6), 1, "Infants 6-12 months", 75},
         {sex::male, {}, 1, 4, "Children 1-3 y", 80},
         {sex::female, {}, 1, 4, "Children 1-3 y", 80},
         {sex::male, {}, 4, 9, "Children 4-8 y", 130},
@@ -126,8 +126,8 @@ TEST_CASE("reference: infants get an AI, everyone from 1 year an RDA (IOM 1997)"
 TEST_CASE("reference: EAR reproduces IOM 1997 (pp. 219, 239, 241) row by row", "[reference]") {
     // IOM 1997 set no EAR for infants (AI only).
     const std::vector<probe_row> rows{
-        {sex::male, {}, 0, m(7), "Infants 0-6 months", none},
-        {sex::female, {}, m(7), 1, "Infants 7-12 months", none},
+        {sex::male, {}, 0, m(6), "Infants 0-6 months", none},
+        {sex::female, {}, m(6), 1, "Infants 6-12 months", none},
         {sex::male, {}, 1, 4, "Children 1-3 y", 65},
         {sex::female, {}, 1, 4, "Children 1-3 y", 65},
         {sex::male, {}, 4, 9, "Children 4-8 y", 110},
@@ -159,10 +159,10 @@ TEST_CASE("reference: supplemental UL reproduces ODS Table 3 (IOM 1997 pp. 242-2
     // "Birth-12 months: none established"; 65 (1-3 y), 110 (4-8 y), 350 from 9 y including
     // pregnancy and lactation.
     const std::vector<probe_row> rows{
-        {sex::male, {}, 0, m(7), "Infants 0-6 months", none},
-        {sex::female, {}, 0, m(7), "Infants 0-6 months", none},
-        {sex::male, {}, m(7), 1, "Infants 7-12 months", none},
-        {sex::female, {}, m(7), 1, "Infants 7-12 months", none},
+        {sex::male, {}, 0, m(6), "Infants 0-6 months", none},
+        {sex::female, {}, 0, m(6), "Infants 0-6 months", none},
+        {sex::male, {}, m(6), 1, "Infants 6-12 months", none},
+        {sex::female, {}, m(6), 1, "Infants 6-12 months", none},
         {sex::male, {}, 1, 4, "Children 1-3 y", 65},
         {sex::female, {}, 1, 4, "Children 1-3 y", 65},
         {sex::male, {}, 4, 9, "Children 4-8 y", 110},
@@ -193,8 +193,8 @@ TEST_CASE("reference: Daily Value follows the FDA 2016 final rule (81 FR 33742)"
     // 420 adults and children >= 4 y; 400 pregnancy and lactation; 80 children 1-3 y. The infant
     // DV is not confirmed in a source, so none is shipped.
     const std::vector<probe_row> rows{
-        {sex::male, {}, 0, m(7), "Infants 0-6 months", none},
-        {sex::female, {}, m(7), 1, "Infants 7-12 months", none},
+        {sex::male, {}, 0, m(6), "Infants 0-6 months", none},
+        {sex::female, {}, m(6), 1, "Infants 6-12 months", none},
         {sex::male, {}, 1, 4, "Children 1-3 y", 80},
         {sex::female, {}, 1, 4, "Children 1-3 y", 80},
         {sex::male, {}, 4, 9, "Children 4-8 y", 420},
@@ -231,16 +231,24 @@ TEST_CASE("reference: ordinary rows carry no note", "[reference]") {
 
 TEST_CASE("reference: infant boundaries in months, both sides (IOM 1997 AI 30 / 75, RDA 80)",
           "[reference]") {
-    CHECK(at_months(sex::female, 6.99).target.value() == 30);
-    CHECK(at_months(sex::female, 7.0).target.value() == 75);
+    // IOM 2011 p. 23 (citing IOM 2006): "0 to 6 months" is birth to 5.9 months, "6 to 12
+    // months" is 6.0 to 11.9 months, so exactly 6 months is the 75 mg row.
+    CHECK(at_months(sex::female, 5.99).target.value() == 30);
+    CHECK(at_months(sex::female, 6.0).target.value() == 75);
+    CHECK(at_months(sex::male, 6.0).life_stage_group == "Infants 6-12 months");
+    CHECK(at_years(sex::male, 0.5).target.value() == 75);  // 0.5 years is 6.0 months
+    CHECK(at_years(sex::male, 0.49).target.value() == 30);
     CHECK(at_months(sex::male, 11.99).target.value() == 75);
     CHECK(at_months(sex::male, 12.0).target.value() == 80);
     CHECK(at_months(sex::male, 12.0).life_stage_group == "Children 1-3 y");
-    // From dates: born 2023-01-15; 7 months on 2023-08-15, 1 year on 2024-01-15.
+    // From dates: born 2023-01-15; 6 months on 2023-07-15, 1 year on 2024-01-15.
     const calendar_date birth{2023, 1, 15};
-    CHECK(on_date(sex::female, birth, {2023, 8, 14}).life_stage_group == "Infants 0-6 months");
-    CHECK(on_date(sex::female, birth, {2023, 8, 15}).life_stage_group == "Infants 7-12 months");
-    CHECK(on_date(sex::female, birth, {2024, 1, 14}).life_stage_group == "Infants 7-12 months");
+    CHECK(on_date(sex::female, birth, {2023, 7, 14}).life_stage_group == "Infants 0-6 months");
+    CHECK(on_date(sex::female, birth, {2023, 7, 14}).target.value() == 30);
+    CHECK(on_date(sex::female, birth, {2023, 7, 15}).life_stage_group == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, {2023, 7, 15}).target.value() == 75);
+    CHECK(on_date(sex::female, birth, {2023, 8, 14}).life_stage_group == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, {2024, 1, 14}).life_stage_group == "Infants 6-12 months");
     CHECK(on_date(sex::female, birth, {2024, 1, 15}).life_stage_group == "Children 1-3 y");
 }
 
@@ -257,7 +265,7 @@ TEST_CASE("reference: birthday boundaries from dates, the day before and the day
     };
     // RDA values from ODS Table 1.
     const boundary boundaries[] = {
-        {1, sex::female, "Infants 7-12 months", 75, "Children 1-3 y", 80},
+        {1, sex::female, "Infants 6-12 months", 75, "Children 1-3 y", 80},
         {4, sex::female, "Children 1-3 y", 80, "Children 4-8 y", 130},
         {9, sex::male, "Children 4-8 y", 130, "Males 9-13 y", 240},
         {14, sex::male, "Males 9-13 y", 240, "Males 14-18 y", 410},
@@ -306,7 +314,7 @@ TEST_CASE("reference: ages just either side of each year boundary", "[reference]
         std::string_view below;
         std::string_view at;
     };
-    const edge edges[] = {{1, "Infants 7-12 months", "Children 1-3 y"}, {4, "Children 1-3 y", "Children 4-8 y"},
+    const edge edges[] = {{1, "Infants 6-12 months", "Children 1-3 y"}, {4, "Children 1-3 y", "Children 4-8 y"},
                           {9, "Children 4-8 y", "Females 9-13 y"},      {14, "Females 9-13 y", "Females 14-18 y"},
                           {19, "Females 14-18 y", "Females 19-30 y"},   {31, "Females 19-30 y", "Females 31-50 y"},
                           {51, "Females 31-50 y", "Females 51+ y"}};
@@ -324,7 +332,7 @@ TEST_CASE("reference: a 9-month-old gets 75 mg, not the 0-6 month 30 mg (CRON-o-
           "[reference]") {
     const reference_intakes r = at_months(sex::male, 9);
     CHECK(r.target.value() == 75);
-    CHECK(r.life_stage_group == "Infants 7-12 months");
+    CHECK(r.life_stage_group == "Infants 6-12 months");
 }
 
 TEST_CASE("reference: exactly 1 year gets 80 mg, not the 7-12 month 75 mg (overlapping bands pitfall)",
@@ -416,7 +424,8 @@ TEST_CASE("reference: pregnant and lactating uses the pregnancy row and says so"
 
 TEST_CASE("reference: every age from 0 to 120 years maps to exactly one row with a positive target",
           "[reference]") {
-    // Band limits in months, typed in from the ODS Table 1 age column: [from, to).
+    // Band limits in months, typed in from the ODS Table 1 age column, the infant split at 6.0
+    // months as IOM 2011 p. 23 defines it: [from, to).
     struct band {
         double from;
         double to;
@@ -424,8 +433,8 @@ TEST_CASE("reference: every age from 0 to 120 years maps to exactly one row with
         std::string_view male;
     };
     const band bands[] = {
-        {0, 7, "Infants 0-6 months", "Infants 0-6 months"},
-        {7, 12, "Infants 7-12 months", "Infants 7-12 months"},
+        {0, 6, "Infants 0-6 months", "Infants 0-6 months"},
+        {6, 12, "Infants 6-12 months", "Infants 6-12 months"},
         {12, 48, "Children 1-3 y", "Children 1-3 y"},
         {48, 108, "Children 4-8 y", "Children 4-8 y"},
         {108, 168, "Females 9-13 y", "Males 9-13 y"},
@@ -493,7 +502,7 @@ TEST_CASE("reference: concurrent lookups agree (no global mutable state)", "[ref
                 const double years = static_cast<double>((static_cast<int>(t) * 2000 + i) % 1200) / 10.0;
                 const reference_intakes r = at_years(sex::female, years);
                 // ODS Table 1 female column, by band.
-                const double want = years < 7.0 / 12 ? 30
+                const double want = years < 0.5      ? 30
                                     : years < 1      ? 75
                                     : years < 4      ? 80
                                     : years < 9      ? 130

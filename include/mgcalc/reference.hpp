@@ -36,8 +36,9 @@ struct reference_intakes {
 };
 
 /// IOM 1997 reference intakes for a life stage. Age bands are half-open by exact age and
-/// contiguous: [0, 7 months), [7, 12 months), [1, 4), [4, 9), [9, 14), [14, 19), [19, 31),
-/// [31, 51), [51, 120] years ("14-18 y" ends on the 19th birthday).
+/// contiguous: [0, 6 months), [6, 12 months), [1, 4), [4, 9), [9, 14), [14, 19), [19, 31),
+/// [31, 51), [51, 120] years ("14-18 y" ends on the 19th birthday; "0-6 months" ends at 6.0 months,
+/// IOM's own meaning of its infant rows).
 reference_intakes iom_reference_intakes(const life_stage& stage);
 
 }  // namespace mgcalc

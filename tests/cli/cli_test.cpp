@@ -72,6 +72,14 @@ TEST_CASE("cli: reference prints the IOM row as JSON", "[cli]") {
     CHECK(infant["ear_mg"].is_null());
     CHECK(infant["ul_supplemental_mg"].is_null());
 
+    // The infant boundary is 6.0 months (IOM 2011 p. 23): 6 months by months, by years and from
+    // the 6-month anniversary of the birth date all get the 75 mg AI; the day before gets 30 mg.
+    CHECK(run_json("reference --sex male --age-months 6")["target_mg"] == 75.0);
+    CHECK(run_json("reference --sex male --age 0.5")["target_mg"] == 75.0);
+    CHECK(run_json("reference --sex male --age-months 5.9")["target_mg"] == 30.0);
+    CHECK(run_json("reference --sex male --birth-date 2026-05-20 --date 2026-11-20")["target_mg"] == 75.0);
+    CHECK(run_json("reference --sex male --birth-date 2026-05-20 --date 2026-11-19")["target_mg"] == 30.0);
+
     // Age from dates: born 2007-11-24, on 2026-11-23 she is one day short of 19 (14-18 y row).
     const auto teen = run_json("reference --sex female --birth-date 2007-11-24 --date 2026-11-23");
     CHECK(teen["target_mg"] == 360.0);
