@@ -119,6 +119,8 @@ struct word_event {
     std::size_t position;  ///< word number in the text, from 0
     bool in_parentheses;   ///< "(includes crisphead types)"
     bool capitalised;      ///< ALL CAPS: at least 3 capitals, and capitals are most of the word
+    bool initial_capital;  ///< the word starts with a capital letter ("Navajo")
+    std::size_t parenthesis;  ///< which top-level parenthesis it is in, from 1 (0 outside)
 };
 
 /// Calls on_word(word_event&) for each word of `text` and on_ampersand(segment) for each '&'.
@@ -128,13 +130,14 @@ void for_each_word(std::string_view text, OnWord&& on_word, OnAmpersand&& on_amp
     std::size_t segment = 0;
     std::size_t position = 0;
     int depth = 0;  // "Chickpeas (garbanzo beans, bengal gram), mature seeds": two segments
+    std::size_t parenthesis = 0;
     const char* p = text.data();
     const char* const end = p + text.size();
     while (p < end) {
         const char c = *p;
         if (word_byte(c) == 0) {
             if (c == '(') {
-                ++depth;
+                if (depth++ == 0) ++parenthesis;
             } else if (c == ')') {
                 depth = depth > 0 ? depth - 1 : 0;
             } else if (c == ',' && depth == 0) {
@@ -147,6 +150,7 @@ void for_each_word(std::string_view text, OnWord&& on_word, OnAmpersand&& on_amp
         }
         std::size_t length = 0;
         unsigned capitals = 0;
+        const bool initial_capital = c >= 'A' && c <= 'Z';
         for (; p < end; ++p) {
             const char b = word_byte(*p);
             if (b == 0) break;
@@ -155,7 +159,8 @@ void for_each_word(std::string_view text, OnWord&& on_word, OnAmpersand&& on_amp
             if (length < max_word_length) word[length++] = b;
         }
         if (length == 0) continue;  // a lone apostrophe
-        word_event event{word.data(), length, segment, position++, depth > 0, capitals >= 3 && 2 * capitals > length};
+        word_event event{word.data(), length, segment, position++, depth > 0, capitals >= 3 && 2 * capitals > length,
+                         initial_capital, depth > 0 ? parenthesis : 0};
         on_word(event);
     }
 }
@@ -210,10 +215,10 @@ std::size_t bucket_of(std::string_view term) noexcept {
 // What the ranking knows about a description
 // ---------------------------------------------------------------------------------------------
 
-/// Roles of a few words of USDA descriptions; where a role counts is noted.
-enum term_role : std::uint16_t {
+/// Roles of a few words of food descriptions; where a role counts is noted.
+enum term_role : std::uint32_t {
     role_plain = 1 << 0,        ///< "raw", "plain", anywhere: the plain form of a food
-    role_concentrated = 1 << 1, ///< "powder", "instant", "concentrate", ... anywhere
+    role_concentrated = 1 << 1, ///< "powder", "instant", "concentrate", "espresso", ... anywhere
     role_baby = 1 << 2,         ///< "babyfood", first segment
     role_infant = 1 << 3,       ///< "infant"/"child" + "formula", first segment
     role_formula = 1 << 4,
@@ -224,19 +229,36 @@ enum term_role : std::uint16_t {
     role_connective = 1 << 9,   ///< "with", "and", "w", "in", first segment: "Pasta with meatballs"
     role_entree = 1 << 10,      ///< "entree", "dinner", "meal", anywhere: "..., canned entree"
     role_generic = 1 << 11,     ///< "all", "average", anywhere: the food across its kinds
+    role_prepared = 1 << 12,    ///< "cooked", "boiled", "brewed", "baked", ... anywhere
+    role_unprepared = 1 << 13,  ///< "raw", "uncooked", "dry", "dried", "unprepared", anywhere
+    role_eaten_prepared = 1 << 14,  ///< a kind of food usually eaten prepared, first segment or query
+    role_product = 1 << 15,     ///< a food made from another: "oil", "butter", "flour", ... as a head
+    role_other_animal = 1 << 16,  ///< "goat", "sheep", "buffalo", ...: milk not of the cow, anywhere
+    role_other_form = 1 << 17,  ///< "canned", "frozen", "smoked", "sprouted", ...: not freshly cooked
+    role_part = 1 << 18,        ///< "skin", "peel", "rind": a part of the food, alone in a segment
 };
 
 struct role_word {
     std::string_view word;  ///< as indexed: lower case and plural-folded
-    std::uint16_t roles;
+    std::uint32_t roles;
 };
 
 // "dried" and "dry" are not concentrated forms here: seeds, nuts, beans and pasta are eaten
 // dried. Dish words are kinds of prepared mixed dish that USDA names first (SR24 food groups 06
 // "Soups, sauces, and gravies", 22 "Meals, entrees, and side dishes"); "pie" and "sauce" are left
 // out because "Pie, pumpkin" is what "pumpkin pie" means and a sauce is a single food.
+//
+// The form people eat (docs/food-data.md, "The form people eat"): some kinds of food are eaten
+// cooked or brewed, so a bare name means the prepared form unless the words say raw, dry or
+// uncooked: legumes, grains and pasta, starchy roots and tubers, meat, poultry, fish and
+// shellfish, and coffee and tea. Those kinds are recognised by a word of the description's first
+// segment ("Beans, black, ...", "Fish, salmon, ...", "Rice, brown, ...") or of the query ("oats"
+// for "Cereals, oats, ..."), so the rule serves any database whose descriptions name the food.
+// A product made from a food ("Oil, flaxseed", "Nuts, cashew butter", "Candies, ... with
+// almonds", "Rice flour") is rarely what the food's name means: its head word is one of the
+// product words below. Milk means cow's milk unless another animal is named.
 constexpr std::array role_words{
-    role_word{"raw", role_plain},
+    role_word{"raw", role_plain | role_unprepared},
     role_word{"plain", role_plain},
     role_word{"dehydrated", role_concentrated},
     role_word{"powder", role_concentrated},
@@ -245,6 +267,7 @@ constexpr std::array role_words{
     role_word{"concentrate", role_concentrated},
     role_word{"condensed", role_concentrated},
     role_word{"evaporated", role_concentrated},
+    role_word{"espresso", role_concentrated},
     role_word{"babyfood", role_baby},
     role_word{"infant", role_infant},
     role_word{"child", role_infant},
@@ -267,12 +290,126 @@ constexpr std::array role_words{
     role_word{"entree", role_entree},
     role_word{"dinner", role_entree},
     role_word{"meal", role_entree},
+    role_word{"breaded", role_entree},
+    role_word{"battered", role_entree},
     role_word{"all", role_generic},
     role_word{"average", role_generic},
+    // Prepared and unprepared forms.
+    role_word{"cooked", role_prepared},
+    role_word{"boiled", role_prepared},
+    role_word{"brewed", role_prepared},
+    role_word{"baked", role_prepared},
+    role_word{"broiled", role_prepared},
+    role_word{"roasted", role_prepared},
+    role_word{"grilled", role_prepared},
+    role_word{"steamed", role_prepared},
+    role_word{"simmered", role_prepared},
+    role_word{"stewed", role_prepared},
+    role_word{"braised", role_prepared},
+    role_word{"poached", role_prepared},
+    role_word{"uncooked", role_unprepared},
+    role_word{"dry", role_unprepared},
+    role_word{"dried", role_unprepared},
+    role_word{"unprepared", role_unprepared},
+    role_word{"canned", role_other_form},
+    role_word{"smoked", role_other_form},
+    role_word{"pickled", role_other_form},
+    role_word{"cured", role_other_form},
+    role_word{"frozen", role_other_form},
+    role_word{"sprouted", role_other_form},
+    role_word{"skin", role_part},
+    role_word{"peel", role_part},
+    role_word{"rind", role_part},
+    // Kinds usually eaten prepared. Legumes:
+    role_word{"bean", role_eaten_prepared},
+    role_word{"lentil", role_eaten_prepared},
+    role_word{"chickpea", role_eaten_prepared},
+    role_word{"garbanzo", role_eaten_prepared},
+    role_word{"pea", role_eaten_prepared},
+    role_word{"soybean", role_eaten_prepared},
+    role_word{"cowpea", role_eaten_prepared},
+    // grains and pasta:
+    role_word{"rice", role_eaten_prepared},
+    role_word{"quinoa", role_eaten_prepared},
+    role_word{"oat", role_eaten_prepared},
+    role_word{"barley", role_eaten_prepared},
+    role_word{"millet", role_eaten_prepared},
+    role_word{"bulgur", role_eaten_prepared},
+    role_word{"buckwheat", role_eaten_prepared},
+    role_word{"couscous", role_eaten_prepared},
+    role_word{"amaranth", role_eaten_prepared},
+    role_word{"teff", role_eaten_prepared},
+    role_word{"spelt", role_eaten_prepared},
+    role_word{"kamut", role_eaten_prepared},
+    role_word{"sorghum", role_eaten_prepared},
+    role_word{"pasta", role_eaten_prepared},
+    role_word{"spaghetti", role_eaten_prepared},
+    role_word{"macaroni", role_eaten_prepared},
+    role_word{"noodle", role_eaten_prepared},
+    // starchy roots and tubers:
+    role_word{"potato", role_eaten_prepared},
+    role_word{"yam", role_eaten_prepared},
+    role_word{"taro", role_eaten_prepared},
+    role_word{"cassava", role_eaten_prepared},
+    role_word{"plantain", role_eaten_prepared},
+    // meat, poultry, fish and shellfish:
+    role_word{"beef", role_eaten_prepared},
+    role_word{"pork", role_eaten_prepared},
+    role_word{"lamb", role_eaten_prepared},
+    role_word{"veal", role_eaten_prepared},
+    role_word{"chicken", role_eaten_prepared},
+    role_word{"turkey", role_eaten_prepared},
+    role_word{"duck", role_eaten_prepared},
+    role_word{"goose", role_eaten_prepared},
+    role_word{"fish", role_eaten_prepared},
+    role_word{"crustacean", role_eaten_prepared},
+    role_word{"mollusk", role_eaten_prepared},
+    role_word{"salmon", role_eaten_prepared},
+    role_word{"tuna", role_eaten_prepared},
+    role_word{"cod", role_eaten_prepared},
+    role_word{"shrimp", role_eaten_prepared},
+    // coffee and tea:
+    role_word{"coffee", role_eaten_prepared},
+    role_word{"tea", role_eaten_prepared},
+    // Products made from a food, as a head word.
+    role_word{"oil", role_product},
+    role_word{"butter", role_product},
+    role_word{"margarine", role_product},
+    role_word{"spread", role_product},
+    role_word{"paste", role_product},
+    role_word{"candy", role_product},
+    role_word{"sauce", role_product},
+    role_word{"gravy", role_product},
+    role_word{"flour", role_product},
+    role_word{"starch", role_product},
+    role_word{"syrup", role_product},
+    role_word{"juice", role_product},
+    role_word{"nectar", role_product},
+    role_word{"drink", role_product},
+    role_word{"milk", role_product},
+    role_word{"yogurt", role_product},
+    role_word{"cooky", role_product},
+    role_word{"cake", role_product},
+    role_word{"bread", role_product},
+    role_word{"muffin", role_product},
+    role_word{"cracker", role_product},
+    role_word{"chip", role_product},
+    role_word{"bar", role_product},
+    role_word{"pudding", role_product},
+    role_word{"jam", role_product},
+    role_word{"jelly", role_product},
+    role_word{"preserve", role_product},
+    role_word{"snack", role_product},
+    // Milk of another animal than the cow.
+    role_word{"goat", role_other_animal},
+    role_word{"sheep", role_other_animal},
+    role_word{"buffalo", role_other_animal},
+    role_word{"human", role_other_animal},
+    role_word{"camel", role_other_animal},
 };
 
 /// Facts about one description, fixed at construction.
-enum description_flag : std::uint8_t {
+enum description_flag : std::uint16_t {
     flag_plain = 1 << 0,
     flag_concentrated = 1 << 1,
     flag_brand = 1 << 2,       ///< an ALL-CAPS word: "KRAFT", "McDONALD'S", "USDA Commodity"
@@ -280,14 +417,18 @@ enum description_flag : std::uint8_t {
     flag_restaurant = 1 << 4,  ///< "Fast foods, ...", "Restaurant, ..."
     flag_mixed_dish = 1 << 5,  ///< role_dish or role_connective or '&' first, or role_entree
     flag_generic = 1 << 6,     ///< "all" or "average": "all commercial varieties", "year round average"
+    flag_prepared = 1 << 7,    ///< "cooked", "boiled", "brewed", ...
+    flag_unprepared = 1 << 8,  ///< "raw", "uncooked", "dry", ...
+    flag_eaten_prepared = 1 << 9,  ///< a kind usually eaten prepared, named in the first segment
+    flag_other_form = 1 << 10,  ///< "canned", "frozen", "smoked", "sprouted", ...
+    flag_part = 1 << 11,        ///< only a part of the food: "Potatoes, baked, skin"
 };
 
 /// Segments told apart by the ranking: 0, 1, 2 and "3 or later".
 constexpr std::size_t max_segment = 3;
 
 struct description_facts {
-    std::uint8_t flags;
-    std::uint8_t unused = 0;
+    std::uint16_t flags;
     /// Distinct terms outside parentheses of segments 0, 1 and 2, four bits each (capped at 15;
     /// the top four bits are unused): a segment whose terms are all query words names the food
     /// as typed ("Nuts, almonds" for "almonds", "Cheese, cheddar" for "cheddar cheese").
@@ -300,10 +441,11 @@ struct description_facts {
 ///   bits 7-6  the segment of its first occurrence (capped at 3)
 ///   bit  5    it is the head of that segment: the segment's last word outside parentheses
 ///             ("almonds" in "Nuts, almonds", "butter" and not "almond" in "Nuts, almond butter")
-///   bit  4    unused
+///   bit  4    it is alone in that segment: "raw" in "Spinach, raw", not in "..., from raw kernels"
 ///   bits 3-0  the segments 0, 1, 2 and 3-or-later in which it occurs outside parentheses
 using place = std::uint8_t;
 constexpr place place_head = 1 << 5;
+constexpr place place_alone = 1 << 4;
 constexpr place place_of(std::size_t segment) noexcept {
     return static_cast<place>(std::min(segment, max_segment) << 6);
 }
@@ -349,6 +491,15 @@ constexpr double second_segment_modifier_points = 1.5;
 constexpr double whole_segment_points = 0.5;
 /// A last word that only completes ("egg" -> "eggplant") ranks below a word typed in full.
 constexpr double completion_cost = 1.5;
+/// A word read through its common name ("oatmeal" as oats) or corrected from a typo ("spinch"
+/// as spinach) counts a little less than one typed as USDA writes it, so that the literal word
+/// wins where it exists ("oatmeal cookies").
+constexpr double common_name_cost = 0.5;
+constexpr double correction_cost = 1.0;
+/// Typos: words of at least five letters, at most two letters away (insertion, deletion,
+/// substitution or swap of neighbours), tried only for a word no term has.
+constexpr std::size_t min_typo_word_length = 5;
+constexpr std::size_t max_typo_distance = 2;
 /// Each word the query did not ask for scores typical_word_points x (share - typical_share),
 /// where share is the fraction of the best-matching foods that have the word: the qualifiers
 /// most of them share ("fluid, with added vitamin D" of milk, "cooked, boiled, drained") cost
@@ -369,6 +520,19 @@ constexpr double generic_points = 0.25;
 /// Kinds of food a search for an everyday food rarely means: large enough to move them below
 /// the plain food, small enough that they still come first when nothing else matches.
 constexpr double brand_cost = 3.0;
+/// The form people eat (see role_eaten_prepared): for the kinds usually eaten cooked or
+/// brewed, the cooked form gains and the raw, dry or uncooked form loses, unless the query asks
+/// for it. The two together outweigh a first-segment head (3) against a second-segment one (2)
+/// and the raw/plain bonus they replace.
+constexpr double prepared_points = 1.0;
+constexpr double unprepared_cost = 1.0;
+/// A product made from the food named as the description's head ("Oil, flaxseed") or another
+/// animal's milk ("Milk, goat"), when the query does not name it: below the plain food, still
+/// first when nothing else matches.
+constexpr double product_cost = 2.0;
+/// A part of the food alone ("Potatoes, baked, skin") is not the food.
+constexpr double part_cost = 1.0;
+constexpr double other_animal_cost = 1.5;
 constexpr double baby_food_cost = 4.0;
 constexpr double restaurant_cost = 3.0;
 constexpr double mixed_dish_cost = 2.0;
@@ -438,6 +602,7 @@ struct food_search::index {
     id_array description_terms;                    ///< the forward index: each description's distinct terms
     std::vector<place> description_places;         ///< where each of those terms first occurs
     std::vector<description_facts> descriptions;
+    std::vector<std::uint32_t> term_roles;  ///< term_role bits of each term
     std::vector<std::uint32_t> bucket_start;  ///< terms of prefix bucket b: bucket_terms[bucket_start[b] ...]
     std::vector<std::uint32_t> bucket_terms;
 
@@ -537,18 +702,30 @@ food_search::index::index(const food_database& source) : database(&source) {
     for (std::size_t d = 0; d < document_count; ++d) {
         const auto first = static_cast<std::uint32_t>(description_terms.size());
         description_start[d] = first;
-        std::uint8_t flags = 0;
+        std::uint16_t flags = 0;
         std::uint16_t segment_terms = 0;
         // The entry of the last word outside parentheses seen so far, and its segment: when the
         // next such word is in a later segment (or the text ends), it was its segment's head.
         std::size_t head_entry = SIZE_MAX;
         std::size_t head_segment = 0;
+        std::size_t segment_words = 0;  // words of the segment outside parentheses
         const auto close_segment = [&] {
             if (head_entry != SIZE_MAX && head_segment < max_segment &&
                 segment_of(description_places[head_entry]) == head_segment) {
                 description_places[head_entry] |= place_head;
             }
+            if (head_entry != SIZE_MAX && segment_words == 1) description_places[head_entry] |= place_alone;
             head_entry = SIZE_MAX;
+            segment_words = 0;
+        };
+        // A parenthesis of capitalised words is a proper name: the traditional food of a people
+        // ("(Alaska Native)", "(Navajo)", "(Northern Plains Indians)") or a maker ("(Hormel)"),
+        // which a plain food name rarely means; ranked as a brand.
+        std::size_t parenthesis = 0;
+        bool proper_name = false;
+        const auto close_parenthesis = [&] {
+            if (parenthesis != 0 && proper_name) flags |= flag_brand;
+            parenthesis = 0;
         };
         for_each_word(
             source.description(d),
@@ -556,6 +733,12 @@ food_search::index::index(const food_database& source) : database(&source) {
                 // USDA writes brand and product names in capitals ("KRAFT", "McDONALD'S");
                 // "NFS" ("not further specified") is its only capitalised descriptor in SR24.
                 if (w.capitalised && std::string_view(w.text, w.length) != "nfs") flags |= flag_brand;
+                if (w.parenthesis != parenthesis) {
+                    close_parenthesis();
+                    parenthesis = w.parenthesis;
+                    proper_name = true;
+                }
+                proper_name &= w.initial_capital;
                 const std::uint32_t t = insert(std::string_view(w.text, fold_plural(w.text, w.length)));
                 std::size_t entry = first;
                 while (entry < description_terms.size() && description_terms[entry] != t) ++entry;
@@ -567,6 +750,7 @@ food_search::index::index(const food_database& source) : database(&source) {
                 if (w.segment != head_segment) close_segment();
                 head_entry = entry;
                 head_segment = w.segment;
+                ++segment_words;
                 place& where = description_places[entry];
                 if (!(where & segment_bit(w.segment))) {
                     where |= segment_bit(w.segment);
@@ -580,15 +764,16 @@ food_search::index::index(const food_database& source) : database(&source) {
                 if (segment == 0) flags |= flag_mixed_dish;  // "Lasagna with meat & sauce"
             });
         close_segment();
-        descriptions[d] = description_facts{flags, 0, segment_terms};
+        close_parenthesis();
+        descriptions[d] = description_facts{flags, segment_terms};
     }
     description_start[document_count] = static_cast<std::uint32_t>(description_terms.size());
     const std::size_t terms = term_count();
 
-    std::vector<std::uint16_t> roles(terms, 0);
+    term_roles.assign(terms, 0);
     for (const role_word& r : role_words) {
         const std::int64_t t = find(r.word);
-        if (t >= 0) roles[static_cast<std::size_t>(t)] |= r.roles;
+        if (t >= 0) term_roles[static_cast<std::size_t>(t)] |= r.roles;
     }
 
     // Pass 2: postings by a counting sort of the forward index on term (stable, so each list
@@ -599,16 +784,23 @@ food_search::index::index(const food_database& source) : database(&source) {
     postings.resize(description_terms.size(), document_count);
     std::vector<std::uint32_t> next(posting_start.begin(), posting_start.end() - 1);
     for (std::size_t d = 0; d < document_count; ++d) {
-        std::uint16_t first_segment_roles = 0;
-        std::uint16_t any_roles = 0;
+        std::uint32_t first_segment_roles = 0;
+        std::uint32_t any_roles = 0;
+        std::uint32_t alone_roles = 0;  // of words that are a segment by themselves
         for (std::uint32_t i = description_start[d]; i < description_start[d + 1]; ++i) {
             const std::uint32_t t = description_terms[i];
             postings.set(next[t]++, static_cast<std::uint32_t>(d));
-            any_roles |= roles[t];
-            if (segment_of(description_places[i]) == 0) first_segment_roles |= roles[t];
+            any_roles |= term_roles[t];
+            if (segment_of(description_places[i]) == 0) first_segment_roles |= term_roles[t];
+            if (description_places[i] & place_alone) alone_roles |= term_roles[t];
         }
-        std::uint8_t& flags = descriptions[d].flags;
-        if (any_roles & role_plain) flags |= flag_plain;
+        std::uint16_t& flags = descriptions[d].flags;
+        // "raw" and "plain" mark the plain form as a segment of their own ("Spinach, raw"), not
+        // inside a detail ("Seeds, sesame butter, tahini, from raw and stone ground kernels").
+        if (alone_roles & role_plain) flags |= flag_plain;
+        // "skin" as a segment of its own is the skin alone ("Potatoes, baked, skin"), not the
+        // food with its skin ("..., flesh and skin").
+        if (alone_roles & role_part) flags |= flag_part;
         if (any_roles & role_concentrated) flags |= flag_concentrated;
         if (any_roles & role_generic) flags |= flag_generic;
         if ((first_segment_roles & role_baby) ||
@@ -622,6 +814,10 @@ food_search::index::index(const food_database& source) : database(&source) {
         if ((first_segment_roles & (role_dish | role_connective)) || (any_roles & role_entree)) {
             flags |= flag_mixed_dish;
         }
+        if (any_roles & role_prepared) flags |= flag_prepared;
+        if (any_roles & role_unprepared) flags |= flag_unprepared;
+        if (first_segment_roles & role_eaten_prepared) flags |= flag_eaten_prepared;
+        if (any_roles & role_other_form) flags |= flag_other_form;
     }
 
     // Prefix buckets, by a counting sort of the term ids on their first two bytes.
@@ -639,11 +835,20 @@ food_search::index::index(const food_database& source) : database(&source) {
 
 namespace {
 
+/// How a query word was satisfied by a term.
+enum class hit_kind : std::uint8_t {
+    typed,        ///< the word as typed (or its singular/plural)
+    completion,   ///< the last word, unfinished: the term starts with it
+    common_name,  ///< an everyday name that USDA writes differently ("oatmeal" -> "oats")
+    correction,   ///< a typo of one or two letters corrected ("spinch" -> "spinach")
+};
+
 /// A description that has a term satisfying one query word.
 struct slot_hit {
     std::uint32_t description;
     std::uint32_t term;
-    bool complete;  ///< the term is the word as typed (or its singular/plural), not a completion
+    hit_kind kind;
+    bool implies_prepared;  ///< through a common name that means the prepared food ("oatmeal")
 };
 
 /// The points of one query word for where it sits in a description (see head_points).
@@ -655,9 +860,17 @@ double hit_points(place where, const slot_hit& hit) noexcept {
     case 1: points = head ? second_segment_points : second_segment_modifier_points; break;
     default: points = later_segment_points; break;
     }
-    if (!hit.complete) points -= completion_cost;
+    switch (hit.kind) {
+    case hit_kind::typed: break;
+    case hit_kind::completion: points -= completion_cost; break;
+    case hit_kind::common_name: points -= common_name_cost; break;
+    case hit_kind::correction: points -= correction_cost; break;
+    }
     return points;
 }
+
+/// The word names the food itself: the head of the first segment, or of the second.
+bool names_the_food(place where) noexcept { return (where & place_head) != 0 && segment_of(where) <= 1; }
 
 struct query_word {
     std::string text;    ///< lower case, not folded
@@ -669,7 +882,53 @@ struct candidate {
     double match;               ///< the points for where the query's words are
     std::uint32_t description;
     std::uint32_t first_match;  ///< the matched terms: matched_terms[first_match, + slot count)
+    match_evidence evidence;
 };
+
+/// Everyday names that USDA writes another way, as indexed (lower case, plural-folded). Each is
+/// a name of the same food in common American or British use, not a guess at what a person
+/// wants: "oatmeal" and "porridge" are oats cooked in water or milk, and USDA lists wheat pasta
+/// by its shapes. docs/food-data.md, "Common names", lists them.
+struct common_name {
+    std::string_view typed;
+    std::string_view usda;
+    bool prepared;  ///< the name means the food cooked ("oatmeal" is cooked oats)
+};
+constexpr std::array common_names{
+    common_name{"oatmeal", "oat", true},       common_name{"porridge", "oat", true},
+    common_name{"pasta", "spaghetti", false},  common_name{"pasta", "macaroni", false},
+    common_name{"pasta", "noodle", false},     common_name{"yoghurt", "yogurt", false},
+    common_name{"aubergine", "eggplant", false}, common_name{"courgette", "zucchini", false},
+    common_name{"ketchup", "catsup", false},   common_name{"prawn", "shrimp", false},
+    common_name{"beetroot", "beet", false},    common_name{"swede", "rutabaga", false},
+    common_name{"maize", "corn", false},       common_name{"garbanzo", "chickpea", false},
+};
+
+/// Restricted Damerau-Levenshtein (optimal string alignment) distance between two short words,
+/// or `limit + 1` as soon as it must exceed `limit`: insertions, deletions, substitutions and
+/// swaps of two neighbouring letters each count 1 ("almnods" is 1 from "almonds").
+std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > limit) return limit + 1;
+    constexpr std::size_t longest = max_word_length + 1;
+    std::array<std::size_t, longest> before_previous{}, previous{}, current{};
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        std::size_t row_best = current[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            std::size_t d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = std::min(d, before_previous[j - 2] + 1);
+            current[j] = d;
+            row_best = std::min(row_best, d);
+        }
+        if (row_best > limit) return limit + 1;
+        before_previous = previous;
+        previous = current;
+    }
+    return previous[b.size()];
+}
 
 }  // namespace
 
@@ -680,8 +939,19 @@ food_search& food_search::operator=(food_search&&) noexcept = default;
 
 const food_database& food_search::database() const noexcept { return *index_->database; }
 
+std::string_view to_string(word_reading::kind_of_reading kind) noexcept {
+    return kind == word_reading::kind_of_reading::common_name ? "common name" : "typo";
+}
+
 std::vector<food_match> food_search::search(std::string_view query, std::size_t limit) const {
+    std::vector<word_reading> readings;
+    return search(query, limit, readings);
+}
+
+std::vector<food_match> food_search::search(std::string_view query, std::size_t limit,
+                                            std::vector<word_reading>& readings) const {
     std::vector<food_match> matches;
+    readings.clear();
     if (!index_ || limit == 0) return matches;
     const index& ix = *index_;
 
@@ -701,17 +971,22 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
 
     // Each required word becomes a slot: the hits of every term that satisfies it. Earlier words
     // must match a term exactly (after plural folding); the last may also be a term's beginning.
+    // A word also matches the USDA name of its common name, and a word of five letters or more
+    // that no term has (nor begins with, for the last word) matches the terms one or two typed
+    // letters away.
     std::vector<std::vector<slot_hit>> slots;
     std::vector<std::size_t> slot_of_word(words.size(), SIZE_MAX);
+    std::uint32_t asked_roles = 0;  // term_role bits of the words as they were read
     const bool only_stop_words =
         std::all_of(words.begin(), words.end(), [](const query_word& w) { return is_stop_word(w.text); });
     // A slot's hits stay in description order: each term's postings are merged in (stably, so
     // for one description the hits keep the order their terms were added in).
     std::vector<slot_hit> merged;
-    const auto add_term = [&ix, &merged](std::vector<slot_hit>& hits, std::uint32_t t, bool complete) {
+    const auto add_term = [&ix, &merged](std::vector<slot_hit>& hits, std::uint32_t t, hit_kind kind,
+                                         bool implies_prepared = false) {
         const std::size_t old_size = hits.size();
         for (std::uint32_t i = ix.posting_start[t]; i < ix.posting_start[t + 1]; ++i) {
-            hits.push_back(slot_hit{ix.postings[i], t, complete});
+            hits.push_back(slot_hit{ix.postings[i], t, kind, implies_prepared});
         }
         if (old_size == 0 || hits[old_size - 1].description < hits[old_size].description) return;
         merged.clear();
@@ -725,11 +1000,40 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
         if (!prefix && !only_stop_words && is_stop_word(words[i].text)) continue;
         std::vector<slot_hit> hits;
         const std::int64_t exact = ix.find(words[i].folded);
-        if (exact >= 0) add_term(hits, static_cast<std::uint32_t>(exact), true);
+        if (exact >= 0) {
+            add_term(hits, static_cast<std::uint32_t>(exact), hit_kind::typed);
+            asked_roles |= ix.term_roles[static_cast<std::size_t>(exact)];
+        }
         if (prefix) {
             ix.for_each_term_with_prefix(words[i].text, [&](std::uint32_t t) {
-                if (static_cast<std::int64_t>(t) != exact) add_term(hits, t, false);
+                if (static_cast<std::int64_t>(t) != exact) add_term(hits, t, hit_kind::completion);
             });
+        }
+        for (const common_name& name : common_names) {
+            if (name.typed != words[i].folded) continue;
+            const std::int64_t t = ix.find(name.usda);
+            if (t < 0 || t == exact) continue;
+            add_term(hits, static_cast<std::uint32_t>(t), hit_kind::common_name, name.prepared);
+            asked_roles |= ix.term_roles[static_cast<std::size_t>(t)];
+            readings.push_back({words[i].text, std::string(ix.term(static_cast<std::uint32_t>(t))),
+                                word_reading::kind_of_reading::common_name});
+        }
+        if (hits.empty() && words[i].folded.size() >= min_typo_word_length) {
+            // The nearest terms, one letter away before two.
+            std::vector<std::uint32_t> nearest;
+            std::size_t best = max_typo_distance + 1;
+            for (std::uint32_t t = 0; t < ix.term_count(); ++t) {
+                const std::size_t d = typo_distance(words[i].folded, ix.term(t), std::min(best, max_typo_distance));
+                if (d > max_typo_distance || d > best) continue;
+                if (d < best) nearest.clear();
+                best = d;
+                nearest.push_back(t);
+            }
+            for (std::uint32_t t : nearest) {
+                add_term(hits, t, hit_kind::correction);
+                asked_roles |= ix.term_roles[t];
+                readings.push_back({words[i].text, std::string(ix.term(t)), word_reading::kind_of_reading::typo});
+            }
         }
         slot_of_word[i] = slots.size();
         slots.push_back(std::move(hits));
@@ -739,17 +1043,17 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         if (slot_of_word[i] == SIZE_MAX || slot_of_word[i + 1] == SIZE_MAX) continue;
         const std::string joined = words[i].text + words[i + 1].text;
-        const auto add_joined = [&](std::uint32_t t, bool complete) {
-            add_term(slots[slot_of_word[i]], t, complete);
-            add_term(slots[slot_of_word[i + 1]], t, complete);
+        const auto add_joined = [&](std::uint32_t t, hit_kind kind) {
+            add_term(slots[slot_of_word[i]], t, kind);
+            add_term(slots[slot_of_word[i + 1]], t, kind);
         };
         std::string folded = joined;
         folded.resize(fold_plural(folded.data(), folded.size()));
         const std::int64_t exact = ix.find(folded);
-        if (exact >= 0) add_joined(static_cast<std::uint32_t>(exact), true);
+        if (exact >= 0) add_joined(static_cast<std::uint32_t>(exact), hit_kind::typed);
         if (last_is_prefix && i + 2 == words.size()) {
             ix.for_each_term_with_prefix(joined, [&](std::uint32_t t) {
-                if (static_cast<std::int64_t>(t) != exact) add_joined(t, false);
+                if (static_cast<std::int64_t>(t) != exact) add_joined(t, hit_kind::completion);
             });
         }
     }
@@ -777,6 +1081,9 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     // The rarest word drives the intersection; the others are found by binary search.
     std::sort(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
 
+    // What the words ask for, whatever food they find: a raw, dry or concentrated form.
+    const bool asks_unprepared = (asked_roles & (role_unprepared | role_other_form | role_concentrated)) != 0;
+
     std::vector<candidate> candidates;
     std::vector<std::uint32_t> matched_terms;
     std::vector<std::size_t> cursor(slots.size(), 0);
@@ -802,9 +1109,16 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
         // that matched one joined term, "soy milk" -> "soymilk", count once).
         std::array<std::size_t, max_segment> in_segment{};
         bool whole = true;
+        match_evidence evidence{.names_the_food = false};
+        bool means_prepared = false;
         for (const slot_hit* h : found) {
             const place where = ix.place_in(lead.description, h->term);
             match += hit_points(where, *h);
+            evidence.names_the_food |= names_the_food(where);
+            evidence.completed |= h->kind == hit_kind::completion;
+            evidence.common_name |= h->kind == hit_kind::common_name;
+            evidence.corrected |= h->kind == hit_kind::correction;
+            means_prepared |= h->implies_prepared;
             if (std::find(matched_terms.begin() + first_match, matched_terms.end(), h->term) == matched_terms.end()) {
                 bool in_first_segments = false;
                 for (std::size_t k = 0; k < max_segment; ++k) {
@@ -820,20 +1134,38 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
             whole &= in_segment[k] == 0 || in_segment[k] == facts.terms_in_segment(k);
         }
         double score = match + (whole ? whole_segment_points : 0.0);
-        if (facts.flags & flag_plain) score += plain_points;
+        // The form people eat: cooked or brewed for the kinds usually eaten so, unless the words
+        // ask for a raw, dry or concentrated form.
+        const bool eaten_prepared = (facts.flags & flag_eaten_prepared) || (asked_roles & role_eaten_prepared);
+        const bool prefer_prepared = (eaten_prepared || means_prepared) && !asks_unprepared;
+        if (prefer_prepared) {
+            if (facts.flags & flag_prepared) {
+                score += prepared_points;
+            } else if (facts.flags & flag_unprepared) {
+                score -= unprepared_cost;
+            } else if (facts.flags & flag_plain) {
+                score += plain_points;
+            }
+            if (facts.flags & flag_other_form) score -= unprepared_cost;
+        } else if (facts.flags & flag_plain) {
+            score += plain_points;
+        }
         if (facts.flags & flag_concentrated) score -= concentrated_cost;
+        if (facts.flags & flag_part) score -= part_cost;
         if (facts.flags & flag_generic) score += generic_points;
         if (facts.flags & flag_brand) score -= brand_cost;
         if (facts.flags & flag_baby) score -= baby_food_cost;
         if (facts.flags & flag_restaurant) score -= restaurant_cost;
         if (facts.flags & flag_mixed_dish) score -= mixed_dish_cost;
-        candidates.push_back(candidate{score, match, lead.description, first_match});
+        candidates.push_back(candidate{score, match, lead.description, first_match, evidence});
     }
     if (candidates.empty()) return matches;
 
     // Typicality (see typical_word_points): how many of the best-matching foods have each word.
     // Counted in a per-thread array that is cleared again after use, so a query costs in
-    // proportion to the foods it touches, not to the vocabulary.
+    // proportion to the foods it touches, not to the vocabulary. The same pass looks for words
+    // the query did not ask for that make the food something else: a product made from it as
+    // its head word ("Oil, flaxseed", "Nuts, cashew butter"), or another animal's milk.
     thread_local std::vector<std::uint32_t> sharing;
     if (sharing.size() < ix.term_count()) sharing.resize(ix.term_count(), 0);
     double best_match = candidates.front().match;
@@ -847,11 +1179,19 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     for (candidate& c : candidates) {
         const std::uint32_t* const asked = matched_terms.data() + c.first_match;
         const std::uint32_t* const asked_end = asked + slots.size();
-        ix.for_each_term_of(c.description, [&](std::uint32_t t) {
-            if (std::find(asked, asked_end, t) != asked_end) return;
+        bool product = false;
+        bool other_animal = false;
+        for (std::uint32_t i = ix.description_start[c.description]; i < ix.description_start[c.description + 1]; ++i) {
+            const std::uint32_t t = ix.description_terms[i];
+            if (std::find(asked, asked_end, t) != asked_end) continue;
             const double share = static_cast<double>(sharing[t]) / static_cast<double>(best_count);
             c.score += typical_word_points * (share - typical_share);
-        });
+            const std::uint32_t roles = ix.term_roles[t];
+            product |= (roles & role_product) && names_the_food(ix.description_places[i]);
+            other_animal |= (roles & role_other_animal) != 0;
+        }
+        if (product) c.score -= product_cost;
+        if (other_animal) c.score -= other_animal_cost;
     }
     for (const candidate& c : candidates) {
         if (c.match < best_match) continue;
@@ -871,7 +1211,9 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count), candidates.end(),
                       before);
     matches.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) matches.push_back(food_match{candidates[i].description, candidates[i].score});
+    for (std::size_t i = 0; i < count; ++i) {
+        matches.push_back(food_match{candidates[i].description, candidates[i].score, candidates[i].evidence});
+    }
     return matches;
 }
 
