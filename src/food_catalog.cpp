@@ -206,12 +206,23 @@ food food_catalog::get(std::string_view reference) const {
 }
 
 std::vector<catalog_match> food_catalog::search(std::string_view query, std::size_t limit) const {
+    std::vector<word_reading> readings;
+    return search(query, limit, readings);
+}
+
+std::vector<catalog_match> food_catalog::search(std::string_view query, std::size_t limit,
+                                                std::vector<word_reading>& readings) const {
     std::vector<catalog_match> merged;
+    readings.clear();
     if (limit == 0) return merged;
+    std::vector<word_reading> layer_readings;
     for (const layer& l : layers_) {
         const food_search& index = l.search ? *l.search : usda_sr24_search();
-        for (const food_match& match : index.search(query, limit)) {
-            merged.push_back(catalog_match{l.database.get(), match.index, match.score});
+        for (const food_match& match : index.search(query, limit, layer_readings)) {
+            merged.push_back(catalog_match{l.database.get(), match.index, match.score, match.evidence});
+        }
+        for (word_reading& reading : layer_readings) {
+            if (std::find(readings.begin(), readings.end(), reading) == readings.end()) readings.push_back(std::move(reading));
         }
     }
     // Stable: equal scores keep layer order (top first), then each layer's own ranking.

@@ -19,6 +19,7 @@
 #include <mgcalc/food_search.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -187,6 +188,16 @@ std::uint32_t hash_of(std::string_view text) noexcept {
     return static_cast<std::uint32_t>(hash);
 }
 
+/// One bit per letter a word has (see food_search::index::term_letters).
+std::uint32_t letters_of(std::string_view word) noexcept {
+    std::uint32_t bits = 0;
+    for (const char c : word) {
+        const unsigned shift = c >= 'a' && c <= 'z' ? static_cast<unsigned>(c - 'a') : (c >= '0' && c <= '9' ? 26u : 27u);
+        bits |= 1u << shift;
+    }
+    return bits;
+}
+
 /// Prefix buckets: terms grouped by their first two bytes, each mapped to 0 (none: a one-byte
 /// term), 1-26 (a-z), 27-36 (0-9) or 37 (any other byte, i.e. UTF-8).
 constexpr std::size_t bucket_letters = 38;
@@ -236,6 +247,9 @@ enum term_role : std::uint32_t {
     role_other_animal = 1 << 16,  ///< "goat", "sheep", "buffalo", ...: milk not of the cow, anywhere
     role_other_form = 1 << 17,  ///< "canned", "frozen", "smoked", "sprouted", ...: not freshly cooked
     role_part = 1 << 18,        ///< "skin", "peel", "rind": a part of the food, alone in a segment
+    role_joining = 1 << 19,     ///< "with", "without", "and", "or", ...: no meaning of their own for typicality
+    role_dry = 1 << 20,         ///< "dry": alone in a segment, the powder of a food ("Milk, dry, whole")
+    role_made_further = 1 << 21,  ///< "toasted", "recipe": a further or home-made form ("Bread, ..., toasted")
 };
 
 struct role_word {
@@ -283,15 +297,19 @@ constexpr std::array role_words{
     role_word{"casserole", role_dish},
     role_word{"burrito", role_dish},
     role_word{"lasagna", role_dish},
-    role_word{"with", role_connective},
-    role_word{"and", role_connective},
-    role_word{"w", role_connective},
-    role_word{"in", role_connective},
+    role_word{"with", role_connective | role_joining},
+    role_word{"and", role_connective | role_joining},
+    role_word{"w", role_connective | role_joining},
+    role_word{"in", role_connective | role_joining},
     role_word{"entree", role_entree},
     role_word{"dinner", role_entree},
     role_word{"meal", role_entree},
     role_word{"breaded", role_entree},
     role_word{"battered", role_entree},
+    role_word{"without", role_joining},
+    role_word{"or", role_joining},
+    role_word{"of", role_joining},
+    role_word{"the", role_joining},
     role_word{"all", role_generic},
     role_word{"average", role_generic},
     // Prepared and unprepared forms.
@@ -308,7 +326,9 @@ constexpr std::array role_words{
     role_word{"braised", role_prepared},
     role_word{"poached", role_prepared},
     role_word{"uncooked", role_unprepared},
-    role_word{"dry", role_unprepared},
+    role_word{"dry", role_unprepared | role_dry},
+    role_word{"toasted", role_made_further},
+    role_word{"recipe", role_made_further},
     role_word{"dried", role_unprepared},
     role_word{"unprepared", role_unprepared},
     role_word{"canned", role_other_form},
@@ -328,6 +348,7 @@ constexpr std::array role_words{
     role_word{"pea", role_eaten_prepared},
     role_word{"soybean", role_eaten_prepared},
     role_word{"cowpea", role_eaten_prepared},
+    role_word{"edamame", role_eaten_prepared},
     // grains and pasta:
     role_word{"rice", role_eaten_prepared},
     role_word{"quinoa", role_eaten_prepared},
@@ -388,6 +409,7 @@ constexpr std::array role_words{
     role_word{"drink", role_product},
     role_word{"milk", role_product},
     role_word{"yogurt", role_product},
+    role_word{"buttermilk", role_product},
     role_word{"cooky", role_product},
     role_word{"cake", role_product},
     role_word{"bread", role_product},
@@ -400,6 +422,8 @@ constexpr std::array role_words{
     role_word{"jelly", role_product},
     role_word{"preserve", role_product},
     role_word{"snack", role_product},
+    role_word{"bran", role_product},
+    role_word{"germ", role_product},
     // Milk of another animal than the cow.
     role_word{"goat", role_other_animal},
     role_word{"sheep", role_other_animal},
@@ -422,6 +446,7 @@ enum description_flag : std::uint16_t {
     flag_eaten_prepared = 1 << 9,  ///< a kind usually eaten prepared, named in the first segment
     flag_other_form = 1 << 10,  ///< "canned", "frozen", "smoked", "sprouted", ...
     flag_part = 1 << 11,        ///< only a part of the food: "Potatoes, baked, skin"
+    flag_made_further = 1 << 12,  ///< toasted, or prepared from a home recipe
 };
 
 /// Segments told apart by the ranking: 0, 1, 2 and "3 or later".
@@ -453,6 +478,8 @@ constexpr place segment_bit(std::size_t segment) noexcept {
     return static_cast<place>(1u << std::min(segment, max_segment));
 }
 constexpr std::size_t segment_of(place p) noexcept { return p >> 6; }
+/// Bits 3-0: the word occurs outside parentheses somewhere.
+constexpr place outside_parentheses = 0x0f;
 
 /// Query words that need not match: "macaroni and cheese" needs macaroni and cheese.
 constexpr std::array<std::string_view, 9> stop_words{"a", "an", "and", "in", "of", "or", "the", "with", "w"};
@@ -507,7 +534,7 @@ constexpr std::size_t max_typo_distance = 2;
 /// "chicory") costs. So the plain food is the typical member of its kind, however long USDA's
 /// description of it is.
 constexpr double typical_word_points = 0.25;
-constexpr double typical_share = 0.4;
+constexpr double typical_share = 0.4; constexpr double typical_gain_points = 0.05;
 /// "raw" and "plain" mark the plain form of a food; powders, instant and concentrated forms are
 /// rarely what a bare food name means ("coffee" is brewed coffee).
 constexpr double plain_points = 0.5;
@@ -532,6 +559,9 @@ constexpr double unprepared_cost = 1.0;
 constexpr double product_cost = 2.0;
 /// A part of the food alone ("Potatoes, baked, skin") is not the food.
 constexpr double part_cost = 1.0;
+/// Toast is bread further prepared, and a food "prepared from recipe" the home-made variant of
+/// one usually bought: a bare name rarely means them ("whole wheat bread", "white bread").
+constexpr double made_further_cost = 0.25;
 constexpr double other_animal_cost = 1.5;
 constexpr double baby_food_cost = 4.0;
 constexpr double restaurant_cost = 3.0;
@@ -603,6 +633,9 @@ struct food_search::index {
     std::vector<place> description_places;         ///< where each of those terms first occurs
     std::vector<description_facts> descriptions;
     std::vector<std::uint32_t> term_roles;  ///< term_role bits of each term
+    /// Which letters each term has, one bit per letter (a-z; 26: a digit; 27: another byte): a
+    /// typo of d letters changes at most 2d of them, so most terms are ruled out by one xor.
+    std::vector<std::uint32_t> term_letters;
     std::vector<std::uint32_t> bucket_start;  ///< terms of prefix bucket b: bucket_terms[bucket_start[b] ...]
     std::vector<std::uint32_t> bucket_terms;
 
@@ -709,9 +742,10 @@ food_search::index::index(const food_database& source) : database(&source) {
         std::size_t head_entry = SIZE_MAX;
         std::size_t head_segment = 0;
         std::size_t segment_words = 0;  // words of the segment outside parentheses
+        bool ingredient_segment = false;  // it starts with "with", "without", "in", ...: "..., with almonds"
         const auto close_segment = [&] {
-            if (head_entry != SIZE_MAX && head_segment < max_segment &&
-                segment_of(description_places[head_entry]) == head_segment) {
+            if (head_entry != SIZE_MAX && !ingredient_segment &&
+                segment_of(description_places[head_entry]) == std::min(head_segment, max_segment)) {
                 description_places[head_entry] |= place_head;
             }
             if (head_entry != SIZE_MAX && segment_words == 1) description_places[head_entry] |= place_alone;
@@ -748,6 +782,11 @@ food_search::index::index(const food_database& source) : database(&source) {
                 }
                 if (w.in_parentheses) return;
                 if (w.segment != head_segment) close_segment();
+                if (segment_words == 0) {
+                    const std::string_view first_word(w.text, w.length);
+                    ingredient_segment = first_word == "with" || first_word == "without" || first_word == "w" ||
+                                         first_word == "in" || first_word == "and";
+                }
                 head_entry = entry;
                 head_segment = w.segment;
                 ++segment_words;
@@ -770,6 +809,8 @@ food_search::index::index(const food_database& source) : database(&source) {
     description_start[document_count] = static_cast<std::uint32_t>(description_terms.size());
     const std::size_t terms = term_count();
 
+    term_letters.resize(terms);
+    for (std::uint32_t t = 0; t < terms; ++t) term_letters[t] = letters_of(term(t));
     term_roles.assign(terms, 0);
     for (const role_word& r : role_words) {
         const std::int64_t t = find(r.word);
@@ -798,6 +839,10 @@ food_search::index::index(const food_database& source) : database(&source) {
         // "raw" and "plain" mark the plain form as a segment of their own ("Spinach, raw"), not
         // inside a detail ("Seeds, sesame butter, tahini, from raw and stone ground kernels").
         if (alone_roles & role_plain) flags |= flag_plain;
+        // "dry" as a segment of its own is the dried powder ("Milk, dry, whole"; "Spaghetti, dry");
+        // "dry roasted" nuts and "dried" seeds and fruit are not powders.
+        if (alone_roles & role_dry) flags |= flag_concentrated;
+        if (any_roles & role_made_further) flags |= flag_made_further;
         // "skin" as a segment of its own is the skin alone ("Potatoes, baked, skin"), not the
         // food with its skin ("..., flesh and skin").
         if (alone_roles & role_part) flags |= flag_part;
@@ -870,7 +915,13 @@ double hit_points(place where, const slot_hit& hit) noexcept {
 }
 
 /// The word names the food itself: the head of the first segment, or of the second.
-bool names_the_food(place where) noexcept { return (where & place_head) != 0 && segment_of(where) <= 1; }
+/// The word names the food itself: a segment's head ("black" is not, "beans" is, in "Beans,
+/// black, ..."; "tahini" in "Seeds, sesame butter, tahini"), but not the head of a segment of
+/// ingredients ("almonds" in "Candies, milk chocolate, with almonds").
+bool names_the_food(place where) noexcept { return (where & place_head) != 0; }
+
+/// The word is the head of the first or second segment, where USDA names the food and its kind.
+bool heads_the_name(place where) noexcept { return (where & place_head) != 0 && segment_of(where) <= 1; }
 
 struct query_word {
     std::string text;    ///< lower case, not folded
@@ -911,9 +962,12 @@ std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t li
     if (a.size() > b.size()) std::swap(a, b);
     if (b.size() - a.size() > limit) return limit + 1;
     constexpr std::size_t longest = max_word_length + 1;
-    std::array<std::size_t, longest> before_previous{}, previous{}, current{};
-    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    std::array<std::array<std::size_t, longest>, 3> rows{};  // two rows back, the previous, this one
+    for (std::size_t j = 0; j <= b.size(); ++j) rows[1][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::array<std::size_t, longest>& current = rows[(i + 1) % 3];
+        const std::array<std::size_t, longest>& previous = rows[i % 3];
+        const std::array<std::size_t, longest>& before_previous = rows[(i + 2) % 3];
         current[0] = i;
         std::size_t row_best = current[0];
         for (std::size_t j = 1; j <= b.size(); ++j) {
@@ -924,10 +978,8 @@ std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t li
             row_best = std::min(row_best, d);
         }
         if (row_best > limit) return limit + 1;
-        before_previous = previous;
-        previous = current;
     }
-    return previous[b.size()];
+    return rows[(a.size() + 1) % 3][b.size()];
 }
 
 }  // namespace
@@ -1022,7 +1074,9 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
             // The nearest terms, one letter away before two.
             std::vector<std::uint32_t> nearest;
             std::size_t best = max_typo_distance + 1;
+            const std::uint32_t letters = letters_of(words[i].folded);
             for (std::uint32_t t = 0; t < ix.term_count(); ++t) {
+                if (static_cast<std::size_t>(std::popcount(letters ^ ix.term_letters[t])) > 2 * max_typo_distance) continue;
                 const std::size_t d = typo_distance(words[i].folded, ix.term(t), std::min(best, max_typo_distance));
                 if (d > max_typo_distance || d > best) continue;
                 if (d < best) nearest.clear();
@@ -1141,7 +1195,8 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
         if (prefer_prepared) {
             if (facts.flags & flag_prepared) {
                 score += prepared_points;
-            } else if (facts.flags & flag_unprepared) {
+            } else if ((facts.flags & flag_unprepared) || means_prepared) {
+                // A common name that means the cooked food ("oatmeal") is not the food uncooked.
                 score -= unprepared_cost;
             } else if (facts.flags & flag_plain) {
                 score += plain_points;
@@ -1152,6 +1207,7 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
         }
         if (facts.flags & flag_concentrated) score -= concentrated_cost;
         if (facts.flags & flag_part) score -= part_cost;
+        if ((facts.flags & flag_made_further) && !(asked_roles & role_made_further)) score -= made_further_cost;
         if (facts.flags & flag_generic) score += generic_points;
         if (facts.flags & flag_brand) score -= brand_cost;
         if (facts.flags & flag_baby) score -= baby_food_cost;
@@ -1184,14 +1240,22 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
         for (std::uint32_t i = ix.description_start[c.description]; i < ix.description_start[c.description + 1]; ++i) {
             const std::uint32_t t = ix.description_terms[i];
             if (std::find(asked, asked_end, t) != asked_end) continue;
-            const double share = static_cast<double>(sharing[t]) / static_cast<double>(best_count);
-            c.score += typical_word_points * (share - typical_share);
             const std::uint32_t roles = ix.term_roles[t];
-            product |= (roles & role_product) && names_the_food(ix.description_places[i]);
+            product |= (roles & role_product) && heads_the_name(ix.description_places[i]);
             other_animal |= (roles & role_other_animal) != 0;
+            if (roles & role_joining) continue;  // "with" and "without" say nothing of the food
+            // Words only in parentheses explain ("(includes soft bread crumbs)", "(fat free or
+            // skim)"); they do not make a variant.
+            if ((ix.description_places[i] & outside_parentheses) == 0) continue;
+            const double share = static_cast<double>(sharing[t]) / static_cast<double>(best_count);
+            c.score += share < typical_share ? typical_word_points * (share - typical_share) : typical_gain_points * (share - typical_share);
         }
         if (product) c.score -= product_cost;
         if (other_animal) c.score -= other_animal_cost;
+        // The query names the food unless the food is a product of what it names ("almond milk"
+        // finding "Candies, milk chocolate, with almonds"): a query word heads a segment, or no
+        // product word the query did not ask for heads the food's name.
+        c.evidence.names_the_food = c.evidence.names_the_food || !product;
     }
     for (const candidate& c : candidates) {
         if (c.match < best_match) continue;

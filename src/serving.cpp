@@ -11,9 +11,12 @@
 //   2. a portion whose measure equals the request (case, punctuation, unit spelling ignored);
 //   3. the same, ignoring singular/plural ("3 piece" -> "pieces");
 //   4. a portion whose measure starts with the request's words ("cup" -> "cup, chopped");
+//      among several portions of one rule, the least changed form first ("cup, whole" before
+//      "cup, sliced" before "cup, ground"), the others reported;
 //   5. a volume (cup, tbsp, tsp, fl oz, pint, quart, gallon, mL, L) converts through a volume
-//      portion of the same food: a plain one first, then one whose words start with the
-//      request's other words, then a "serving 1/2 cup" style portion;
+//      portion of the same food: one of the very unit asked for ("serving 1 tbsp") first, then
+//      a plain one, then one whose words start with the request's other words (the least
+//      changed form first), then a "serving 1/2 cup" style portion;
 //   otherwise errc::unknown_measure listing the food's measures.
 // Grams = portion grams x requested quantity / (portion amount x the measure's own quantity, as
 // in "1/2 cup" or FNDDS's "1 cup") [x the volume ratio, rule 5]. A portion chosen with an amount
@@ -22,6 +25,7 @@
 #include <mgcalc/serving.hpp>
 
 #include "detail/limits.hpp"
+#include "detail/quantity.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
@@ -29,6 +33,7 @@
 #include <cmath>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -385,6 +390,14 @@ std::string portion_text(const portion& p) {
     return number(p.amount) + (counted ? " x " : " ") + p.measure + " = " + number(p.weight.value()) + " g";
 }
 
+/// "; also listed: 1 cup, ground = 95 g; ..." for the portions a chosen one was preferred to.
+std::string also_listed(const std::vector<portion>& others) {
+    if (others.empty()) return {};
+    std::vector<std::string> texts;
+    for (const portion& p : others) texts.push_back(portion_text(p));
+    return "; also listed: " + detail::join(texts, "; ");
+}
+
 bool usable(const portion& p) {
     return std::isfinite(p.amount) && p.amount > 0 && std::isfinite(p.weight.value()) && p.weight.value() > 0 &&
            !detail::trim(p.measure).empty();
@@ -425,6 +438,38 @@ std::string list_measures(const food& item) {
     std::vector<std::string> listed;
     for (const portion& p : item.portions) listed.push_back(quoted(p.measure) + " (" + portion_text(p) + ")");
     return detail::join(listed);
+}
+
+/// How far a portion's qualifier takes the food from its whole form, for choosing among several
+/// portions that match one measure ("1 cup" of almonds: ground 95 g, sliced 92 g, slivered 108 g,
+/// whole 143 g): 0 whole, or no qualifier; 2 reduced, packed or weighed with what is not eaten
+/// ("ground", "mashed", "pureed", "melted", "shredded", "grated", "crumbled", "crushed",
+/// "packed", "in shell"); 1 anything else, cut ("sliced", "chopped", "diced", "cubes", "pieces")
+/// or not known. A person who says no more means the lowest (docs/food-data.md, "Several
+/// portions for one measure"); "not packed" is not packed.
+int qualifier_rank(const std::vector<std::string>& words, std::size_t from) {
+    constexpr std::string_view reduced[] = {"ground", "mashed", "pureed", "melted", "shredded", "grated",
+                                            "crumbled", "crushed", "packed", "shell", "hulls", "powdered"};
+    if (from >= words.size()) return 0;
+    int rank = 1;
+    for (std::size_t i = from; i < words.size(); ++i) {
+        if (words[i] == "whole") rank = 0;
+    }
+    if (rank == 0) return 0;
+    for (std::size_t i = from; i < words.size(); ++i) {
+        const bool negated = i > from && words[i - 1] == "not";
+        if (!negated && std::find(std::begin(reduced), std::end(reduced), words[i]) != std::end(reduced)) return 2;
+    }
+    return 1;
+}
+
+/// The portions of `matches` (indexes into the food's portions) in the order a person means
+/// them: by qualifier rank, then in the source's order.
+void order_by_qualifier(std::vector<std::size_t>& matches, const std::vector<measure_words>& listed,
+                        std::size_t request_words) {
+    std::stable_sort(matches.begin(), matches.end(), [&](std::size_t a, std::size_t b) {
+        return qualifier_rank(listed[a].words, request_words) < qualifier_rank(listed[b].words, request_words);
+    });
 }
 
 /// A portion that can stand for a volume: its measure begins with a volume unit ("cup",
@@ -525,7 +570,15 @@ serving parse_serving(std::string_view text) {
     return serving{quantity.value, std::string(measure)};
 }
 
-resolved_serving resolve_serving(const food& item, const serving& amount) {
+std::optional<detail::leading_quantity> detail::read_leading_quantity(std::string_view text,
+                                                                     std::string_view whole_text) {
+    if (text.empty() || !(is_digit(text.front()) || text.front() == '.' || unicode_fraction_at(text))) return std::nullopt;
+    if (text.front() == '.' && (text.size() < 2 || !is_digit(text[1]))) return std::nullopt;
+    const scanned_quantity quantity = scan_quantity(text, whole_text);
+    return detail::leading_quantity{quantity.value, quantity.length};
+}
+
+std::optional<resolved_serving> find_serving(const food& item, const serving& amount) {
     const double quantity = amount.quantity;
     if (!std::isfinite(quantity) || quantity <= 0 || quantity > max_quantity) {
         throw error(errc::invalid_amount,
@@ -583,18 +636,16 @@ resolved_serving resolve_serving(const food& item, const serving& amount) {
             if (matches_by(r, i)) matches.push_back(i);
         }
         if (matches.empty()) continue;
+        order_by_qualifier(matches, listed, wanted.words.size());
         const portion& chosen = item.portions[matches.front()];
         check_portion(item, chosen);
         std::string used = chosen.measure + " (" + portion_text(chosen);
-        if (matches.size() > 1) {
-            std::vector<std::string> others;
-            for (std::size_t k = 1; k < matches.size(); ++k) others.push_back(portion_text(item.portions[matches[k]]));
-            used += "; also listed: " + detail::join(others, "; ");
-        }
-        used += ")";
+        std::vector<portion> others;
+        for (std::size_t k = 1; k < matches.size(); ++k) others.push_back(item.portions[matches[k]]);
+        used += also_listed(others) + ")";
         // 0.5 cup = 126 g, so 1 cup = 126 g x 1 / 0.5 = 252 g.
         const double chosen_count = chosen.amount * listed[matches.front()].count;
-        return checked(item, amount, {chosen.weight * (quantity / chosen_count), std::move(used)});
+        return checked(item, amount, {chosen.weight * (quantity / chosen_count), std::move(used), std::move(others)});
     }
 
     // 5. A volume through a volume portion of the same food: plain (or the same other words)
@@ -609,15 +660,29 @@ resolved_serving resolve_serving(const food& item, const serving& amount) {
             return listed[v.index].words.size() - v.qualifier_from;
         };
         const auto pick = [&]() -> const volume_portion* {
+            // A portion of the very unit asked for needs no conversion: "serving 1 tbsp" for
+            // "1 tbsp", before "cup" scaled by 1/16.
+            if (other_words.empty()) {
+                for (const volume_portion& v : candidates) {
+                    if (v.unit == wanted.unit && (v.qualifier_from > 1 || qualifier_count(v) == 0)) return &v;
+                }
+            }
             for (const volume_portion& v : candidates) {  // the same other words
                 if (v.qualifier_from == 1 && qualifier_count(v) == other_words.size() &&
                     starts_with_words(listed[v.index].words, other_words, 1)) {
                     return &v;
                 }
             }
-            for (const volume_portion& v : candidates) {  // other words that start with the request's
-                if (v.qualifier_from == 1 && starts_with_words(listed[v.index].words, other_words, 1)) return &v;
+            // Other words that start with the request's, the least changed form first.
+            const volume_portion* best = nullptr;
+            for (const volume_portion& v : candidates) {
+                if (v.qualifier_from != 1 || !starts_with_words(listed[v.index].words, other_words, 1)) continue;
+                if (best == nullptr || qualifier_rank(listed[v.index].words, 1 + other_words.size()) <
+                                           qualifier_rank(listed[best->index].words, 1 + other_words.size())) {
+                    best = &v;
+                }
             }
+            if (best != nullptr) return best;
             if (!other_words.empty()) return nullptr;
             for (const volume_portion& v : candidates) {  // "serving 1/2 cup"
                 if (v.qualifier_from > 1) return &v;
@@ -638,7 +703,15 @@ resolved_serving resolve_serving(const food& item, const serving& amount) {
         }
     }
 
+    return std::nullopt;
+}
+
+resolved_serving resolve_serving(const food& item, const serving& amount) {
+    if (std::optional<resolved_serving> found = find_serving(item, amount)) return std::move(*found);
     // Nothing fits: say what would.
+    std::vector<measure_words> listed;
+    for (const portion& p : item.portions) listed.push_back(read_portion_measure(p.measure));
+    const measure_words wanted = read_measure(amount.measure);
     std::string message = "no measure " + quoted(amount.measure) + " for " + food_name(item) + ": ";
     if (item.portions.empty()) {
         message += "it has no household portions, so only mass units work";
@@ -659,6 +732,92 @@ resolved_serving resolve_serving(const food& item, const serving& amount) {
         message += "; write tbsp or tsp (cup for c): one-letter abbreviations are not accepted";
     }
     throw error(errc::unknown_measure, message);
+}
+
+
+// --- counts ---------------------------------------------------------------------------------
+
+namespace {
+
+// Sizes as USDA portions name them ("medium (7\" to 7-7/8\" long)", "extra large").
+constexpr std::string_view size_words[] = {"small", "medium", "large", "extra", "jumbo", "mini"};
+// Measures that are one of the food whatever its kind ("fruit (2-5/8\" dia)", "whole").
+constexpr std::string_view count_words[] = {"fruit", "whole", "each", "item", "piece"};
+
+bool is_one_of(std::string_view word, std::span<const std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool has_word(const std::vector<std::string>& words, std::string_view word) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return same_word(w, word); });
+}
+
+}  // namespace
+
+std::optional<resolved_serving> find_count(const food& item, double count, std::string_view named_as) {
+    if (!std::isfinite(count) || count <= 0 || count > max_quantity) {
+        throw error(errc::invalid_amount, "a count of " + number(count) + " of " + food_name(item) +
+                                              " is not accepted: expected above 0 and at most " +
+                                              detail::format_number(max_quantity, 0));
+    }
+    const std::vector<std::string> named = split_words(named_as);
+    const bool egg = has_word(named, "egg");
+    // Candidates: portions that are one of the food, not an amount of a unit.
+    struct counted {
+        std::size_t index;
+        int rank;  // lower first; see docs/food-data.md, "Counts"
+    };
+    std::vector<counted> candidates;
+    std::vector<measure_words> listed;
+    listed.reserve(item.portions.size());
+    for (std::size_t i = 0; i < item.portions.size(); ++i) {
+        listed.push_back(read_portion_measure(item.portions[i].measure));
+        const std::vector<std::string>& words = listed[i].words;
+        if (words.empty() || listed[i].unit != nullptr || !usable(item.portions[i])) continue;
+        const bool sized = is_one_of(words[0], size_words) || (words.size() > 1 && is_one_of(words[1], size_words));
+        const bool of_the_food = has_word(named, words[0]);
+        const bool one_of_it = is_one_of(words[0], count_words);
+        if (!sized && !of_the_food && !one_of_it) continue;
+        const bool large = std::find(words.begin(), words.end(), "large") != words.end();
+        const bool extra = std::find(words.begin(), words.end(), "extra") != words.end();
+        const bool medium = std::find(words.begin(), words.end(), "medium") != words.end();
+        // An egg is a large egg, the egg of US recipes and labels (FDA reference amount 50 g,
+        // 21 CFR 101.12 Table 2); any other food is medium-sized when a size is not said.
+        int rank = 4;  // another size
+        if (egg && large && !extra) {
+            rank = 0;
+        } else if (medium) {
+            rank = 1;
+        } else if (of_the_food && !sized) {
+            rank = 2;  // "avocado, NS as to Florida or California", "almond"
+        } else if (one_of_it) {
+            rank = 3;  // "fruit (2-5/8\" dia)"
+        }
+        candidates.push_back({i, rank});
+    }
+    if (candidates.empty()) return std::nullopt;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const counted& a, const counted& b) { return a.rank < b.rank; });
+    const portion& chosen = item.portions[candidates.front().index];
+    std::vector<portion> others;
+    for (std::size_t k = 1; k < candidates.size(); ++k) others.push_back(item.portions[candidates[k].index]);
+    std::string used = chosen.measure + " (" + portion_text(chosen) + "; a count of the food" + also_listed(others) + ")";
+    const double chosen_count = chosen.amount * listed[candidates.front().index].count;
+    const serving as_typed{count, chosen.measure};
+    return checked(item, as_typed, {chosen.weight * (count / chosen_count), std::move(used), std::move(others)});
+}
+
+resolved_serving resolve_count(const food& item, double count, std::string_view named_as) {
+    if (std::optional<resolved_serving> found = find_count(item, count, named_as)) return std::move(*found);
+    {
+        std::string message = "a count of " + quoted(named_as) + " needs a portion that is one of it, such as "
+                              "\"medium\", and " + food_name(item) + " has none: ";
+        message += item.portions.empty() ? std::string("it has no household portions")
+                                         : "its measures are " + list_measures(item);
+        throw error(errc::unknown_measure,
+                    message + "; give a measure, e.g. \"1 cup " + std::string(named_as) + "\" or \"100 g " +
+                        std::string(named_as) + "\" (mass units always work: mg, g, kg, oz, lb)");
+    }
 }
 
 }  // namespace mgcalc

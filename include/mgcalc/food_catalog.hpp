@@ -21,6 +21,7 @@ struct catalog_match {
     const food_database* database;
     std::size_t index;
     double score;
+    match_evidence evidence{};
 };
 
 class food_catalog {
@@ -45,6 +46,9 @@ public:
 
     /// Ranked search over all layers; upper layers win ties.
     std::vector<catalog_match> search(std::string_view query, std::size_t limit = 10) const;
+    /// The same, and how words were read when not as typed (common names, typos), once each.
+    std::vector<catalog_match> search(std::string_view query, std::size_t limit,
+                                      std::vector<word_reading>& readings) const;
 
 private:
     struct layer {

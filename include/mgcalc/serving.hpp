@@ -5,8 +5,10 @@
 #include <mgcalc/food.hpp>
 #include <mgcalc/units.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mgcalc {
 
@@ -27,12 +29,32 @@ struct resolved_serving {
     /// How the weight was found, reported with results: "g", "oz (1 oz = 28.349523125 g)",
     /// "cup, chopped (1 cup, chopped = 30 g)", "tbsp via cup (1 cup = 30 g; 16 tbsp = 1 cup)".
     std::string measure_used;
+    /// Other portions of the food the measure matched, when one was chosen among several
+    /// ("1 cup" of almonds: whole chosen; ground, sliced and slivered listed here).
+    std::vector<portion> other_portions{};
 };
 
 /// Converts a serving of a food to grams. Mass units (mg, g, kg, oz, lb) convert for every food;
 /// any other measure resolves only through that food's portions (volume words convert among
 /// themselves within the food: cup = 16 tbsp = 48 tsp = 8 fl oz; mL, L). Throws mgcalc::error
 /// (unknown_measure) listing the food's available measures, or (invalid_amount).
+/// When several portions match one measure, the one a person means when they say no more comes
+/// first: whole or unqualified, then cut (sliced, chopped), then reduced or packed (ground,
+/// mashed, shredded); the others are listed in `other_portions` (docs/food-data.md).
 resolved_serving resolve_serving(const food& item, const serving& amount);
+/// Non-throwing twin for a measure the food may not have: empty when no portion fits (still
+/// throws invalid_amount for a quantity or a portion of the food that is not usable).
+std::optional<resolved_serving> find_serving(const food& item, const serving& amount);
+
+/// A count of the food itself, with no measure: "1 banana", "1/2 avocado", "2 eggs". One is the
+/// portion that is one of the food: a large one for eggs (the egg of US recipes and labels), a
+/// medium one for other foods, else a portion named by the food ("avocado, ...", "almond"),
+/// else "fruit", "whole", "each", "item" or "piece", else another size (docs/food-data.md,
+/// "Counts"). `named_as` is what the person called the food ("bananas", "baked potato"), to
+/// find the portions named by it. Throws mgcalc::error (unknown_measure) when the food has no
+/// such portion, (invalid_amount) for a count that is not above 0 or implausibly large.
+resolved_serving resolve_count(const food& item, double count, std::string_view named_as);
+/// Non-throwing twin: empty when the food has no portion that is one of it.
+std::optional<resolved_serving> find_count(const food& item, double count, std::string_view named_as);
 
 }  // namespace mgcalc
