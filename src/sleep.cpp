@@ -279,20 +279,26 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             continue;
         }
         const int before = minutes_before(*entry.taken_at, bedtime);
-        if (before > context.evening_span_minutes) continue;  // a daytime dose: counted in `day` only
+        const bool in_evening = before <= context.evening_span_minutes;
+        // Every timed dose is placed against the window, including one before the evening span,
+        // which would otherwise leave no trace beyond no-evening-dose.
+        if (before < context.window_earliest_minutes || before > context.window_latest_minutes) {
+            add("timing-outside-window", severity::info,
+                dose_text(entry) + " is " + std::to_string(before) + " minutes before bedtime " + bed_text +
+                    "; the window is " + window_text +
+                    (in_evening ? std::string()
+                                : "; it is outside the " + std::to_string(context.evening_span_minutes) +
+                                      "-minute evening span, so it counts toward the day's total and the UL, "
+                                      "not toward the evening dose"),
+                abbasi_timing_evidence);
+        }
+        if (!in_evening) continue;  // a daytime dose: counted in `day` only
 
         ++evening_doses;
         const milligrams elemental = entry.dose.elemental();
         out.evening_elemental += elemental;
         const compound& form = entry.dose.form();
         if (is_osmotic(form)) osmotic_evening += elemental;
-
-        if (before < context.window_earliest_minutes || before > context.window_latest_minutes) {
-            add("timing-outside-window", severity::info,
-                dose_text(entry) + " is " + std::to_string(before) + " minutes before bedtime " + bed_text +
-                    "; the window is " + window_text,
-                abbasi_timing_evidence);
-        }
 
         if (form.carriers_per_formula_unit > 0) {
             // Formula units = moles of Mg / Mg atoms per unit; each carries carriers_per_formula_unit

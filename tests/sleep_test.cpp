@@ -7,6 +7,8 @@
 #include <mgcalc/formula.hpp>
 #include <mgcalc/sleep.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -168,6 +170,39 @@ TEST_CASE("sleep: timing-outside-window at 29, 30, 60 and 61 minutes before bed"
     CHECK(f.message.find("29 minutes before bedtime 22:30") != std::string::npos);
     CHECK(f.message.find("30-60 minutes before bed (21:30-22:00)") != std::string::npos);
     CHECK(f.evidence.find("Abbasi et al. 2012") != std::string::npos);
+}
+
+TEST_CASE("sleep: a timed dose before the evening span is reported outside the window", "[sleep]") {
+    using mgcalc_test::contains;
+    // 18:00 is 270 minutes before 22:30: outside the 30-60 minute window and the 240-minute span.
+    const mgcalc::sleep_assessment a = one_dose("glycinate", 200.0, 18, 0);
+    CHECK(a.evening_elemental.value() == 0.0);
+    CHECK(a.day.supplemental.value() == Approx(200.0));
+    REQUIRE(count(a, "timing-outside-window") == 1);
+    const mgcalc::finding& f = get(a, "timing-outside-window");
+    CHECK(f.severity == mgcalc::severity::info);
+    CHECK(contains(f.message, "200 mg elemental magnesium as magnesium bisglycinate at 18:00 is 270 minutes before "
+                              "bedtime 22:30; the window is 30-60 minutes before bed (21:30-22:00)"));
+    CHECK(contains(f.message, "outside the 240-minute evening span"));
+    // Both apply: the dose is mistimed, and nothing was taken in the evening span.
+    CHECK(has(a, "no-evening-dose"));
+
+    // A morning dose beside one in the window: only the morning dose is reported, and there is an
+    // evening dose.
+    mgcalc::day_intake day;
+    day.add_supplement(elemental("citrate", 100.0), {}, at(8, 0))
+        .add_supplement(elemental("glycinate", 200.0), {}, at(21, 45));
+    const mgcalc::sleep_assessment both = mgcalc::assess_sleep(day, woman34, bedtime(22, 30));
+    REQUIRE(count(both, "timing-outside-window") == 1);
+    CHECK(contains(get(both, "timing-outside-window").message, "at 08:00 is 870 minutes before bedtime 22:30"));
+    CHECK_FALSE(has(both, "no-evening-dose"));
+    CHECK(both.evening_elemental.value() == Approx(200.0));
+
+    // A dose in the span but outside the window is counted in the evening dose, and says nothing
+    // about the span.
+    const mgcalc::sleep_assessment in_span = one_dose("glycinate", 200.0, 19, 0);
+    CHECK(in_span.evening_elemental.value() == Approx(200.0));
+    CHECK_FALSE(contains(get(in_span, "timing-outside-window").message, "evening span"));
 }
 
 TEST_CASE("sleep: times wrap around midnight", "[sleep]") {

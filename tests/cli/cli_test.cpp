@@ -327,6 +327,12 @@ TEST_CASE("cli: sleep assesses the evening dose with stoichiometric glycine", "[
     CHECK(has_code(early["findings"], "kidney-caution"));
     CHECK_FALSE(has_code(j["findings"], "medication-spacing"));
 
+    // A dose before the evening span is still reported as outside the window.
+    const auto afternoon = run_json("sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@18:00\"");
+    CHECK(afternoon["evening_elemental_mg"] == 0.0);
+    CHECK(has_code(afternoon["findings"], "timing-outside-window"));
+    CHECK(has_code(afternoon["findings"], "no-evening-dose"));
+
     check_one_line_error("sleep --sex female --age 34 --bedtime 25:00", "parse_error");
     check_one_line_error("sleep --sex female --age 34 --bedtime 22:30 --medication aspirin", "parse_error");
     check_one_line_error("sleep --sex female --age 34", "--bedtime");
