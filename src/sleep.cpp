@@ -163,14 +163,15 @@ void check_context(const sleep_context& context) {
                                            std::to_string(context.bedtime.minute) +
                                            " is not a time of day; accepted: hour 0-23, minute 0-59");
     }
-    const int earliest = context.window_earliest_minutes, latest = context.window_latest_minutes,
+    const int closes = context.window_closes_minutes_before, opens = context.window_opens_minutes_before,
               span = context.evening_span_minutes;
-    if (earliest < 0 || latest < earliest || span < latest || span >= minutes_per_day) {
+    if (closes < 0 || opens < closes || span < opens || span >= minutes_per_day) {
         throw error(errc::invalid_amount,
-                    "assess_sleep: timing window " + std::to_string(earliest) + "-" + std::to_string(latest) +
-                        " minutes before bed with an evening span of " + std::to_string(span) +
-                        " minutes is not accepted; accepted: 0 <= window_earliest_minutes <= "
-                        "window_latest_minutes <= evening_span_minutes <= 1439");
+                    "assess_sleep: a timing window opening " + std::to_string(opens) + " and closing " +
+                        std::to_string(closes) + " minutes before bed with an evening span of " +
+                        std::to_string(span) +
+                        " minutes is not accepted; accepted: 0 <= window_closes_minutes_before <= "
+                        "window_opens_minutes_before <= evening_span_minutes <= 1439");
     }
 }
 
@@ -261,10 +262,10 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
 
     const time_of_day bedtime = context.bedtime;
     const std::string bed_text = to_string(bedtime);
-    const std::string window_text = std::to_string(context.window_earliest_minutes) + "-" +
-                                    std::to_string(context.window_latest_minutes) + " minutes before bed (" +
-                                    to_string(minus_minutes(bedtime, context.window_latest_minutes)) + "-" +
-                                    to_string(minus_minutes(bedtime, context.window_earliest_minutes)) + ")";
+    const std::string window_text = std::to_string(context.window_closes_minutes_before) + "-" +
+                                    std::to_string(context.window_opens_minutes_before) + " minutes before bed (" +
+                                    to_string(minus_minutes(bedtime, context.window_opens_minutes_before)) + "-" +
+                                    to_string(minus_minutes(bedtime, context.window_closes_minutes_before)) + ")";
     const grams_per_mole magnesium_weight = atomic_weight("Mg");
 
     // ---- the evening dose, its timing and what it carries ----
@@ -282,7 +283,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         const bool in_evening = before <= context.evening_span_minutes;
         // Every timed dose is placed against the window, including one before the evening span,
         // which would otherwise leave no trace beyond no-evening-dose.
-        if (before < context.window_earliest_minutes || before > context.window_latest_minutes) {
+        if (before < context.window_closes_minutes_before || before > context.window_opens_minutes_before) {
             add("timing-outside-window", severity::info,
                 dose_text(entry) + " is " + std::to_string(before) + " minutes before bedtime " + bed_text +
                     "; the window is " + window_text +

@@ -229,8 +229,8 @@ TEST_CASE("sleep: times wrap around midnight", "[sleep]") {
 
 TEST_CASE("sleep: the window and the evening span are configurable", "[sleep]") {
     mgcalc::sleep_context context = bedtime(22, 30);
-    context.window_earliest_minutes = 10;
-    context.window_latest_minutes = 20;
+    context.window_opens_minutes_before = 20;
+    context.window_closes_minutes_before = 10;
     auto with = [&](int hour, int minute) {
         mgcalc::day_intake day;
         day.add_supplement(elemental("glycinate", 250.0), {}, at(hour, minute));
@@ -264,10 +264,10 @@ TEST_CASE("sleep: a context that cannot be read is an error", "[sleep]") {
     };
     mgcalc::sleep_context context = bedtime(22, 30);
     CHECK(code_of(context) == 0);
-    context.window_earliest_minutes = -1;
+    context.window_closes_minutes_before = -1;
     CHECK(code_of(context) == static_cast<int>(mgcalc::errc::invalid_amount));
     context = bedtime(22, 30);
-    context.window_earliest_minutes = 61;  // after the latest
+    context.window_closes_minutes_before = 61;  // closes before it opens (60)
     CHECK(code_of(context) == static_cast<int>(mgcalc::errc::invalid_amount));
     context = bedtime(22, 30);
     context.evening_span_minutes = 59;  // shorter than the window

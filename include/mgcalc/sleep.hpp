@@ -22,10 +22,11 @@ medication parse_medication(std::string_view text);
 
 struct sleep_context {
     time_of_day bedtime;
-    /// Doses taken within [bedtime - window_latest_minutes, bedtime - window_earliest_minutes]
-    /// count as the evening dose; the evidence-aligned timing is 30-60 minutes before bed.
-    int window_earliest_minutes = 30;
-    int window_latest_minutes = 60;
+    /// The dose window: a dose taken from window_opens_minutes_before to
+    /// window_closes_minutes_before minutes before bedtime (both inclusive) is on time. The
+    /// default 60-30 minutes is a convention that no trial tested (docs/sleep.md).
+    int window_opens_minutes_before = 60;
+    int window_closes_minutes_before = 30;
     /// Doses earlier than this many minutes before bed are not "evening" at all.
     int evening_span_minutes = 240;
     bool reduced_kidney_function = false;

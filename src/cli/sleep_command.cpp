@@ -78,8 +78,8 @@ void register_sleep_command(CLI::App& app) {
         std::string bedtime;
         std::vector<std::string> conditions;
         std::vector<std::string> medications;
-        int window_earliest = 30;
-        int window_latest = 60;
+        int window_opens = 60;
+        int window_closes = 30;
     };
     auto s = std::make_shared<state>();
     CLI::App* command = app.add_subcommand(
@@ -97,24 +97,24 @@ void register_sleep_command(CLI::App& app) {
         ->check(CLI::IsMember({"reduced-kidney-function"}, CLI::ignore_case));
     command->add_option("--medication", s->medications,
                         "bisphosphonate, tetracycline or quinolone (repeatable; common drug names are accepted)");
-    command->add_option("--window-earliest", s->window_earliest,
-                        "The dose window ends this many minutes before bed (default 30)")
+    command->add_option("--window-opens", s->window_opens,
+                        "The dose window opens this many minutes before bed (default 60)")
         ->check(CLI::Range(0, 600));
-    command->add_option("--window-latest", s->window_latest,
-                        "The dose window starts this many minutes before bed (default 60)")
+    command->add_option("--window-closes", s->window_closes,
+                        "The dose window closes this many minutes before bed (default 30)")
         ->check(CLI::Range(0, 600));
     add_format_option(*command, s->format);
     command->callback([s] {
         sleep_context context;
         context.bedtime = parse_time_of_day(s->bedtime);
-        if (s->window_earliest > s->window_latest) {
-            throw error(errc::parse_error, "--window-earliest " + std::to_string(s->window_earliest) +
-                                               " is later than --window-latest " + std::to_string(s->window_latest) +
-                                               ": the window runs from --window-latest to --window-earliest minutes "
-                                               "before bed");
+        if (s->window_closes > s->window_opens) {
+            throw error(errc::parse_error, "--window-closes " + std::to_string(s->window_closes) +
+                                               " is more minutes before bed than --window-opens " +
+                                               std::to_string(s->window_opens) +
+                                               ": the window opens first, e.g. --window-opens 60 --window-closes 30");
         }
-        context.window_earliest_minutes = s->window_earliest;
-        context.window_latest_minutes = s->window_latest;
+        context.window_opens_minutes_before = s->window_opens;
+        context.window_closes_minutes_before = s->window_closes;
         calendar_date day{};
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         for (const std::string& m : s->medications) context.medications.push_back(parse_medication(m));

@@ -333,6 +333,13 @@ TEST_CASE("cli: sleep assesses the evening dose with stoichiometric glycine", "[
     CHECK(has_code(afternoon["findings"], "timing-outside-window"));
     CHECK(has_code(afternoon["findings"], "no-evening-dose"));
 
+    // The window is set by when it opens and closes before bed: 22:15 is 15 minutes before 22:30,
+    // outside the default 60-30 minutes, inside a window opening at 20 and closing at 10.
+    const std::string at_22_15 = "sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@22:15\"";
+    CHECK(has_code(run_json(at_22_15)["findings"], "timing-outside-window"));
+    CHECK_FALSE(has_code(run_json(at_22_15 + " --window-opens 20 --window-closes 10")["findings"], "timing-outside-window"));
+    check_one_line_error(at_22_15 + " --window-opens 10 --window-closes 20", "--window-closes 20");
+
     check_one_line_error("sleep --sex female --age 34 --bedtime 25:00", "parse_error");
     check_one_line_error("sleep --sex female --age 34 --bedtime 22:30 --medication aspirin", "parse_error");
     check_one_line_error("sleep --sex female --age 34", "--bedtime");
