@@ -8,6 +8,7 @@
 #include <mgcalc/formula.hpp>
 #include <mgcalc/sleep.hpp>
 
+#include "detail/limits.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
@@ -24,13 +25,6 @@ using detail::format_number;
 
 // ---- thresholds ------------------------------------------------------------------------------
 
-// Evening elemental dose range of the sleep evidence: "typical evening doses of 200-400 mg
-// elemental (200-350 mg as the evidence-aligned start)", trials at 250-500 mg/day (Abbasi et al.
-// 2012: 500 mg/day), as summarised in the mgcalc sleep issue. Both ends are in range.
-constexpr double evidence_range_low_mg = 200.0;
-constexpr double evidence_range_high_mg = 400.0;
-constexpr double evidence_start_high_mg = 350.0;  // top of the "evidence-aligned start"
-
 // The sleep trials were in adults (Abbasi et al. 2012: older adults), and for children the UL
 // (65 mg at 1-3 y, 110 mg at 4-8 y; IOM 1997) lies below the range itself, so the dose-range
 // rules apply from the first adult IOM band, 19 years.
@@ -40,13 +34,26 @@ constexpr int minutes_per_day = 24 * 60;
 
 // ---- evidence strings ------------------------------------------------------------------------
 
-constexpr std::string_view abbasi_dose_evidence =
-    "Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (500 mg/day elemental magnesium for 8 weeks, 46 older "
-    "adults with insomnia); trials at 250-500 mg/day and the 200-400 mg typical evening range (200-350 mg "
-    "evidence-aligned start) as summarised in the mgcalc sleep issue";
-constexpr std::string_view abbasi_timing_evidence =
-    "timing of 30-60 minutes before bed as summarised in the mgcalc sleep issue for the sleep trials "
-    "(Abbasi et al. 2012, J Res Med Sci 17(12):1161-9)";
+// The sleep trials as docs/sources.md lists them. No trial tested a single evening dose of
+// magnesium alone at a set time before bed, so the dose range and the window are conventions.
+constexpr std::string_view dose_evidence =
+    "the evening range (200-400 mg by default) is a convention of consumer sources, configurable; no trial "
+    "tested it. Trials: Mah & Pitre 2021, BMC Complement Med Ther 21:125 (meta-analysis of 3 RCTs, 151 older "
+    "adults: 320-729 mg/day elemental, mostly in 2-3 divided doses; sleep onset latency -17.4 min; low "
+    "certainty); Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (500 mg/day for 8 weeks, 46 older adults "
+    "with insomnia); Nielsen, Johnson & Zeng 2010, Magnes Res 23(4):158-68 (320 mg/day as citrate: no sleep "
+    "benefit over placebo). The UL (IOM 1997) is a safety cap, not evidence of effect";
+constexpr std::string_view timing_evidence =
+    "the window (30-60 minutes before bed by default) is a convention, configurable; no trial tested a time "
+    "before bed for magnesium alone. The only evening-timed trial, Rondanelli et al. 2011, J Am Geriatr Soc "
+    "59(1):82-90, gave melatonin 5 mg, magnesium 225 mg and zinc 11.25 mg together 1 hour before bedtime; "
+    "Abbasi et al. 2012, J Res Med Sci 17(12):1161-9, and Nielsen, Johnson & Zeng 2010, Magnes Res "
+    "23(4):158-68, did not state the time of day; the trials pooled by Mah & Pitre 2021, BMC Complement Med "
+    "Ther 21:125, mostly divided the dose";
+constexpr std::string_view adult_trials_evidence =
+    "the sleep trials were in adults: Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (60-75 years); Nielsen, "
+    "Johnson & Zeng 2010, Magnes Res 23(4):158-68 (51-85 years); Mah & Pitre 2021, BMC Complement Med Ther "
+    "21:125 (older adults). The UL by age: IOM 1997, pp. 242-244";
 constexpr std::string_view iom_ul_evidence =
     "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride, pp. "
     "242-244: the UL applies to magnesium from supplements and medicines, summed over the day; critical "
@@ -63,15 +70,13 @@ constexpr std::string_view kidney_evidence =
     "excess magnesium is excreted (about 120 mg/day in urine, NIH ODS; about 95% of filtered magnesium "
     "reabsorbed, Blancquaert et al. 2019)";
 constexpr std::string_view adequate_evidence =
-    "IOM 1997 RDA/AI as the target; the largest effects in people whose intake is low, as summarised in the "
-    "mgcalc sleep issue for the sleep trials (Abbasi et al. 2012, J Res Med Sci 17(12):1161-9)";
+    "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride "
+    "(doi:10.17226/5776): the RDA or AI is the target for the day's intake from all sources";
 constexpr std::string_view untimed_evidence =
-    "IOM 1997, pp. 242-244 (every supplemental dose counts toward the UL); evening timing as summarised in the "
-    "mgcalc sleep issue (Abbasi et al. 2012)";
+    "IOM 1997, pp. 242-244: every supplemental dose of the day counts toward the UL";
 constexpr std::string_view medication_evidence_prefix =
     "NIH ODS Magnesium Health Professional Fact Sheet, drug-interaction list (read via secondary copies; "
-    "edition year not confirmed) and drug-label wording (UK SmPC, medicines.org.uk product 12118), "
-    "magnesium-facts.md section 1h: ";
+    "edition year not confirmed) and drug-label wording (UK SmPC, medicines.org.uk product 12118): ";
 
 // Forms whose magnesium acts osmotically in the gut at high doses (docs/sleep.md, gi-tolerance):
 // chloride is the salt of the UL's LOAEL (Bashir et al. 1993, IOM 1997); oxide is nearly insoluble
@@ -144,9 +149,30 @@ std::string interaction(medication m) {
 
 std::string mg_text(milligrams amount) { return format_number(amount.value(), 1) + " mg"; }
 
+/// "200-400 mg": the configured evening dose range.
+std::string range_text(const sleep_context& context) {
+    return format_number(context.dose_range_low.value(), 1) + "-" + mg_text(context.dose_range_high);
+}
+
 time_of_day minus_minutes(time_of_day time, int minutes) {
     const int at = ((time.minutes_since_midnight() - minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
     return time_of_day{at / 60, at % 60};
+}
+
+/// The range as it applies, in the words shown beside the evening dose: an adult reads it as
+/// set; under 19 years it is an adult convention and the age's UL, not the range, bounds the dose.
+evening_dose_range describe_range(const sleep_context& context, bool adult, const reference_intakes& reference) {
+    const std::string range = range_text(context);
+    std::string description;
+    if (adult) {
+        description = range + ", a convention (trials: 320-729 mg/day)";  // Mah & Pitre 2021
+    } else {
+        description = "adult range " + range + " (trials in adults), not applied; ";
+        description += reference.supplemental_upper_limit
+                           ? "UL " + mg_text(*reference.supplemental_upper_limit) + " caps the dose"
+                           : std::string("no UL for infants");
+    }
+    return evening_dose_range{context.dose_range_low, context.dose_range_high, adult, std::move(description)};
 }
 
 /// Minutes from `dose` to `bedtime`, going forward around midnight: 0-1439 (bedtime 00:30 and a
@@ -172,6 +198,21 @@ void check_context(const sleep_context& context) {
                         std::to_string(span) +
                         " minutes is not accepted; accepted: 0 <= window_closes_minutes_before <= "
                         "window_opens_minutes_before <= evening_span_minutes <= 1439");
+    }
+    const double low = context.dose_range_low.value(), high = context.dose_range_high.value();
+    std::string problem;
+    if (const std::string_view p = detail::amount_problem(low); !p.empty()) {
+        problem = "the low end " + std::string(p);
+    } else if (const std::string_view q = detail::amount_problem(high); !q.empty()) {
+        problem = "the high end " + std::string(q);
+    } else if (high < low) {
+        problem = "the low end is above the high end";
+    }
+    if (!problem.empty()) {
+        throw error(errc::invalid_amount, "assess_sleep: an evening dose range of " + format_number(low, 1) + "-" +
+                                              format_number(high, 1) + " mg is not accepted: " + problem +
+                                              "; accepted: 0 <= dose_range_low <= dose_range_high, finite "
+                                              "(mg elemental magnesium)");
     }
 }
 
@@ -252,7 +293,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         }
     }
 
-    sleep_assessment out{evaluate(day, stage), milligrams::from_value(0.0), {}, milligrams::from_value(0.0), {}};
+    sleep_assessment out{evaluate(day, stage), milligrams::from_value(0.0), {}, {}, milligrams::from_value(0.0), {}};
     const evaluation& result = out.day;
     const reference_intakes& reference = result.reference;
     std::vector<finding>& findings = out.findings;
@@ -291,7 +332,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                                 : "; it is outside the " + std::to_string(context.evening_span_minutes) +
                                       "-minute evening span, so it counts toward the day's total and the UL, "
                                       "not toward the evening dose"),
-                abbasi_timing_evidence);
+                timing_evidence);
         }
         if (!in_evening) continue;  // a daytime dose: counted in `day` only
 
@@ -323,30 +364,37 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             "none of the " + std::to_string(supplements.size()) + " supplement doses was logged in the " +
                 std::to_string(context.evening_span_minutes) + " minutes before bedtime " + bed_text +
                 ", so the evening dose is 0 mg",
-            abbasi_timing_evidence);
+            timing_evidence);
     }
 
-    // ---- dose against the evidence range (adults, when there is an evening dose) ----
+    // ---- dose against the configured range (adults, when there is an evening dose) ----
     const bool adult = stage.age().in_years() >= adult_from_years;
+    out.dose_range = describe_range(context, adult, reference);
+    if (!adult && evening_doses > 0) {
+        add("dose-range-adults-only", severity::info,
+            "evening dose " + mg_text(out.evening_elemental) + " elemental is not judged against " +
+                range_text(context) + ": that range is an adult convention (the sleep trials were in adults), "
+                "applied from " + format_number(adult_from_years, 0) + " years; " +
+                (reference.supplemental_upper_limit
+                     ? "the UL of " + mg_text(*reference.supplemental_upper_limit) + " for " +
+                           std::string(reference.life_stage_group) + " caps the dose"
+                     : "no UL is established for " + std::string(reference.life_stage_group) +
+                           ", and no supplement should be given without a clinician"),
+            adult_trials_evidence);
+    }
     if (adult && evening_doses > 0) {
-        const double evening_mg = out.evening_elemental.value();
-        if (evening_mg < evidence_range_low_mg) {
+        const std::string range = range_text(context) + " evening range (a convention, not a trial dose)";
+        if (out.evening_elemental < context.dose_range_low) {
             add("dose-below-range", severity::info,
-                "evening dose " + mg_text(out.evening_elemental) + " elemental is below the " +
-                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_range_high_mg, 0) +
-                    " mg range of the sleep evidence; " +
-                    format_number(evidence_range_low_mg - evening_mg, 1) + " mg more would reach " +
-                    format_number(evidence_range_low_mg, 0) + " mg (evidence-aligned start " +
-                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_start_high_mg, 0) +
-                    " mg)",
-                abbasi_dose_evidence);
-        } else if (evening_mg > evidence_range_high_mg) {
+                "evening dose " + mg_text(out.evening_elemental) + " elemental is below the " + range + "; " +
+                    mg_text(context.dose_range_low - out.evening_elemental) + " more would reach " +
+                    mg_text(context.dose_range_low),
+                dose_evidence);
+        } else if (out.evening_elemental > context.dose_range_high) {
             add("dose-above-range", severity::caution,
-                "evening dose " + mg_text(out.evening_elemental) + " elemental is above the " +
-                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_range_high_mg, 0) +
-                    " mg range of the sleep evidence by " + format_number(evening_mg - evidence_range_high_mg, 1) +
-                    " mg",
-                abbasi_dose_evidence);
+                "evening dose " + mg_text(out.evening_elemental) + " elemental is above the " + range + " by " +
+                    mg_text(out.evening_elemental - context.dose_range_high),
+                dose_evidence);
         }
     }
 
@@ -431,7 +479,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             "food alone gives " + std::string(result.total_is_lower_bound() ? "at least " : "") +
                 mg_text(result.food) + ", at or above the " + std::string(to_string(reference.kind)) + " of " +
                 mg_text(reference.target) + " for " + std::string(reference.life_stage_group) +
-                "; the sleep evidence shows the largest effects in people whose intake is low",
+                ", before any supplement",
             adequate_evidence);
     }
 

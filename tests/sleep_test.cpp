@@ -12,8 +12,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace mgcalc::unit_symbols;
@@ -319,6 +321,96 @@ TEST_CASE("sleep: dose range 199.9, 200, 400 and 400.1 mg", "[sleep]") {
     CHECK(get(above, "dose-above-range").severity == mgcalc::severity::caution);
     CHECK(get(above, "dose-above-range").message.find("by 0.1 mg") != std::string::npos);
     CHECK_FALSE(has(above, "dose-below-range"));
+}
+
+TEST_CASE("sleep: the dose range is a configurable convention, and its evidence says so", "[sleep]") {
+    using mgcalc_test::contains;
+    mgcalc::sleep_context context = bedtime(22, 30);
+    context.dose_range_low = 100.0 * mg;
+    context.dose_range_high = 150.0 * mg;
+    auto with = [&](double amount_mg) {
+        mgcalc::day_intake day;
+        day.add_supplement(elemental("glycinate", amount_mg), {}, at(21, 45));
+        return mgcalc::assess_sleep(day, woman34, context);
+    };
+    const mgcalc::sleep_assessment below = with(99.9);
+    REQUIRE(has(below, "dose-below-range"));
+    CHECK(contains(get(below, "dose-below-range").message,
+                   "below the 100-150 mg evening range (a convention, not a trial dose); 0.1 mg more would reach 100 mg"));
+    CHECK_FALSE(has(with(100.0), "dose-below-range"));
+    CHECK_FALSE(has(with(150.0), "dose-above-range"));
+    const mgcalc::sleep_assessment above = with(150.1);
+    REQUIRE(has(above, "dose-above-range"));
+    CHECK(contains(get(above, "dose-above-range").message, "above the 100-150 mg evening range"));
+    CHECK(contains(get(above, "dose-above-range").message, "by 0.1 mg"));
+
+    CHECK(above.dose_range.low.value() == 100.0);
+    CHECK(above.dose_range.high.value() == 150.0);
+    CHECK(above.dose_range.judged);
+    CHECK(above.dose_range.description == "100-150 mg, a convention (trials: 320-729 mg/day)");
+
+    // The evidence names the convention and the trials' own doses.
+    const std::string& evidence = get(above, "dose-above-range").evidence;
+    for (const char* part : {"is a convention", "no trial tested it",
+                             "Mah & Pitre 2021, BMC Complement Med Ther 21:125", "320-729 mg/day",
+                             "Abbasi et al. 2012, J Res Med Sci 17(12):1161-9", "500 mg/day for 8 weeks",
+                             "Nielsen, Johnson & Zeng 2010, Magnes Res 23(4):158-68", "no sleep benefit over placebo"}) {
+        INFO(part);
+        CHECK(contains(evidence, part));
+    }
+
+    // A range that cannot be read is an error.
+    for (auto [low, high] : {std::pair{300.0, 200.0}, std::pair{-1.0, 200.0}, std::pair{200.0, std::nan("")}}) {
+        INFO(low << "-" << high);
+        context.dose_range_low = low * mg;
+        context.dose_range_high = high * mg;
+        const std::string message = mgcalc_test::error_message(
+            [&] { (void)mgcalc::assess_sleep(mgcalc::day_intake{}, woman34, context); }, mgcalc::errc::invalid_amount);
+        CHECK(contains(message, "dose_range_low <= dose_range_high"));
+    }
+}
+
+TEST_CASE("sleep: the window's evidence says it is a convention and what the trials timed", "[sleep]") {
+    using mgcalc_test::contains;
+    const mgcalc::sleep_assessment a = one_dose("glycinate", 200.0, 19, 0);
+    const std::string& evidence = get(a, "timing-outside-window").evidence;
+    for (const char* part : {"is a convention", "no trial tested a time before bed for magnesium alone",
+                             "Rondanelli et al. 2011, J Am Geriatr Soc 59(1):82-90", "1 hour before bedtime",
+                             "together", "did not state the time of day"}) {
+        INFO(part);
+        CHECK(contains(evidence, part));
+    }
+}
+
+TEST_CASE("sleep: for a child the range is an adult one and the UL caps the dose", "[sleep]") {
+    using mgcalc_test::contains;
+    // A girl of 7: UL 110 mg (IOM 1997, 4-8 y), far below the 200-400 mg adult range.
+    const mgcalc::sleep_assessment child = one_dose("glycinate", 100.0, 19, 45, woman(7.0));
+    CHECK_FALSE(child.dose_range.judged);
+    CHECK(child.dose_range.description == "adult range 200-400 mg (trials in adults), not applied; UL 110 mg caps the dose");
+    CHECK_FALSE(has(child, "dose-below-range"));
+    REQUIRE(count(child, "dose-range-adults-only") == 1);
+    const mgcalc::finding& f = get(child, "dose-range-adults-only");
+    CHECK(f.severity == mgcalc::severity::info);
+    CHECK(contains(f.message, "evening dose 100 mg elemental is not judged against 200-400 mg: that range is an adult "
+                              "convention (the sleep trials were in adults), applied from 19 years; the UL of 110 mg "
+                              "for Children 4-8 y caps the dose"));
+    CHECK(contains(f.evidence, "Abbasi et al. 2012"));
+    CHECK(contains(f.evidence, "IOM 1997"));
+
+    const mgcalc::life_stage infant{mgcalc::sex::female, mgcalc::age::from_months(9.0)};
+    const mgcalc::sleep_assessment baby = one_dose("glycinate", 20.0, 19, 0, infant);
+    CHECK(baby.dose_range.description == "adult range 200-400 mg (trials in adults), not applied; no UL for infants");
+    CHECK(contains(get(baby, "dose-range-adults-only").message, "no UL is established for Infants 7-12 months"));
+
+    // 18.9 years is still under the adult band; 19 years reads the range as set.
+    CHECK(has(one_dose("glycinate", 250.0, 21, 45, woman(18.9)), "dose-range-adults-only"));
+    const mgcalc::sleep_assessment adult = one_dose("glycinate", 250.0, 21, 45, woman(19.0));
+    CHECK_FALSE(has(adult, "dose-range-adults-only"));
+    CHECK(adult.dose_range.judged);
+    CHECK(adult.dose_range.description == "200-400 mg, a convention (trials: 320-729 mg/day)");
+    // No evening dose, no finding about its range.
+    CHECK_FALSE(has(one_dose("glycinate", 100.0, 8, 0, woman(7.0)), "dose-range-adults-only"));
 }
 
 TEST_CASE("sleep: the evening dose is the sum of the evening doses", "[sleep]") {
