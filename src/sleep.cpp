@@ -32,6 +32,10 @@ constexpr double adult_from_years = 19.0;
 
 constexpr int minutes_per_day = 24 * 60;
 
+// The glycine sleep trials gave 3 g glycine before bedtime (Yamadera et al. 2007; Inagawa et al.
+// 2006; Bannai et al. 2012; docs/sources.md).
+constexpr double glycine_trial_mg = 3000.0;
+
 // ---- evidence strings ------------------------------------------------------------------------
 
 // The sleep trials as docs/sources.md lists them. No trial tested a single evening dose of
@@ -54,6 +58,11 @@ constexpr std::string_view adult_trials_evidence =
     "the sleep trials were in adults: Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (60-75 years); Nielsen, "
     "Johnson & Zeng 2010, Magnes Res 23(4):158-68 (51-85 years); Mah & Pitre 2021, BMC Complement Med Ther "
     "21:125 (older adults). The UL by age: IOM 1997, pp. 242-244";
+constexpr std::string_view glycine_evidence =
+    "Yamadera et al. 2007, Sleep Biol Rhythms 5(2):126-31; Inagawa et al. 2006, Sleep Biol Rhythms 4(1):75-7; "
+    "Bannai et al. 2012, Front Neurol 3:61: 3 g glycine before bedtime, in small crossover trials "
+    "(industry-affiliated). Glycine from bisglycinate follows from its formula, Mg(C2H4NO2)2: 2 glycine per "
+    "magnesium";
 constexpr std::string_view iom_ul_evidence =
     "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride, pp. "
     "242-244: the UL applies to magnesium from supplements and medicines, summed over the day; critical "
@@ -311,6 +320,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
 
     // ---- the evening dose, its timing and what it carries ----
     milligrams osmotic_evening = milligrams::from_value(0.0);
+    milligrams glycine_carrier_elemental = milligrams::from_value(0.0);  // evening Mg that carried glycine
     std::size_t evening_doses = 0;
     for (const auto& entry : supplements) {
         if (!entry.taken_at) {
@@ -355,7 +365,10 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             } else {
                 out.carried.push_back(carried_amount{std::string(form.carrier_name), carried});
             }
-            if (form.carrier_name == "glycine") out.glycine += carried;
+            if (form.carrier_name == "glycine") {
+                out.glycine += carried;
+                glycine_carrier_elemental += elemental;
+            }
         }
     }
 
@@ -396,6 +409,26 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                     mg_text(out.evening_elemental - context.dose_range_high),
                 dose_evidence);
         }
+    }
+
+    // ---- glycine against the glycine sleep trials ----
+    if (out.glycine.value() > 0.0) {
+        const double glycine_per_mg = out.glycine.value() / glycine_carrier_elemental.value();  // mg per mg Mg
+        const milligrams needed = milligrams::from_value(glycine_trial_mg / glycine_per_mg);
+        const std::string trial_dose = format_number(glycine_trial_mg / 1000.0, 1) + " g";
+        std::string message = "the evening doses carry " + format_number(out.glycine.value() / 1000.0, 2) +
+                              " g glycine (" + mg_text(out.glycine) + ", by stoichiometry), ";
+        if (out.glycine.value() < glycine_trial_mg) {
+            message += "below the " + trial_dose + " before bedtime of the glycine sleep trials; " + trial_dose +
+                       " would come with " +
+                       mg_text(needed) + " elemental magnesium as bisglycinate";
+            if (reference.supplemental_upper_limit && needed > *reference.supplemental_upper_limit) {
+                message += ", above the UL of " + mg_text(*reference.supplemental_upper_limit);
+            }
+        } else {
+            message += "at or above the " + trial_dose + " before bedtime of the glycine sleep trials";
+        }
+        add("glycine-trial-dose", severity::info, std::move(message), glycine_evidence);
     }
 
     // ---- safety: UL, infants, osmotic load, kidneys, medications ----

@@ -157,6 +157,32 @@ TEST_CASE("sleep: glycine sums evening glycinate doses only; salts without a lig
     CHECK(oxide.glycine.value() == 0.0);
 }
 
+TEST_CASE("sleep: glycine carried by bisglycinate is compared with the 3 g of the glycine trials", "[sleep]") {
+    using mgcalc_test::contains;
+    // 200 mg Mg as bisglycinate: 200 / 24.305 x 2 x 75.067 = 1235.42 mg glycine. 3 g glycine comes
+    // with 3000 / (2 x 75.067 / 24.305) = 485.67 mg Mg, above the adult UL of 350 mg.
+    const mgcalc::sleep_assessment a = one_dose("glycinate", 200.0, 21, 45);
+    REQUIRE(count(a, "glycine-trial-dose") == 1);
+    const mgcalc::finding& f = get(a, "glycine-trial-dose");
+    CHECK(f.severity == mgcalc::severity::info);
+    CHECK(contains(f.message, "the evening doses carry 1.24 g glycine (1235.4 mg, by stoichiometry), below the 3 g "
+                              "before bedtime of the glycine sleep trials; 3 g would come with 485.7 mg elemental "
+                              "magnesium as bisglycinate, above the UL of 350 mg"));
+    for (const char* trial : {"Yamadera et al. 2007", "Inagawa et al. 2006", "Bannai et al. 2012", "3 g glycine"}) {
+        INFO(trial);
+        CHECK(contains(f.evidence, trial));
+    }
+    // Computed, not fixed: 300 mg carries 300 / 24.305 x 2 x 75.067 = 1853.1 mg.
+    CHECK(contains(get(one_dose("glycinate", 300.0, 21, 45), "glycine-trial-dose").message, "1.85 g glycine (1853.1 mg"));
+    // 500 mg carries 3088.5 mg: at or above the trials' amount.
+    const std::string above = get(one_dose("glycinate", 500.0, 21, 45), "glycine-trial-dose").message;
+    CHECK(contains(above, "3.09 g glycine"));
+    CHECK(contains(above, "at or above the 3 g"));
+    // Only glycine carried in the evening counts.
+    CHECK_FALSE(has(one_dose("glycinate", 200.0, 8, 0), "glycine-trial-dose"));
+    CHECK_FALSE(has(one_dose("citrate", 200.0, 21, 45), "glycine-trial-dose"));
+}
+
 // ---- timing --------------------------------------------------------------------------------
 
 TEST_CASE("sleep: timing-outside-window at 29, 30, 60 and 61 minutes before bed", "[sleep]") {
