@@ -1,9 +1,9 @@
 // The evening-magnesium assessment (mgcalc/sleep.hpp): arithmetic on published figures, not
-// advice. Every rule, threshold and source is explained in docs/sleep.md; the numbers below cite
-// where they come from. Sleep-trial figures are those of the mgcalc sleep issue, which cites
-// Abbasi et al. 2012; UL and infant rules are IOM 1997 (magnesium-facts.md sections 1c, 1d);
-// absorption rests on each compound's evidence (magnesium-facts.md section 4, compound.cpp);
-// medication spacing is the NIH ODS / drug-label wording of magnesium-facts.md section 1h.
+// advice. Every rule and threshold is explained in docs/sleep.md, and every source is listed with
+// its full citation in docs/sources.md. Sleep trials: Mah & Pitre 2021, Abbasi et al. 2012,
+// Nielsen et al. 2010, Rondanelli et al. 2011, and the glycine trials; the UL and infant rules:
+// IOM 1997, pp. 242-244; absorption: each compound's own studies (src/compound.cpp); medication
+// spacing: the NIH ODS fact-sheet interaction list and a UK SmPC.
 #include <mgcalc/error.hpp>
 #include <mgcalc/formula.hpp>
 #include <mgcalc/sleep.hpp>
@@ -91,7 +91,7 @@ constexpr std::string_view medication_evidence_prefix =
 // chloride is the salt of the UL's LOAEL (Bashir et al. 1993, IOM 1997); oxide is nearly insoluble
 // and 4% absorbed (Lindberg 1990; Firoz & Graber 2001); hydroxide (milk of magnesia) and sulfate
 // (Epsom salt) are the laxative salts of the compound table; citrate is the saline laxative salt
-// (general pharmacology; not in magnesium-facts.md). Hydrates share their salt's chemistry.
+// (general pharmacology, not from a cited study). Hydrates share their salt's chemistry.
 constexpr std::array<std::string_view, 8> osmotic_form_ids{
     "oxide",   "hydroxide",          "citrate", "citrate-nonahydrate", "sulfate", "sulfate-heptahydrate",
     "chloride", "chloride-hexahydrate"};
@@ -107,8 +107,8 @@ struct medication_name {
     medication kind;
 };
 
-// Class names and the drugs magnesium-facts.md section 1h lists, plus other members of the same
-// classes (risedronate, ibandronate; moxifloxacin, ofloxacin, norfloxacin).
+// Class names and the drugs of the NIH ODS interaction list (docs/sources.md), plus other members
+// of the same classes (risedronate, ibandronate; moxifloxacin, ofloxacin, norfloxacin).
 constexpr std::array<medication_name, 22> medication_names{{
     {"bisphosphonate", medication::bisphosphonate},
     {"bisphosphonates", medication::bisphosphonate},
@@ -231,14 +231,19 @@ std::string dose_text(const day_intake::supplement_entry& entry) {
     return out;
 }
 
-/// Studies behind a compound's absorption grade, "Coudray et al. 2005; Bertinato et al. 2014".
+/// Studies behind a compound's absorption grade, each with its journal: "Coudray et al. 2005,
+/// Magnes Res 18(4):215-23; Bertinato et al. 2014, Magnes Res 27(4)".
 std::string studies_of(const compound& form) {
     std::string out;
     for (const absorption_study& study : form.evidence) {
         if (!out.empty()) out += "; ";
-        // The citation up to its first comma is the author part ("Coudray et al.").
-        const std::string_view authors = study.study.substr(0, study.study.find(','));
-        out += std::string(authors) + " " + std::to_string(study.year);
+        // The citation up to its first comma is the author part ("Coudray et al."), the rest the
+        // journal ("Magnes Res 18(4):215-23").
+        const std::size_t comma = study.study.find(',');
+        out += study.study.substr(0, comma);
+        out += ' ';
+        out += std::to_string(study.year);
+        if (comma != std::string_view::npos) out += study.study.substr(comma);
     }
     return out;
 }
@@ -501,8 +506,9 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                     " in mgcalc's evidence (grade " + std::string(to_string(form.grade)) +
                     "), so how well it is absorbed in people is not known from these sources",
                 form.grade == evidence_grade::none
-                    ? std::string("magnesium-facts.md section 4: no human or animal absorption study of this form")
-                    : "magnesium-facts.md section 4: " + studies_of(form) + " (rats)");
+                    ? std::string("no human or animal absorption study of this form among the studies mgcalc "
+                                  "cites (docs/compounds.md)")
+                    : "rat studies only: " + studies_of(form));
         }
     }
 

@@ -706,6 +706,50 @@ TEST_CASE("sleep: findings are deterministic, ordered by severity, and cite date
     }
 }
 
+TEST_CASE("sleep: every finding cites sources a reader can look up", "[sleep]") {
+    // Days that between them raise every finding code.
+    std::vector<mgcalc::sleep_assessment> assessments;
+    mgcalc::day_intake busy;
+    busy.add_food(food_with(400.0), 100.0 * g)
+        .add_supplement(elemental("oxide", 360.0), {}, at(22, 20))
+        .add_supplement(elemental("glycinate", 150.0), {}, at(21, 45))
+        .add_supplement(elemental("threonate", 50.0), {}, at(21, 45))
+        .add_supplement(elemental("malate", 50.0), {}, at(21, 45))
+        .add_supplement(elemental("citrate", 50.0), {}, at(18, 0))
+        .add_supplement(elemental("citrate", 10.0));
+    mgcalc::sleep_context context = bedtime(22, 30);
+    context.reduced_kidney_function = true;
+    context.medications = {mgcalc::medication::bisphosphonate, mgcalc::medication::quinolone};
+    assessments.push_back(mgcalc::assess_sleep(busy, woman34, context));
+    assessments.push_back(one_dose("glycinate", 100.0, 21, 45));                     // dose-below-range
+    assessments.push_back(one_dose("glycinate", 100.0, 18, 0));                      // no-evening-dose
+    assessments.push_back(one_dose("glycinate", 50.0, 19, 0, woman(7.0)));           // dose-range-adults-only
+    const mgcalc::life_stage infant{mgcalc::sex::female, mgcalc::age::from_months(9.0)};
+    assessments.push_back(one_dose("glycinate", 20.0, 19, 0, infant));               // infant
+
+    const std::vector<std::string> every_code{
+        "over-upper-limit",  "infant",         "kidney-caution",       "dose-above-range",
+        "gi-tolerance",      "medication-spacing", "poorly-absorbed-form", "dose-below-range",
+        "dose-range-adults-only", "glycine-trial-dose", "timing-outside-window", "dose-time-unknown",
+        "no-evening-dose",   "absorption-evidence-limited", "intake-already-adequate"};
+    std::vector<std::string> seen;
+    // Engineers' notes and files outside the product are not sources: no fact file, no path into
+    // a shared folder, no "issue".
+    const std::regex private_source("magnesium-facts|fact file|/work/|\\.\\./shared|issue", std::regex::icase);
+    for (const mgcalc::sleep_assessment& a : assessments) {
+        for (const mgcalc::finding& f : a.findings) {
+            INFO(f.code << ": " << f.message << "\nevidence: " << f.evidence);
+            seen.push_back(f.code);
+            CHECK_FALSE(std::regex_search(f.message, private_source));
+            CHECK_FALSE(std::regex_search(f.evidence, private_source));
+        }
+    }
+    for (const std::string& code : every_code) {
+        INFO(code);
+        CHECK(std::find(seen.begin(), seen.end(), code) != seen.end());
+    }
+}
+
 TEST_CASE("sleep: a day without supplements has only food findings", "[sleep]") {
     mgcalc::day_intake day;
     day.add_food(food_with(250.0), 100.0 * g);
