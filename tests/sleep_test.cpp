@@ -23,7 +23,7 @@ using namespace mgcalc::unit_symbols;
 namespace {
 
 mgcalc::life_stage woman(double years) { return {mgcalc::sex::female, mgcalc::age::from_years(years)}; }
-// Females 31-50 y: RDA 320 mg, supplemental UL 350 mg (IOM 1997; magnesium-facts.md 1a, 1d).
+// Females 31-50 y: RDA 320 mg, supplemental UL 350 mg (IOM 1997, doi:10.17226/5776; NIH ODS Tables 1, 3).
 const mgcalc::life_stage woman34 = woman(34.0);
 
 mgcalc::time_of_day at(int hour, int minute) { return mgcalc::time_of_day{hour, minute}; }
@@ -733,9 +733,9 @@ TEST_CASE("sleep: every finding cites sources a reader can look up", "[sleep]") 
         "dose-range-adults-only", "glycine-trial-dose", "timing-outside-window", "dose-time-unknown",
         "no-evening-dose",   "absorption-evidence-limited", "intake-already-adequate"};
     std::vector<std::string> seen;
-    // Engineers' notes and files outside the product are not sources: no fact file, no path into
-    // a shared folder, no "issue".
-    const std::regex private_source("magnesium-facts|fact file|/work/|\\.\\./shared|issue", std::regex::icase);
+    // Engineers' reference notes and files outside the product are not sources a reader can look
+    // up: no notes file, no path into a shared folder, no tracker "issue".
+    const std::regex private_source("magnesium-facts|fact[ -]file|/work/|\\.\\./shared|issue", std::regex::icase);
     for (const mgcalc::sleep_assessment& a : assessments) {
         for (const mgcalc::finding& f : a.findings) {
             INFO(f.code << ": " << f.message << "\nevidence: " << f.evidence);

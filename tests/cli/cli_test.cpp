@@ -98,7 +98,8 @@ TEST_CASE("cli: compounds list and show", "[cli]") {
     CHECK(list.size() >= 19);
     const auto epsom = run_json("compounds show \"Epsom salt\"");
     CHECK(epsom["id"] == "sulfate-heptahydrate");
-    // MgSO4.7H2O: 24.305 / 246.47 = 0.0986 (magnesium-facts.md section 3).
+    // MgSO4.7H2O: 24.305 / 246.47 = 0.0986 (CIAAW atomic weights; formula from PubChem via
+    // App-MineralUtils; docs/sources.md).
     CHECK(epsom["elemental_fraction"].get<double>() == Approx(0.0986).margin(0.0001));
     CHECK(epsom["molar_mass_g_per_mol"].get<double>() == Approx(246.47).margin(0.01));
     CHECK(epsom["formula"].is_string());
