@@ -24,7 +24,9 @@ struct sleep_context {
     time_of_day bedtime;
     /// The dose window: a dose taken from window_opens_minutes_before to
     /// window_closes_minutes_before minutes before bedtime (both inclusive) is on time. The
-    /// default 60-30 minutes is a convention that no trial tested (docs/sleep.md).
+    /// default 60-30 minutes is a convention that no trial tested; the only evening-timed trial
+    /// gave a melatonin-magnesium-zinc combination 1 hour before bed (Rondanelli et al. 2011;
+    /// docs/sources.md).
     int window_opens_minutes_before = 60;
     int window_closes_minutes_before = 30;
     /// Doses earlier than this many minutes before bed are not "evening" at all.
@@ -59,7 +61,7 @@ struct evening_dose_range {
     milligrams low;           ///< sleep_context::dose_range_low
     milligrams high;          ///< sleep_context::dose_range_high
     bool judged = false;      ///< dose-below-range / dose-above-range apply: from 19 years
-    /// What to show beside the evening dose: "200-400 mg by convention (trials: 320-729 mg/day)";
+    /// What to show beside the evening dose: "200-400 mg, a convention (trials: 320-729 mg/day)";
     /// under 19 years it says the range is an adult one and names the UL that caps the dose.
     std::string description;
 };
