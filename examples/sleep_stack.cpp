@@ -40,8 +40,8 @@ int main() {
     const mgcalc::evaluation& whole_day = result.day;
 
     std::cout << std::fixed << std::setprecision(1);
-    std::cout << "Bedtime " << mgcalc::to_string(context.bedtime) << ", window " << context.window_earliest_minutes
-              << "-" << context.window_latest_minutes << " minutes before bed\n"
+    std::cout << "Bedtime " << mgcalc::to_string(context.bedtime) << ", window " << context.window_closes_minutes_before
+              << "-" << context.window_opens_minutes_before << " minutes before bed\n"
               << "Evening dose: " << result.evening_elemental.value() << " mg elemental magnesium\n"
               << "Glycine: " << result.glycine.value() << " mg\n";
     for (const mgcalc::carried_amount& carried : result.carried) {

@@ -2,10 +2,10 @@
 //
 // Each entry gives a formula and the place it was confirmed; molar mass, Mg atoms and the
 // elemental fraction are computed from the formula with mgcalc::molar_mass / atom_count when the
-// table is first used, never typed in, so an entry cannot drift from its chemistry. Source of
-// every formula and study: /work/shared/references/magnesium-facts.md sections 3 and 4, repeated
-// with the table in docs/compounds.md. Tags in formula_source follow that file: [C] confirmed in
-// an authoritative source, [S] secondary copies only, [D] derived here by arithmetic.
+// table is first used, never typed in, so an entry cannot drift from its chemistry. Every formula
+// and study is cited in full in docs/sources.md and tabled in docs/compounds.md. Tags in
+// formula_source: [C] confirmed in an authoritative source, [S] secondary copies only, [D]
+// derived here by arithmetic.
 //
 // Naming rule: a bare name ("magnesium citrate", "lactate") means the anhydrous salt; hydrates are
 // named explicitly ("citrate nonahydrate"), except where the trade name fixes the hydrate
@@ -28,10 +28,11 @@ namespace mgcalc {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// Absorption studies, magnesium-facts.md section 4. Only what the fact file confirms is stated;
-// numbers it marks unconfirmed (Firoz & Graber's per-salt percentages other than oxide,
-// Kappeler's dose, Blancquaert's product identities) are left out. Blancquaert 2019 and Greupner
-// 2020 are not attached to any compound because the forms they tested are not identified there.
+// Absorption studies (docs/sources.md, "Absorption studies"). Only what their abstracts or
+// records confirm is stated; numbers that could not be confirmed (Firoz & Graber's per-salt
+// percentages other than oxide, Kappeler's dose, Blancquaert's product identities) are left out.
+// Blancquaert 2019 and Greupner 2020 are not attached to any compound because the forms they
+// tested are not identified there.
 
 constexpr absorption_study fine_1991{
     "Fine et al., J Clin Invest 88(2):396-402", 1991,
@@ -63,7 +64,7 @@ constexpr absorption_study walker_2003{
     "elemental Mg as amino-acid chelate, citrate or oxide",
     "organic forms (citrate, amino-acid chelate) absorbed better; citrate gave the highest mean serum Mg "
     "at 24 h and 60 days; oxide was similar to placebo",
-    "abstract copy: the-eye.eu paperbot 86fd8fcb7361838d697d99c37257034d.txt (magnesium-facts.md section 4)"};
+    "Magnes Res 16(3):183-91 (2003); abstract copy: the-eye.eu paperbot 86fd8fcb7361838d697d99c37257034d.txt"};
 
 constexpr absorption_study schuette_1994{
     "Schuette et al., JPEN 18(5):430-5", 1994,
@@ -139,10 +140,10 @@ constexpr absorption_study orotate_evidence[] = {bertinato_2014};
 constexpr absorption_study pidolate_evidence[] = {coudray_2005};
 
 // ---------------------------------------------------------------------------------------------
-// Relative bioavailability: mgcalc's own labelled estimates (magnesium-facts.md section 4 says
-// any per-form factor must be optional and labelled; the endpoints of these studies - urinary
-// increment, isotope, serum AUC - are not directly comparable). Given only where a human
-// comparative study exists; every other compound has std::nullopt.
+// Relative bioavailability: mgcalc's own estimates, optional and labelled as such because the
+// endpoints of these studies - urinary increment, isotope, serum AUC - are not directly
+// comparable (docs/compounds.md). Given only where a human comparative study exists; every other
+// compound has std::nullopt.
 
 constexpr bioavailability_estimate oxide_estimate{
     0.4,
@@ -248,10 +249,9 @@ struct compound_spec {
 };
 
 // App-MineralUtils = repo perlancar/perl-App-MineralUtils, lib/App/MineralUtils.pm v0.023
-// (2025-09-26), which cites PubChem; magnesium-facts.md section 3.
+// (2025-09-26), which cites PubChem (docs/sources.md).
 #define MGCALC_APP_MINERALUTILS \
-    "magnesium-facts.md section 3: App-MineralUtils v0.023 (perlancar/perl-App-MineralUtils, " \
-    "lib/App/MineralUtils.pm), citing PubChem"
+    "PubChem via App-MineralUtils v0.023 (perlancar/perl-App-MineralUtils, lib/App/MineralUtils.pm)"
 
 constexpr compound_spec specs[] = {
     {"oxide", "Magnesium oxide", oxide_aliases, "MgO", 0, MGCALC_APP_MINERALUTILS " (40.3044 g/mol) [C]",
@@ -263,7 +263,7 @@ constexpr compound_spec specs[] = {
     {"hydroxide", "Magnesium hydroxide", hydroxide_aliases, "Mg(OH)2", 0, MGCALC_APP_MINERALUTILS " [C]",
      evidence_grade::none, {}, std::nullopt,
      "Antacid and laxative (milk of magnesia); as a medicine it counts toward the supplemental UL (IOM 1997). "
-     "No absorption study in magnesium-facts.md section 4, so no bioavailability estimate."},
+     "No absorption study among those mgcalc cites, so no bioavailability estimate."},
     {"carbonate", "Magnesium carbonate", carbonate_aliases, "MgCO3", 0, MGCALC_APP_MINERALUTILS " [C]",
      evidence_grade::animal_only, carbonate_evidence, std::nullopt,
      "Anhydrous MgCO3. Commercial 'basic' magnesium carbonate is a different material, quoted at 25-45% "
@@ -296,20 +296,20 @@ constexpr compound_spec specs[] = {
      "Anhydrous salt. Commercial magnesium L-threonate is often the monohydrate (id threonate-monohydrate; UK "
      "SI 2026/56 novel-food specification: MW 312.51, assay 7.2-8.3% Mg). Magtein labels state 2,000 mg "
      "compound = 144 mg elemental Mg (7.2%), below either stoichiometric value, so give the label strength: "
-     "\"threonate=2 g compound, 144 mg per 2 g\". No absorption study in magnesium-facts.md section 4.",
+     "\"threonate=2 g compound, 144 mg per 2 g\". No absorption study among those mgcalc cites.",
      "L-threonic acid", "C4H8O5", 2},
     {"threonate-monohydrate", "Magnesium L-threonate monohydrate", threonate_monohydrate_aliases, "C8H14MgO10", 1,
      "UK SI 2026/56 novel-food specification, C8H16MgO11, MW 312.51 Da "
      "(https://www.legislation.gov.uk/wsi/2026/56/made/data.csv) [C]",
      evidence_grade::none, {}, std::nullopt,
      "The commercial form specified by UK SI 2026/56, which sets an assay of 7.2-8.3% Mg; a product's own "
-     "label strength overrides the stoichiometric value. No absorption study in magnesium-facts.md section 4.",
+     "label strength overrides the stoichiometric value. No absorption study among those mgcalc cites.",
      "L-threonic acid", "C4H8O5", 2},
     {"taurate", "Magnesium taurate", taurate_aliases, "C4H12MgN2O6S2", 0,
      "Wikipedia, Magnesium taurate (272.57 g/mol, ~8.9%, https://en.wikipedia.org/wiki/Magnesium_taurate) [S]",
      evidence_grade::none, {}, std::nullopt,
-     "Magnesium ditaurate; formula from a secondary source only. No absorption study in magnesium-facts.md "
-     "section 4.",
+     "Magnesium ditaurate; formula from a secondary source only. No absorption study among those mgcalc "
+     "cites.",
      "taurine", "C2H7NO3S", 2},
     {"malate", "Magnesium malate", malate_aliases, "C4H4MgO5", 0, MGCALC_APP_MINERALUTILS " [C]",
      evidence_grade::animal_only, malate_evidence, std::nullopt,
@@ -341,8 +341,8 @@ constexpr compound_spec specs[] = {
     {"sulfate", "Magnesium sulfate", sulfate_aliases, "MgSO4", 0, MGCALC_APP_MINERALUTILS " [C]",
      evidence_grade::animal_only, sulfate_evidence, std::nullopt,
      "Anhydrous MgSO4; Epsom salt is the heptahydrate (id sulfate-heptahydrate). NIH ODS statements (secondary "
-     "copies) group sulfate with oxide as less well absorbed, but magnesium-facts.md section 4 holds only rat studies of sulfate "
-     "(Coudray 2005, Bertinato 2014), so mgcalc gives no estimate."},
+     "copies) group sulfate with oxide as less well absorbed, but the only absorption studies of sulfate "
+     "mgcalc cites are in rats (Coudray 2005, Bertinato 2014), so mgcalc gives no estimate."},
     {"sulfate-heptahydrate", "Magnesium sulfate heptahydrate", sulfate_heptahydrate_aliases, "MgSO4", 7,
      MGCALC_APP_MINERALUTILS " [C]", evidence_grade::animal_only, sulfate_evidence, std::nullopt,
      "Epsom salt, MgSO4.7H2O. Only rat studies (Coudray 2005, Bertinato 2014), so no estimate."},
@@ -371,7 +371,7 @@ constexpr compound_spec specs[] = {
      "Magnesium L-pyroglutamate. Only a rat study (Coudray 2005)."},
     {"glycerophosphate", "Magnesium glycerophosphate", glycerophosphate_aliases, "C3H7MgO6P", 0,
      MGCALC_APP_MINERALUTILS " [C]", evidence_grade::none, {}, std::nullopt,
-     "Anhydrous salt. No absorption study in magnesium-facts.md section 4."},
+     "Anhydrous salt. No absorption study among those mgcalc cites."},
 };
 
 #undef MGCALC_APP_MINERALUTILS

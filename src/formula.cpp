@@ -32,8 +32,8 @@ struct element_weight {
 };
 
 // IUPAC CIAAW abridged/conventional standard atomic weights, Prohaska et al., "Standard atomic
-// weights of the elements 2021", Pure Appl. Chem. 94(5):573-600 (2022) - the values that
-// magnesium-facts.md section 3 used to recompute every compound's molar mass, so mgcalc's
+// weights of the elements 2021", Pure Appl. Chem. 94(5):573-600 (2022), docs/sources.md - the
+// values the hand-worked molar masses in docs/compounds.md and the tests use, so mgcalc's
 // fractions match that table. Conventional values are used where CIAAW gives an interval
 // (H, C, N, O, Mg, S, Cl). Only the elements of the compounds mgcalc ships are listed; adding one
 // needs the same citation.

@@ -1,8 +1,8 @@
 // load_fdc_csv: a USDA FoodData Central CSV download folder -> food_table "fdc".
 //
-// Formats: /work/shared/references/magnesium-facts.md section 5a and the FDC field documentation
-// (schema comments in bluedreamer/FoodData: schema/food.sql, food_nutrient.sql, food_portion.sql,
-// nutrient.sql, measure_unit.sql). What is read and why is in docs/food-data.md.
+// Formats: the USDA FoodData Central field documentation, as reproduced in the schema comments of
+// bluedreamer/FoodData (schema/food.sql, food_nutrient.sql, food_portion.sql, nutrient.sql,
+// measure_unit.sql); docs/sources.md. What is read and why is in docs/food-data.md.
 #include <mgcalc/error.hpp>
 #include <mgcalc/food_database.hpp>
 #include <mgcalc/food_loaders.hpp>

@@ -1,7 +1,7 @@
 // load_sr28: the USDA SR28 / SR Legacy ASCII release (sr28asc.zip) -> food_table "sr28".
 //
-// Format: /work/shared/references/magnesium-facts.md section 5b and the SR28 documentation
-// (sr28_doc.pdf): '^' separates fields, '~' wraps text fields, ISO-8859-1 text, no header row.
+// Format: the USDA SR28 documentation (sr28_doc.pdf in sr28asc.zip; docs/sources.md): '^'
+// separates fields, '~' wraps text fields, ISO-8859-1 text, no header row.
 // What is read and why is in docs/food-data.md.
 #include <mgcalc/error.hpp>
 #include <mgcalc/food_database.hpp>

@@ -1,13 +1,14 @@
 // The evening-magnesium assessment (mgcalc/sleep.hpp): arithmetic on published figures, not
-// advice. Every rule, threshold and source is explained in docs/sleep.md; the numbers below cite
-// where they come from. Sleep-trial figures are those of the mgcalc sleep issue, which cites
-// Abbasi et al. 2012; UL and infant rules are IOM 1997 (magnesium-facts.md sections 1c, 1d);
-// absorption rests on each compound's evidence (magnesium-facts.md section 4, compound.cpp);
-// medication spacing is the NIH ODS / drug-label wording of magnesium-facts.md section 1h.
+// advice. Every rule and threshold is explained in docs/sleep.md, and every source is listed with
+// its full citation in docs/sources.md. Sleep trials: Mah & Pitre 2021, Abbasi et al. 2012,
+// Nielsen et al. 2010, Rondanelli et al. 2011, and the glycine trials; the UL and infant rules:
+// IOM 1997, pp. 242-244; absorption: each compound's own studies (src/compound.cpp); medication
+// spacing: the NIH ODS fact-sheet interaction list and a UK SmPC.
 #include <mgcalc/error.hpp>
 #include <mgcalc/formula.hpp>
 #include <mgcalc/sleep.hpp>
 
+#include "detail/limits.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
@@ -24,13 +25,6 @@ using detail::format_number;
 
 // ---- thresholds ------------------------------------------------------------------------------
 
-// Evening elemental dose range of the sleep evidence: "typical evening doses of 200-400 mg
-// elemental (200-350 mg as the evidence-aligned start)", trials at 250-500 mg/day (Abbasi et al.
-// 2012: 500 mg/day), as summarised in the mgcalc sleep issue. Both ends are in range.
-constexpr double evidence_range_low_mg = 200.0;
-constexpr double evidence_range_high_mg = 400.0;
-constexpr double evidence_start_high_mg = 350.0;  // top of the "evidence-aligned start"
-
 // The sleep trials were in adults (Abbasi et al. 2012: older adults), and for children the UL
 // (65 mg at 1-3 y, 110 mg at 4-8 y; IOM 1997) lies below the range itself, so the dose-range
 // rules apply from the first adult IOM band, 19 years.
@@ -38,15 +32,37 @@ constexpr double adult_from_years = 19.0;
 
 constexpr int minutes_per_day = 24 * 60;
 
+// The glycine sleep trials gave 3 g glycine before bedtime (Yamadera et al. 2007; Inagawa et al.
+// 2006; Bannai et al. 2012; docs/sources.md).
+constexpr double glycine_trial_mg = 3000.0;
+
 // ---- evidence strings ------------------------------------------------------------------------
 
-constexpr std::string_view abbasi_dose_evidence =
-    "Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (500 mg/day elemental magnesium for 8 weeks, 46 older "
-    "adults with insomnia); trials at 250-500 mg/day and the 200-400 mg typical evening range (200-350 mg "
-    "evidence-aligned start) as summarised in the mgcalc sleep issue";
-constexpr std::string_view abbasi_timing_evidence =
-    "timing of 30-60 minutes before bed as summarised in the mgcalc sleep issue for the sleep trials "
-    "(Abbasi et al. 2012, J Res Med Sci 17(12):1161-9)";
+// The sleep trials as docs/sources.md lists them. No trial tested a single evening dose of
+// magnesium alone at a set time before bed, so the dose range and the window are conventions.
+constexpr std::string_view dose_evidence =
+    "the evening range (200-400 mg by default) is a convention of consumer sources, configurable; no trial "
+    "tested it. Trials: Mah & Pitre 2021, BMC Complement Med Ther 21:125 (meta-analysis of 3 RCTs, 151 older "
+    "adults: 320-729 mg/day elemental, mostly in 2-3 divided doses; sleep onset latency -17.4 min; low "
+    "certainty); Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (500 mg/day for 8 weeks, 46 older adults "
+    "with insomnia); Nielsen, Johnson & Zeng 2010, Magnes Res 23(4):158-68 (320 mg/day as citrate: no sleep "
+    "benefit over placebo). The UL (IOM 1997) is a safety cap, not evidence of effect";
+constexpr std::string_view timing_evidence =
+    "the window (30-60 minutes before bed by default) is a convention, configurable; no trial tested a time "
+    "before bed for magnesium alone. The only evening-timed trial, Rondanelli et al. 2011, J Am Geriatr Soc "
+    "59(1):82-90, gave melatonin 5 mg, magnesium 225 mg and zinc 11.25 mg together 1 hour before bedtime; "
+    "Abbasi et al. 2012, J Res Med Sci 17(12):1161-9, and Nielsen, Johnson & Zeng 2010, Magnes Res "
+    "23(4):158-68, did not state the time of day; the trials pooled by Mah & Pitre 2021, BMC Complement Med "
+    "Ther 21:125, mostly divided the dose";
+constexpr std::string_view adult_trials_evidence =
+    "the sleep trials were in adults: Abbasi et al. 2012, J Res Med Sci 17(12):1161-9 (60-75 years); Nielsen, "
+    "Johnson & Zeng 2010, Magnes Res 23(4):158-68 (51-85 years); Mah & Pitre 2021, BMC Complement Med Ther "
+    "21:125 (older adults). The UL by age: IOM 1997, pp. 242-244";
+constexpr std::string_view glycine_evidence =
+    "Yamadera et al. 2007, Sleep Biol Rhythms 5(2):126-31; Inagawa et al. 2006, Sleep Biol Rhythms 4(1):75-7; "
+    "Bannai et al. 2012, Front Neurol 3:61: 3 g glycine before bedtime, in small crossover trials "
+    "(industry-affiliated). Glycine from bisglycinate follows from its formula, Mg(C2H4NO2)2: 2 glycine per "
+    "magnesium";
 constexpr std::string_view iom_ul_evidence =
     "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride, pp. "
     "242-244: the UL applies to magnesium from supplements and medicines, summed over the day; critical "
@@ -63,21 +79,19 @@ constexpr std::string_view kidney_evidence =
     "excess magnesium is excreted (about 120 mg/day in urine, NIH ODS; about 95% of filtered magnesium "
     "reabsorbed, Blancquaert et al. 2019)";
 constexpr std::string_view adequate_evidence =
-    "IOM 1997 RDA/AI as the target; the largest effects in people whose intake is low, as summarised in the "
-    "mgcalc sleep issue for the sleep trials (Abbasi et al. 2012, J Res Med Sci 17(12):1161-9)";
+    "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and Fluoride "
+    "(doi:10.17226/5776): the RDA or AI is the target for the day's intake from all sources";
 constexpr std::string_view untimed_evidence =
-    "IOM 1997, pp. 242-244 (every supplemental dose counts toward the UL); evening timing as summarised in the "
-    "mgcalc sleep issue (Abbasi et al. 2012)";
+    "IOM 1997, pp. 242-244: every supplemental dose of the day counts toward the UL";
 constexpr std::string_view medication_evidence_prefix =
     "NIH ODS Magnesium Health Professional Fact Sheet, drug-interaction list (read via secondary copies; "
-    "edition year not confirmed) and drug-label wording (UK SmPC, medicines.org.uk product 12118), "
-    "magnesium-facts.md section 1h: ";
+    "edition year not confirmed) and drug-label wording (UK SmPC, medicines.org.uk product 12118): ";
 
 // Forms whose magnesium acts osmotically in the gut at high doses (docs/sleep.md, gi-tolerance):
 // chloride is the salt of the UL's LOAEL (Bashir et al. 1993, IOM 1997); oxide is nearly insoluble
 // and 4% absorbed (Lindberg 1990; Firoz & Graber 2001); hydroxide (milk of magnesia) and sulfate
 // (Epsom salt) are the laxative salts of the compound table; citrate is the saline laxative salt
-// (general pharmacology; not in magnesium-facts.md). Hydrates share their salt's chemistry.
+// (general pharmacology, not from a cited study). Hydrates share their salt's chemistry.
 constexpr std::array<std::string_view, 8> osmotic_form_ids{
     "oxide",   "hydroxide",          "citrate", "citrate-nonahydrate", "sulfate", "sulfate-heptahydrate",
     "chloride", "chloride-hexahydrate"};
@@ -93,8 +107,8 @@ struct medication_name {
     medication kind;
 };
 
-// Class names and the drugs magnesium-facts.md section 1h lists, plus other members of the same
-// classes (risedronate, ibandronate; moxifloxacin, ofloxacin, norfloxacin).
+// Class names and the drugs of the NIH ODS interaction list (docs/sources.md), plus other members
+// of the same classes (risedronate, ibandronate; moxifloxacin, ofloxacin, norfloxacin).
 constexpr std::array<medication_name, 22> medication_names{{
     {"bisphosphonate", medication::bisphosphonate},
     {"bisphosphonates", medication::bisphosphonate},
@@ -144,9 +158,30 @@ std::string interaction(medication m) {
 
 std::string mg_text(milligrams amount) { return format_number(amount.value(), 1) + " mg"; }
 
+/// "200-400 mg": the configured evening dose range.
+std::string range_text(const sleep_context& context) {
+    return format_number(context.dose_range_low.value(), 1) + "-" + mg_text(context.dose_range_high);
+}
+
 time_of_day minus_minutes(time_of_day time, int minutes) {
     const int at = ((time.minutes_since_midnight() - minutes) % minutes_per_day + minutes_per_day) % minutes_per_day;
     return time_of_day{at / 60, at % 60};
+}
+
+/// The range as it applies, in the words shown beside the evening dose: an adult reads it as
+/// set; under 19 years it is an adult convention and the age's UL, not the range, bounds the dose.
+evening_dose_range describe_range(const sleep_context& context, bool adult, const reference_intakes& reference) {
+    const std::string range = range_text(context);
+    std::string description;
+    if (adult) {
+        description = range + ", a convention (trials: 320-729 mg/day)";  // Mah & Pitre 2021
+    } else {
+        description = "adult range " + range + " (trials in adults), not applied; ";
+        description += reference.supplemental_upper_limit
+                           ? "UL " + mg_text(*reference.supplemental_upper_limit) + " caps the dose"
+                           : std::string("no UL for infants");
+    }
+    return evening_dose_range{context.dose_range_low, context.dose_range_high, adult, std::move(description)};
 }
 
 /// Minutes from `dose` to `bedtime`, going forward around midnight: 0-1439 (bedtime 00:30 and a
@@ -163,14 +198,30 @@ void check_context(const sleep_context& context) {
                                            std::to_string(context.bedtime.minute) +
                                            " is not a time of day; accepted: hour 0-23, minute 0-59");
     }
-    const int earliest = context.window_earliest_minutes, latest = context.window_latest_minutes,
+    const int closes = context.window_closes_minutes_before, opens = context.window_opens_minutes_before,
               span = context.evening_span_minutes;
-    if (earliest < 0 || latest < earliest || span < latest || span >= minutes_per_day) {
+    if (closes < 0 || opens < closes || span < opens || span >= minutes_per_day) {
         throw error(errc::invalid_amount,
-                    "assess_sleep: timing window " + std::to_string(earliest) + "-" + std::to_string(latest) +
-                        " minutes before bed with an evening span of " + std::to_string(span) +
-                        " minutes is not accepted; accepted: 0 <= window_earliest_minutes <= "
-                        "window_latest_minutes <= evening_span_minutes <= 1439");
+                    "assess_sleep: a timing window opening " + std::to_string(opens) + " and closing " +
+                        std::to_string(closes) + " minutes before bed with an evening span of " +
+                        std::to_string(span) +
+                        " minutes is not accepted; accepted: 0 <= window_closes_minutes_before <= "
+                        "window_opens_minutes_before <= evening_span_minutes <= 1439");
+    }
+    const double low = context.dose_range_low.value(), high = context.dose_range_high.value();
+    std::string problem;
+    if (const std::string_view p = detail::amount_problem(low); !p.empty()) {
+        problem = "the low end " + std::string(p);
+    } else if (const std::string_view q = detail::amount_problem(high); !q.empty()) {
+        problem = "the high end " + std::string(q);
+    } else if (high < low) {
+        problem = "the low end is above the high end";
+    }
+    if (!problem.empty()) {
+        throw error(errc::invalid_amount, "assess_sleep: an evening dose range of " + format_number(low, 1) + "-" +
+                                              format_number(high, 1) + " mg is not accepted: " + problem +
+                                              "; accepted: 0 <= dose_range_low <= dose_range_high, finite "
+                                              "(mg elemental magnesium)");
     }
 }
 
@@ -180,14 +231,19 @@ std::string dose_text(const day_intake::supplement_entry& entry) {
     return out;
 }
 
-/// Studies behind a compound's absorption grade, "Coudray et al. 2005; Bertinato et al. 2014".
+/// Studies behind a compound's absorption grade, each with its journal: "Coudray et al. 2005,
+/// Magnes Res 18(4):215-23; Bertinato et al. 2014, Magnes Res 27(4)".
 std::string studies_of(const compound& form) {
     std::string out;
     for (const absorption_study& study : form.evidence) {
         if (!out.empty()) out += "; ";
-        // The citation up to its first comma is the author part ("Coudray et al.").
-        const std::string_view authors = study.study.substr(0, study.study.find(','));
-        out += std::string(authors) + " " + std::to_string(study.year);
+        // The citation up to its first comma is the author part ("Coudray et al."), the rest the
+        // journal ("Magnes Res 18(4):215-23").
+        const std::size_t comma = study.study.find(',');
+        out += study.study.substr(0, comma);
+        out += ' ';
+        out += std::to_string(study.year);
+        if (comma != std::string_view::npos) out += study.study.substr(comma);
     }
     return out;
 }
@@ -251,7 +307,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         }
     }
 
-    sleep_assessment out{evaluate(day, stage), milligrams::from_value(0.0), {}, milligrams::from_value(0.0), {}};
+    sleep_assessment out{evaluate(day, stage), milligrams::from_value(0.0), {}, {}, milligrams::from_value(0.0), {}};
     const evaluation& result = out.day;
     const reference_intakes& reference = result.reference;
     std::vector<finding>& findings = out.findings;
@@ -261,14 +317,15 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
 
     const time_of_day bedtime = context.bedtime;
     const std::string bed_text = to_string(bedtime);
-    const std::string window_text = std::to_string(context.window_earliest_minutes) + "-" +
-                                    std::to_string(context.window_latest_minutes) + " minutes before bed (" +
-                                    to_string(minus_minutes(bedtime, context.window_latest_minutes)) + "-" +
-                                    to_string(minus_minutes(bedtime, context.window_earliest_minutes)) + ")";
+    const std::string window_text = std::to_string(context.window_closes_minutes_before) + "-" +
+                                    std::to_string(context.window_opens_minutes_before) + " minutes before bed (" +
+                                    to_string(minus_minutes(bedtime, context.window_opens_minutes_before)) + "-" +
+                                    to_string(minus_minutes(bedtime, context.window_closes_minutes_before)) + ")";
     const grams_per_mole magnesium_weight = atomic_weight("Mg");
 
     // ---- the evening dose, its timing and what it carries ----
     milligrams osmotic_evening = milligrams::from_value(0.0);
+    milligrams glycine_carrier_elemental = milligrams::from_value(0.0);  // evening Mg that carried glycine
     std::size_t evening_doses = 0;
     for (const auto& entry : supplements) {
         if (!entry.taken_at) {
@@ -279,20 +336,26 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             continue;
         }
         const int before = minutes_before(*entry.taken_at, bedtime);
-        if (before > context.evening_span_minutes) continue;  // a daytime dose: counted in `day` only
+        const bool in_evening = before <= context.evening_span_minutes;
+        // Every timed dose is placed against the window, including one before the evening span,
+        // which would otherwise leave no trace beyond no-evening-dose.
+        if (before < context.window_closes_minutes_before || before > context.window_opens_minutes_before) {
+            add("timing-outside-window", severity::info,
+                dose_text(entry) + " is " + std::to_string(before) + " minutes before bedtime " + bed_text +
+                    "; the window is " + window_text +
+                    (in_evening ? std::string()
+                                : "; it is outside the " + std::to_string(context.evening_span_minutes) +
+                                      "-minute evening span, so it counts toward the day's total and the UL, "
+                                      "not toward the evening dose"),
+                timing_evidence);
+        }
+        if (!in_evening) continue;  // a daytime dose: counted in `day` only
 
         ++evening_doses;
         const milligrams elemental = entry.dose.elemental();
         out.evening_elemental += elemental;
         const compound& form = entry.dose.form();
         if (is_osmotic(form)) osmotic_evening += elemental;
-
-        if (before < context.window_earliest_minutes || before > context.window_latest_minutes) {
-            add("timing-outside-window", severity::info,
-                dose_text(entry) + " is " + std::to_string(before) + " minutes before bedtime " + bed_text +
-                    "; the window is " + window_text,
-                abbasi_timing_evidence);
-        }
 
         if (form.carriers_per_formula_unit > 0) {
             // Formula units = moles of Mg / Mg atoms per unit; each carries carriers_per_formula_unit
@@ -307,7 +370,10 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             } else {
                 out.carried.push_back(carried_amount{std::string(form.carrier_name), carried});
             }
-            if (form.carrier_name == "glycine") out.glycine += carried;
+            if (form.carrier_name == "glycine") {
+                out.glycine += carried;
+                glycine_carrier_elemental += elemental;
+            }
         }
     }
 
@@ -316,31 +382,58 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             "none of the " + std::to_string(supplements.size()) + " supplement doses was logged in the " +
                 std::to_string(context.evening_span_minutes) + " minutes before bedtime " + bed_text +
                 ", so the evening dose is 0 mg",
-            abbasi_timing_evidence);
+            timing_evidence);
     }
 
-    // ---- dose against the evidence range (adults, when there is an evening dose) ----
+    // ---- dose against the configured range (adults, when there is an evening dose) ----
     const bool adult = stage.age().in_years() >= adult_from_years;
+    out.dose_range = describe_range(context, adult, reference);
+    if (!adult && evening_doses > 0) {
+        add("dose-range-adults-only", severity::info,
+            "evening dose " + mg_text(out.evening_elemental) + " elemental is not judged against " +
+                range_text(context) + ": that range is an adult convention (the sleep trials were in adults), "
+                "applied from " + format_number(adult_from_years, 0) + " years; " +
+                (reference.supplemental_upper_limit
+                     ? "the UL of " + mg_text(*reference.supplemental_upper_limit) + " for " +
+                           std::string(reference.life_stage_group) + " caps the dose"
+                     : "no UL is established for " + std::string(reference.life_stage_group) +
+                           ", and no supplement should be given without a clinician"),
+            adult_trials_evidence);
+    }
     if (adult && evening_doses > 0) {
-        const double evening_mg = out.evening_elemental.value();
-        if (evening_mg < evidence_range_low_mg) {
+        const std::string range = range_text(context) + " evening range (a convention, not a trial dose)";
+        if (out.evening_elemental < context.dose_range_low) {
             add("dose-below-range", severity::info,
-                "evening dose " + mg_text(out.evening_elemental) + " elemental is below the " +
-                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_range_high_mg, 0) +
-                    " mg range of the sleep evidence; " +
-                    format_number(evidence_range_low_mg - evening_mg, 1) + " mg more would reach " +
-                    format_number(evidence_range_low_mg, 0) + " mg (evidence-aligned start " +
-                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_start_high_mg, 0) +
-                    " mg)",
-                abbasi_dose_evidence);
-        } else if (evening_mg > evidence_range_high_mg) {
+                "evening dose " + mg_text(out.evening_elemental) + " elemental is below the " + range + "; " +
+                    mg_text(context.dose_range_low - out.evening_elemental) + " more would reach " +
+                    mg_text(context.dose_range_low),
+                dose_evidence);
+        } else if (out.evening_elemental > context.dose_range_high) {
             add("dose-above-range", severity::caution,
-                "evening dose " + mg_text(out.evening_elemental) + " elemental is above the " +
-                    format_number(evidence_range_low_mg, 0) + "-" + format_number(evidence_range_high_mg, 0) +
-                    " mg range of the sleep evidence by " + format_number(evening_mg - evidence_range_high_mg, 1) +
-                    " mg",
-                abbasi_dose_evidence);
+                "evening dose " + mg_text(out.evening_elemental) + " elemental is above the " + range + " by " +
+                    mg_text(out.evening_elemental - context.dose_range_high),
+                dose_evidence);
         }
+    }
+
+    // ---- glycine against the glycine sleep trials ----
+    if (out.glycine.value() > 0.0) {
+        const double glycine_per_mg = out.glycine.value() / glycine_carrier_elemental.value();  // mg per mg Mg
+        const milligrams needed = milligrams::from_value(glycine_trial_mg / glycine_per_mg);
+        const std::string trial_dose = format_number(glycine_trial_mg / 1000.0, 1) + " g";
+        std::string message = "the evening doses carry " + format_number(out.glycine.value() / 1000.0, 2) +
+                              " g glycine (" + mg_text(out.glycine) + ", by stoichiometry), ";
+        if (out.glycine.value() < glycine_trial_mg) {
+            message += "below the " + trial_dose + " before bedtime of the glycine sleep trials; " + trial_dose +
+                       " would come with " +
+                       mg_text(needed) + " elemental magnesium as bisglycinate";
+            if (reference.supplemental_upper_limit && needed > *reference.supplemental_upper_limit) {
+                message += ", above the UL of " + mg_text(*reference.supplemental_upper_limit);
+            }
+        } else {
+            message += "at or above the " + trial_dose + " before bedtime of the glycine sleep trials";
+        }
+        add("glycine-trial-dose", severity::info, std::move(message), glycine_evidence);
     }
 
     // ---- safety: UL, infants, osmotic load, kidneys, medications ----
@@ -413,8 +506,9 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                     " in mgcalc's evidence (grade " + std::string(to_string(form.grade)) +
                     "), so how well it is absorbed in people is not known from these sources",
                 form.grade == evidence_grade::none
-                    ? std::string("magnesium-facts.md section 4: no human or animal absorption study of this form")
-                    : "magnesium-facts.md section 4: " + studies_of(form) + " (rats)");
+                    ? std::string("no human or animal absorption study of this form among the studies mgcalc "
+                                  "cites (docs/compounds.md)")
+                    : "rat studies only: " + studies_of(form));
         }
     }
 
@@ -424,7 +518,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             "food alone gives " + std::string(result.total_is_lower_bound() ? "at least " : "") +
                 mg_text(result.food) + ", at or above the " + std::string(to_string(reference.kind)) + " of " +
                 mg_text(reference.target) + " for " + std::string(reference.life_stage_group) +
-                "; the sleep evidence shows the largest effects in people whose intake is low",
+                ", before any supplement",
             adequate_evidence);
     }
 

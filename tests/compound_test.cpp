@@ -1,5 +1,6 @@
-// Tests for mgcalc/compound.hpp: the compound table against magnesium-facts.md section 3, aliases,
-// evidence grades and estimates against section 4, stoichiometry by hand, and errors.
+// Tests for mgcalc/compound.hpp: the compound table against molar masses worked by hand, aliases,
+// evidence grades and estimates against the absorption studies, stoichiometry by hand, and errors.
+// Sources: docs/sources.md.
 #include <mgcalc/compound.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/formula.hpp>
@@ -59,10 +60,10 @@ TEST_CASE("compound: the table holds every required id", "[compound]") {
     }
 }
 
-TEST_CASE("compound: molar mass and % Mg match magnesium-facts.md section 3 row by row", "[compound]") {
-    // Source: magnesium-facts.md section 3 table (M recomputed there from CIAAW 2022 weights;
-    // formulas from App-MineralUtils citing PubChem, Wikipedia, WBCIL, supplier pages and UK SI
-    // 2026/56). Columns: id, full formula, M (g/mol), Mg atoms, % Mg (w/w), mg Mg per 1 g.
+TEST_CASE("compound: molar mass and % Mg match the hand-worked table row by row", "[compound]") {
+    // Source: the table of docs/compounds.md, M worked by hand from the CIAAW standard atomic weights
+    // (Prohaska et al., Pure Appl. Chem. 94(5):573-600, 2022); formulas from PubChem via
+    // App-MineralUtils, Wikipedia, WBCIL, supplier pages and UK SI 2026/56 (docs/sources.md). Columns: id, full formula, M (g/mol), Mg atoms, % Mg (w/w), mg Mg per 1 g.
     struct row {
         const char* id;
         const char* full_formula;
@@ -273,7 +274,7 @@ TEST_CASE("compound: negative, NaN and infinite amounts are invalid_amount error
     }
 }
 
-TEST_CASE("compound: evidence grades and estimates follow magnesium-facts.md section 4", "[compound]") {
+TEST_CASE("compound: evidence grades and estimates follow the absorption studies", "[compound]") {
     using mgcalc::evidence_grade;
     struct expected {
         const char* id;
@@ -366,7 +367,7 @@ TEST_CASE("compound: notes record hydrate states and commercial conventions", "[
                               Contains("2026/56") && Contains("7.2-8.3%"));
     const std::string glycinate(mgcalc::find_compound("glycinate").notes);
     CHECK_THAT(glycinate, Contains("Buffered") && Contains("14.1%") && Contains("label strength"));
-    // Values the fact file marks unconfirmed are said to be so.
+    // Values no source confirms are said to be unconfirmed.
     CHECK_THAT(std::string(mgcalc::find_compound("gluconate-dihydrate").notes), Contains("unconfirmed"));
     CHECK_THAT(std::string(mgcalc::find_compound("orotate-dihydrate").notes), Contains("unconfirmed"));
     CHECK_THAT(std::string(mgcalc::find_compound("citrate-nonahydrate").notes), Contains("3.96%"));

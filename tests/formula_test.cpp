@@ -25,8 +25,8 @@ double grams_per_mole_of(const char* formula) { return mgcalc::molar_mass(formul
 }  // namespace
 
 TEST_CASE("formula: atomic weights are the CIAAW 2022 abridged/conventional values", "[formula]") {
-    // IUPAC CIAAW, Prohaska et al., Pure Appl. Chem. 94(5), 2022 - the values listed at the top of
-    // magnesium-facts.md section 3.
+    // IUPAC CIAAW, Prohaska et al., "Standard atomic weights of the elements 2021", Pure Appl.
+    // Chem. 94(5):573-600 (2022), abridged/conventional values (docs/sources.md).
     CHECK(mgcalc::atomic_weight("Mg").value() == 24.305);
     CHECK(mgcalc::atomic_weight("C").value() == 12.011);
     CHECK(mgcalc::atomic_weight("H").value() == 1.008);
@@ -76,12 +76,12 @@ TEST_CASE("formula: hydrates with a middle dot, asterisk or full stop", "[formul
     CHECK(mgcalc::atom_count("C12H10Mg3O14" DOT "9H2O", "O") == 23);
 }
 
-TEST_CASE("formula: molar mass and % Mg reproduce magnesium-facts.md section 3 row by row", "[formula]") {
-    // Source: magnesium-facts.md section 3, "Elemental magnesium fraction of supplement compounds"
-    // (molar masses recomputed there from the CIAAW weights; formulas from App-MineralUtils citing
-    // PubChem, Wikipedia, supplier specifications and UK SI 2026/56). Each row: formula as written
-    // in the table's "Formula used" column, M (g/mol), Mg atoms, % Mg (w/w). % Mg is recomputed
-    // with the table's own Mg weight, 24.305.
+TEST_CASE("formula: molar mass and % Mg reproduce the hand-worked table row by row", "[formula]") {
+    // Source: molar masses worked by hand from the CIAAW standard atomic weights (Prohaska et al.,
+    // Pure Appl. Chem. 94(5):573-600, 2022) for the formulas of PubChem via App-MineralUtils,
+    // Wikipedia, supplier specifications and UK SI 2026/56 (docs/sources.md; the table of
+    // docs/compounds.md). Each row: formula as the source writes it, M (g/mol), Mg atoms, % Mg
+    // (w/w). % Mg is recomputed with the same Mg weight, 24.305.
     struct row {
         const char* formula;
         double molar_mass;

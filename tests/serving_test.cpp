@@ -2,7 +2,7 @@
 // the food's own portions.
 //
 // Every food below is built from real rows of USDA SR24 (USDA National Nutrient Database for
-// Standard Reference, Release 24, 2011), copied from /work/shared/data/usda-sr24/foods.csv
+// Standard Reference, Release 24, 2011), copied from data/usda-sr24/foods.csv
 // (ndb_no,description,magnesium_mg_per_100g) and portions.csv (ndb_no,amount,measure,grams),
 // in the file's order. Expected grams are worked by hand in the comment beside each check.
 #include <mgcalc/error.hpp>

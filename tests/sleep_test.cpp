@@ -7,11 +7,15 @@
 #include <mgcalc/formula.hpp>
 #include <mgcalc/sleep.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <regex>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace mgcalc::unit_symbols;
@@ -19,7 +23,7 @@ using namespace mgcalc::unit_symbols;
 namespace {
 
 mgcalc::life_stage woman(double years) { return {mgcalc::sex::female, mgcalc::age::from_years(years)}; }
-// Females 31-50 y: RDA 320 mg, supplemental UL 350 mg (IOM 1997; magnesium-facts.md 1a, 1d).
+// Females 31-50 y: RDA 320 mg, supplemental UL 350 mg (IOM 1997, doi:10.17226/5776; NIH ODS Tables 1, 3).
 const mgcalc::life_stage woman34 = woman(34.0);
 
 mgcalc::time_of_day at(int hour, int minute) { return mgcalc::time_of_day{hour, minute}; }
@@ -153,6 +157,32 @@ TEST_CASE("sleep: glycine sums evening glycinate doses only; salts without a lig
     CHECK(oxide.glycine.value() == 0.0);
 }
 
+TEST_CASE("sleep: glycine carried by bisglycinate is compared with the 3 g of the glycine trials", "[sleep]") {
+    using mgcalc_test::contains;
+    // 200 mg Mg as bisglycinate: 200 / 24.305 x 2 x 75.067 = 1235.42 mg glycine. 3 g glycine comes
+    // with 3000 / (2 x 75.067 / 24.305) = 485.67 mg Mg, above the adult UL of 350 mg.
+    const mgcalc::sleep_assessment a = one_dose("glycinate", 200.0, 21, 45);
+    REQUIRE(count(a, "glycine-trial-dose") == 1);
+    const mgcalc::finding& f = get(a, "glycine-trial-dose");
+    CHECK(f.severity == mgcalc::severity::info);
+    CHECK(contains(f.message, "the evening doses carry 1.24 g glycine (1235.4 mg, by stoichiometry), below the 3 g "
+                              "before bedtime of the glycine sleep trials; 3 g would come with 485.7 mg elemental "
+                              "magnesium as bisglycinate, above the UL of 350 mg"));
+    for (const char* trial : {"Yamadera et al. 2007", "Inagawa et al. 2006", "Bannai et al. 2012", "3 g glycine"}) {
+        INFO(trial);
+        CHECK(contains(f.evidence, trial));
+    }
+    // Computed, not fixed: 300 mg carries 300 / 24.305 x 2 x 75.067 = 1853.1 mg.
+    CHECK(contains(get(one_dose("glycinate", 300.0, 21, 45), "glycine-trial-dose").message, "1.85 g glycine (1853.1 mg"));
+    // 500 mg carries 3088.5 mg: at or above the trials' amount.
+    const std::string above = get(one_dose("glycinate", 500.0, 21, 45), "glycine-trial-dose").message;
+    CHECK(contains(above, "3.09 g glycine"));
+    CHECK(contains(above, "at or above the 3 g"));
+    // Only glycine carried in the evening counts.
+    CHECK_FALSE(has(one_dose("glycinate", 200.0, 8, 0), "glycine-trial-dose"));
+    CHECK_FALSE(has(one_dose("citrate", 200.0, 21, 45), "glycine-trial-dose"));
+}
+
 // ---- timing --------------------------------------------------------------------------------
 
 TEST_CASE("sleep: timing-outside-window at 29, 30, 60 and 61 minutes before bed", "[sleep]") {
@@ -168,6 +198,39 @@ TEST_CASE("sleep: timing-outside-window at 29, 30, 60 and 61 minutes before bed"
     CHECK(f.message.find("29 minutes before bedtime 22:30") != std::string::npos);
     CHECK(f.message.find("30-60 minutes before bed (21:30-22:00)") != std::string::npos);
     CHECK(f.evidence.find("Abbasi et al. 2012") != std::string::npos);
+}
+
+TEST_CASE("sleep: a timed dose before the evening span is reported outside the window", "[sleep]") {
+    using mgcalc_test::contains;
+    // 18:00 is 270 minutes before 22:30: outside the 30-60 minute window and the 240-minute span.
+    const mgcalc::sleep_assessment a = one_dose("glycinate", 200.0, 18, 0);
+    CHECK(a.evening_elemental.value() == 0.0);
+    CHECK(a.day.supplemental.value() == Approx(200.0));
+    REQUIRE(count(a, "timing-outside-window") == 1);
+    const mgcalc::finding& f = get(a, "timing-outside-window");
+    CHECK(f.severity == mgcalc::severity::info);
+    CHECK(contains(f.message, "200 mg elemental magnesium as magnesium bisglycinate at 18:00 is 270 minutes before "
+                              "bedtime 22:30; the window is 30-60 minutes before bed (21:30-22:00)"));
+    CHECK(contains(f.message, "outside the 240-minute evening span"));
+    // Both apply: the dose is mistimed, and nothing was taken in the evening span.
+    CHECK(has(a, "no-evening-dose"));
+
+    // A morning dose beside one in the window: only the morning dose is reported, and there is an
+    // evening dose.
+    mgcalc::day_intake day;
+    day.add_supplement(elemental("citrate", 100.0), {}, at(8, 0))
+        .add_supplement(elemental("glycinate", 200.0), {}, at(21, 45));
+    const mgcalc::sleep_assessment both = mgcalc::assess_sleep(day, woman34, bedtime(22, 30));
+    REQUIRE(count(both, "timing-outside-window") == 1);
+    CHECK(contains(get(both, "timing-outside-window").message, "at 08:00 is 870 minutes before bedtime 22:30"));
+    CHECK_FALSE(has(both, "no-evening-dose"));
+    CHECK(both.evening_elemental.value() == Approx(200.0));
+
+    // A dose in the span but outside the window is counted in the evening dose, and says nothing
+    // about the span.
+    const mgcalc::sleep_assessment in_span = one_dose("glycinate", 200.0, 19, 0);
+    CHECK(in_span.evening_elemental.value() == Approx(200.0));
+    CHECK_FALSE(contains(get(in_span, "timing-outside-window").message, "evening span"));
 }
 
 TEST_CASE("sleep: times wrap around midnight", "[sleep]") {
@@ -194,8 +257,8 @@ TEST_CASE("sleep: times wrap around midnight", "[sleep]") {
 
 TEST_CASE("sleep: the window and the evening span are configurable", "[sleep]") {
     mgcalc::sleep_context context = bedtime(22, 30);
-    context.window_earliest_minutes = 10;
-    context.window_latest_minutes = 20;
+    context.window_opens_minutes_before = 20;
+    context.window_closes_minutes_before = 10;
     auto with = [&](int hour, int minute) {
         mgcalc::day_intake day;
         day.add_supplement(elemental("glycinate", 250.0), {}, at(hour, minute));
@@ -229,10 +292,10 @@ TEST_CASE("sleep: a context that cannot be read is an error", "[sleep]") {
     };
     mgcalc::sleep_context context = bedtime(22, 30);
     CHECK(code_of(context) == 0);
-    context.window_earliest_minutes = -1;
+    context.window_closes_minutes_before = -1;
     CHECK(code_of(context) == static_cast<int>(mgcalc::errc::invalid_amount));
     context = bedtime(22, 30);
-    context.window_earliest_minutes = 61;  // after the latest
+    context.window_closes_minutes_before = 61;  // closes before it opens (60)
     CHECK(code_of(context) == static_cast<int>(mgcalc::errc::invalid_amount));
     context = bedtime(22, 30);
     context.evening_span_minutes = 59;  // shorter than the window
@@ -284,6 +347,96 @@ TEST_CASE("sleep: dose range 199.9, 200, 400 and 400.1 mg", "[sleep]") {
     CHECK(get(above, "dose-above-range").severity == mgcalc::severity::caution);
     CHECK(get(above, "dose-above-range").message.find("by 0.1 mg") != std::string::npos);
     CHECK_FALSE(has(above, "dose-below-range"));
+}
+
+TEST_CASE("sleep: the dose range is a configurable convention, and its evidence says so", "[sleep]") {
+    using mgcalc_test::contains;
+    mgcalc::sleep_context context = bedtime(22, 30);
+    context.dose_range_low = 100.0 * mg;
+    context.dose_range_high = 150.0 * mg;
+    auto with = [&](double amount_mg) {
+        mgcalc::day_intake day;
+        day.add_supplement(elemental("glycinate", amount_mg), {}, at(21, 45));
+        return mgcalc::assess_sleep(day, woman34, context);
+    };
+    const mgcalc::sleep_assessment below = with(99.9);
+    REQUIRE(has(below, "dose-below-range"));
+    CHECK(contains(get(below, "dose-below-range").message,
+                   "below the 100-150 mg evening range (a convention, not a trial dose); 0.1 mg more would reach 100 mg"));
+    CHECK_FALSE(has(with(100.0), "dose-below-range"));
+    CHECK_FALSE(has(with(150.0), "dose-above-range"));
+    const mgcalc::sleep_assessment above = with(150.1);
+    REQUIRE(has(above, "dose-above-range"));
+    CHECK(contains(get(above, "dose-above-range").message, "above the 100-150 mg evening range"));
+    CHECK(contains(get(above, "dose-above-range").message, "by 0.1 mg"));
+
+    CHECK(above.dose_range.low.value() == 100.0);
+    CHECK(above.dose_range.high.value() == 150.0);
+    CHECK(above.dose_range.judged);
+    CHECK(above.dose_range.description == "100-150 mg, a convention (trials: 320-729 mg/day)");
+
+    // The evidence names the convention and the trials' own doses.
+    const std::string& evidence = get(above, "dose-above-range").evidence;
+    for (const char* part : {"is a convention", "no trial tested it",
+                             "Mah & Pitre 2021, BMC Complement Med Ther 21:125", "320-729 mg/day",
+                             "Abbasi et al. 2012, J Res Med Sci 17(12):1161-9", "500 mg/day for 8 weeks",
+                             "Nielsen, Johnson & Zeng 2010, Magnes Res 23(4):158-68", "no sleep benefit over placebo"}) {
+        INFO(part);
+        CHECK(contains(evidence, part));
+    }
+
+    // A range that cannot be read is an error.
+    for (auto [low, high] : {std::pair{300.0, 200.0}, std::pair{-1.0, 200.0}, std::pair{200.0, std::nan("")}}) {
+        INFO(low << "-" << high);
+        context.dose_range_low = low * mg;
+        context.dose_range_high = high * mg;
+        const std::string message = mgcalc_test::error_message(
+            [&] { (void)mgcalc::assess_sleep(mgcalc::day_intake{}, woman34, context); }, mgcalc::errc::invalid_amount);
+        CHECK(contains(message, "dose_range_low <= dose_range_high"));
+    }
+}
+
+TEST_CASE("sleep: the window's evidence says it is a convention and what the trials timed", "[sleep]") {
+    using mgcalc_test::contains;
+    const mgcalc::sleep_assessment a = one_dose("glycinate", 200.0, 19, 0);
+    const std::string& evidence = get(a, "timing-outside-window").evidence;
+    for (const char* part : {"is a convention", "no trial tested a time before bed for magnesium alone",
+                             "Rondanelli et al. 2011, J Am Geriatr Soc 59(1):82-90", "1 hour before bedtime",
+                             "together", "did not state the time of day"}) {
+        INFO(part);
+        CHECK(contains(evidence, part));
+    }
+}
+
+TEST_CASE("sleep: for a child the range is an adult one and the UL caps the dose", "[sleep]") {
+    using mgcalc_test::contains;
+    // A girl of 7: UL 110 mg (IOM 1997, 4-8 y), far below the 200-400 mg adult range.
+    const mgcalc::sleep_assessment child = one_dose("glycinate", 100.0, 19, 45, woman(7.0));
+    CHECK_FALSE(child.dose_range.judged);
+    CHECK(child.dose_range.description == "adult range 200-400 mg (trials in adults), not applied; UL 110 mg caps the dose");
+    CHECK_FALSE(has(child, "dose-below-range"));
+    REQUIRE(count(child, "dose-range-adults-only") == 1);
+    const mgcalc::finding& f = get(child, "dose-range-adults-only");
+    CHECK(f.severity == mgcalc::severity::info);
+    CHECK(contains(f.message, "evening dose 100 mg elemental is not judged against 200-400 mg: that range is an adult "
+                              "convention (the sleep trials were in adults), applied from 19 years; the UL of 110 mg "
+                              "for Children 4-8 y caps the dose"));
+    CHECK(contains(f.evidence, "Abbasi et al. 2012"));
+    CHECK(contains(f.evidence, "IOM 1997"));
+
+    const mgcalc::life_stage infant{mgcalc::sex::female, mgcalc::age::from_months(9.0)};
+    const mgcalc::sleep_assessment baby = one_dose("glycinate", 20.0, 19, 0, infant);
+    CHECK(baby.dose_range.description == "adult range 200-400 mg (trials in adults), not applied; no UL for infants");
+    CHECK(contains(get(baby, "dose-range-adults-only").message, "no UL is established for Infants 7-12 months"));
+
+    // 18.9 years is still under the adult band; 19 years reads the range as set.
+    CHECK(has(one_dose("glycinate", 250.0, 21, 45, woman(18.9)), "dose-range-adults-only"));
+    const mgcalc::sleep_assessment adult = one_dose("glycinate", 250.0, 21, 45, woman(19.0));
+    CHECK_FALSE(has(adult, "dose-range-adults-only"));
+    CHECK(adult.dose_range.judged);
+    CHECK(adult.dose_range.description == "200-400 mg, a convention (trials: 320-729 mg/day)");
+    // No evening dose, no finding about its range.
+    CHECK_FALSE(has(one_dose("glycinate", 100.0, 8, 0, woman(7.0)), "dose-range-adults-only"));
 }
 
 TEST_CASE("sleep: the evening dose is the sum of the evening doses", "[sleep]") {
@@ -550,6 +703,50 @@ TEST_CASE("sleep: findings are deterministic, ordered by severity, and cite date
         } else {
             CHECK(std::regex_search(f.evidence, year));
         }
+    }
+}
+
+TEST_CASE("sleep: every finding cites sources a reader can look up", "[sleep]") {
+    // Days that between them raise every finding code.
+    std::vector<mgcalc::sleep_assessment> assessments;
+    mgcalc::day_intake busy;
+    busy.add_food(food_with(400.0), 100.0 * g)
+        .add_supplement(elemental("oxide", 360.0), {}, at(22, 20))
+        .add_supplement(elemental("glycinate", 150.0), {}, at(21, 45))
+        .add_supplement(elemental("threonate", 50.0), {}, at(21, 45))
+        .add_supplement(elemental("malate", 50.0), {}, at(21, 45))
+        .add_supplement(elemental("citrate", 50.0), {}, at(18, 0))
+        .add_supplement(elemental("citrate", 10.0));
+    mgcalc::sleep_context context = bedtime(22, 30);
+    context.reduced_kidney_function = true;
+    context.medications = {mgcalc::medication::bisphosphonate, mgcalc::medication::quinolone};
+    assessments.push_back(mgcalc::assess_sleep(busy, woman34, context));
+    assessments.push_back(one_dose("glycinate", 100.0, 21, 45));                     // dose-below-range
+    assessments.push_back(one_dose("glycinate", 100.0, 18, 0));                      // no-evening-dose
+    assessments.push_back(one_dose("glycinate", 50.0, 19, 0, woman(7.0)));           // dose-range-adults-only
+    const mgcalc::life_stage infant{mgcalc::sex::female, mgcalc::age::from_months(9.0)};
+    assessments.push_back(one_dose("glycinate", 20.0, 19, 0, infant));               // infant
+
+    const std::vector<std::string> every_code{
+        "over-upper-limit",  "infant",         "kidney-caution",       "dose-above-range",
+        "gi-tolerance",      "medication-spacing", "poorly-absorbed-form", "dose-below-range",
+        "dose-range-adults-only", "glycine-trial-dose", "timing-outside-window", "dose-time-unknown",
+        "no-evening-dose",   "absorption-evidence-limited", "intake-already-adequate"};
+    std::vector<std::string> seen;
+    // Engineers' reference notes and files outside the product are not sources a reader can look
+    // up: no notes file, no path into a shared folder, no tracker "issue".
+    const std::regex private_source("magnesium-facts|fact[ -]file|/work/|\\.\\./shared|issue", std::regex::icase);
+    for (const mgcalc::sleep_assessment& a : assessments) {
+        for (const mgcalc::finding& f : a.findings) {
+            INFO(f.code << ": " << f.message << "\nevidence: " << f.evidence);
+            seen.push_back(f.code);
+            CHECK_FALSE(std::regex_search(f.message, private_source));
+            CHECK_FALSE(std::regex_search(f.evidence, private_source));
+        }
+    }
+    for (const std::string& code : every_code) {
+        INFO(code);
+        CHECK(std::find(seen.begin(), seen.end(), code) != seen.end());
     }
 }
 

@@ -27,7 +27,7 @@ std::optional<thrown> parse_error_of(const std::string& text) {
 }
 
 // Molar masses by hand from the CIAAW 2022 weights (Mg 24.305, C 12.011, H 1.008, N 14.007,
-// O 15.999, S 32.06), as in magnesium-facts.md section 3.
+// O 15.999, S 32.06; Prohaska et al., Pure Appl. Chem. 94(5):573-600, 2022; docs/sources.md).
 constexpr double magnesium = 24.305;
 constexpr double oxide_molar_mass = 24.305 + 15.999;                                                // 40.304
 constexpr double glycinate_molar_mass = 4 * 12.011 + 8 * 1.008 + 24.305 + 2 * 14.007 + 4 * 15.999;  // 172.423
@@ -66,13 +66,13 @@ TEST_CASE("supplement: a compound dose is converted by stoichiometry", "[supplem
     const mgcalc::supplement_dose epsom = mgcalc::parse_supplement_dose("Epsom salt = 1 g compound");
     CHECK(epsom.form().id == "sulfate-heptahydrate");
     CHECK(epsom.compound_mass().value() == 1000.0);
-    // 1000 mg x 24.305 / 246.466 = 98.6 mg Mg (magnesium-facts.md section 3: 98.6 mg per 1 g).
+    // 1000 mg x 24.305 / 246.466 = 98.6 mg Mg (docs/compounds.md: 98.6 mg per 1 g of MgSO4.7H2O).
     CHECK(epsom.elemental().value() == Approx(1000 * magnesium / epsom_molar_mass));
     CHECK(epsom.description() == "1000 mg magnesium sulfate heptahydrate (98.6 mg elemental)");
 }
 
 TEST_CASE("supplement: a label strength overrides stoichiometry", "[supplement]") {
-    // Magtein: 2,000 mg compound -> 144 mg elemental (magnesium-facts.md section 3, label conventions).
+    // Magtein: 2,000 mg compound -> 144 mg elemental (the Magtein label; docs/sources.md, label conventions).
     const mgcalc::supplement_dose dose = mgcalc::parse_supplement_dose("threonate=2 g compound, 144 mg per 2 g");
     CHECK(dose.form().id == "threonate");
     CHECK(dose.basis() == mgcalc::dose_basis::compound);

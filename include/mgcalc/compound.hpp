@@ -20,7 +20,7 @@ enum class evidence_grade {
     human_comparative,  ///< human studies comparing it with other forms (randomised or crossover)
     human_limited,      ///< human data on this form alone, or on a closely related form
     animal_only,        ///< rat studies only
-    none,               ///< no absorption study found (magnesium-facts.md section 4)
+    none,               ///< no absorption study found (docs/sources.md, "Absorption studies")
 };
 std::string_view to_string(evidence_grade grade) noexcept;
 

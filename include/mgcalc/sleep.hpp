@@ -22,12 +22,20 @@ medication parse_medication(std::string_view text);
 
 struct sleep_context {
     time_of_day bedtime;
-    /// Doses taken within [bedtime - window_latest_minutes, bedtime - window_earliest_minutes]
-    /// count as the evening dose; the evidence-aligned timing is 30-60 minutes before bed.
-    int window_earliest_minutes = 30;
-    int window_latest_minutes = 60;
+    /// The dose window: a dose taken from window_opens_minutes_before to
+    /// window_closes_minutes_before minutes before bedtime (both inclusive) is on time. The
+    /// default 60-30 minutes is a convention that no trial tested; the only evening-timed trial
+    /// gave a melatonin-magnesium-zinc combination 1 hour before bed (Rondanelli et al. 2011;
+    /// docs/sources.md).
+    int window_opens_minutes_before = 60;
+    int window_closes_minutes_before = 30;
     /// Doses earlier than this many minutes before bed are not "evening" at all.
     int evening_span_minutes = 240;
+    /// The evening dose range, elemental magnesium, both ends inclusive, judged from 19 years. The
+    /// default 200-400 mg is a convention of consumer sources that no trial tested; the trials
+    /// gave 320-729 mg/day, mostly in divided doses (Mah & Pitre 2021; docs/sleep.md).
+    milligrams dose_range_low = milligrams::from_value(200.0);
+    milligrams dose_range_high = milligrams::from_value(400.0);
     bool reduced_kidney_function = false;
     std::vector<medication> medications;
 };
@@ -48,9 +56,20 @@ struct carried_amount {
     milligrams amount;
 };
 
+/// The evening dose range as it applies to the person assessed (docs/sleep.md).
+struct evening_dose_range {
+    milligrams low;           ///< sleep_context::dose_range_low
+    milligrams high;          ///< sleep_context::dose_range_high
+    bool judged = false;      ///< dose-below-range / dose-above-range apply: from 19 years
+    /// What to show beside the evening dose: "200-400 mg, a convention (trials: 320-729 mg/day)";
+    /// under 19 years it says the range is an adult one and names the UL that caps the dose.
+    std::string description;
+};
+
 struct sleep_assessment {
     evaluation day;                       ///< the whole day against the reference intakes
     milligrams evening_elemental;         ///< elemental Mg from supplements in the evening span
+    evening_dose_range dose_range;        ///< the range the evening dose is read against
     std::vector<carried_amount> carried;  ///< per carried compound, summed over evening doses
     milligrams glycine;                   ///< glycine from evening doses (0 when none)
     std::vector<finding> findings;

@@ -1,7 +1,7 @@
 // mgcalc/supplement.hpp - a dose of a magnesium supplement.
 //
-// A Supplement Facts label states elemental magnesium (FDA 21 CFR 101.36; magnesium-facts.md
-// section 1e), so that is the default basis of a dose. A dose may instead be a mass of the
+// A Supplement Facts label states elemental magnesium (FDA 21 CFR 101.36; docs/sources.md), so
+// that is the default basis of a dose. A dose may instead be a mass of the
 // compound ("2 g of magnesium L-threonate powder"), converted by stoichiometry, or a compound
 // mass with the product's own stated strength ("144 mg elemental per 2 g"), which overrides
 // stoichiometry because commercial products are often buffered or hydrated.

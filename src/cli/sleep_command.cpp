@@ -28,6 +28,11 @@ json assessment_json(const sleep_assessment& a, const life_stage& stage, calenda
                 {"bedtime", to_string(bedtime)},
                 {"reference", reference_json(a.day.reference, stage)},
                 {"evening_elemental_mg", json_mg(a.evening_elemental)},
+                {"dose_range",
+                 {{"low_mg", json_mg(a.dose_range.low)},
+                  {"high_mg", json_mg(a.dose_range.high)},
+                  {"judged", a.dose_range.judged},
+                  {"description", a.dose_range.description}}},
                 {"glycine_mg", json_mg(a.glycine)},
                 {"carried", carried},
                 {"food_mg", json_mg(a.day.food)},
@@ -40,13 +45,22 @@ json assessment_json(const sleep_assessment& a, const life_stage& stage, calenda
                 {"note", "arithmetic on published figures, not advice"}};
 }
 
+/// Throws parse_error when option `lower` holds more than option `upper`.
+void require_not_above(std::string_view lower, double lower_value, std::string_view upper, double upper_value,
+                       std::string_view hint) {
+    if (lower_value <= upper_value) return;
+    throw error(errc::parse_error, std::string(lower) + " " + detail::format_number(lower_value, 1) + " is more than " +
+                                       std::string(upper) + " " + detail::format_number(upper_value, 1) + "; " +
+                                       std::string(hint));
+}
+
 void print_assessment_text(const sleep_assessment& a, const life_stage& stage, calendar_date date,
                            time_of_day bedtime) {
     const reference_intakes& r = a.day.reference;
     std::cout << "Evening magnesium on " << to_string(date) << ", bedtime " << to_string(bedtime) << ", for "
               << stage.to_string() << "\n\n";
     std::vector<std::vector<std::string>> rows{
-        {"Evening supplements (elemental)", mg_text(a.evening_elemental), "evidence range 200-400 mg"},
+        {"Evening supplements (elemental)", mg_text(a.evening_elemental), a.dose_range.description},
         {"All supplements today", mg_text(a.day.supplemental),
          r.supplemental_upper_limit ? "UL " + mg_text(*r.supplemental_upper_limit) + " (supplements only)"
                                     : "no UL established"},
@@ -78,8 +92,10 @@ void register_sleep_command(CLI::App& app) {
         std::string bedtime;
         std::vector<std::string> conditions;
         std::vector<std::string> medications;
-        int window_earliest = 30;
-        int window_latest = 60;
+        int window_opens = 60;
+        int window_closes = 30;
+        double dose_range_low = 200.0;
+        double dose_range_high = 400.0;
     };
     auto s = std::make_shared<state>();
     CLI::App* command = app.add_subcommand(
@@ -97,24 +113,30 @@ void register_sleep_command(CLI::App& app) {
         ->check(CLI::IsMember({"reduced-kidney-function"}, CLI::ignore_case));
     command->add_option("--medication", s->medications,
                         "bisphosphonate, tetracycline or quinolone (repeatable; common drug names are accepted)");
-    command->add_option("--window-earliest", s->window_earliest,
-                        "The dose window ends this many minutes before bed (default 30)")
+    command->add_option("--window-opens", s->window_opens,
+                        "The dose window opens this many minutes before bed (default 60)")
         ->check(CLI::Range(0, 600));
-    command->add_option("--window-latest", s->window_latest,
-                        "The dose window starts this many minutes before bed (default 60)")
+    command->add_option("--window-closes", s->window_closes,
+                        "The dose window closes this many minutes before bed (default 30)")
         ->check(CLI::Range(0, 600));
+    command->add_option("--dose-range-low", s->dose_range_low,
+                        "Low end of the evening dose range, mg elemental (default 200, a convention)")
+        ->check(CLI::Range(0.0, 5000.0));
+    command->add_option("--dose-range-high", s->dose_range_high,
+                        "High end of the evening dose range, mg elemental (default 400, a convention)")
+        ->check(CLI::Range(0.0, 5000.0));
     add_format_option(*command, s->format);
     command->callback([s] {
         sleep_context context;
         context.bedtime = parse_time_of_day(s->bedtime);
-        if (s->window_earliest > s->window_latest) {
-            throw error(errc::parse_error, "--window-earliest " + std::to_string(s->window_earliest) +
-                                               " is later than --window-latest " + std::to_string(s->window_latest) +
-                                               ": the window runs from --window-latest to --window-earliest minutes "
-                                               "before bed");
-        }
-        context.window_earliest_minutes = s->window_earliest;
-        context.window_latest_minutes = s->window_latest;
+        require_not_above("--window-closes", s->window_closes, "--window-opens", s->window_opens,
+                          "the window opens first, e.g. --window-opens 60 --window-closes 30");
+        require_not_above("--dose-range-low", s->dose_range_low, "--dose-range-high", s->dose_range_high,
+                          "e.g. --dose-range-low 200 --dose-range-high 400");
+        context.window_opens_minutes_before = s->window_opens;
+        context.window_closes_minutes_before = s->window_closes;
+        context.dose_range_low = s->dose_range_low * unit_symbols::mg;
+        context.dose_range_high = s->dose_range_high * unit_symbols::mg;
         calendar_date day{};
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         for (const std::string& m : s->medications) context.medications.push_back(parse_medication(m));

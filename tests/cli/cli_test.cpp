@@ -106,7 +106,8 @@ TEST_CASE("cli: compounds list and show", "[cli]") {
     CHECK(list.size() >= 19);
     const auto epsom = run_json("compounds show \"Epsom salt\"");
     CHECK(epsom["id"] == "sulfate-heptahydrate");
-    // MgSO4.7H2O: 24.305 / 246.47 = 0.0986 (magnesium-facts.md section 3).
+    // MgSO4.7H2O: 24.305 / 246.47 = 0.0986 (CIAAW atomic weights; formula from PubChem via
+    // App-MineralUtils; docs/sources.md).
     CHECK(epsom["elemental_fraction"].get<double>() == Approx(0.0986).margin(0.0001));
     CHECK(epsom["molar_mass_g_per_mol"].get<double>() == Approx(246.47).margin(0.01));
     CHECK(epsom["formula"].is_string());
@@ -334,6 +335,42 @@ TEST_CASE("cli: sleep assesses the evening dose with stoichiometric glycine", "[
     CHECK(has_code(early["findings"], "medication-spacing"));
     CHECK(has_code(early["findings"], "kidney-caution"));
     CHECK_FALSE(has_code(j["findings"], "medication-spacing"));
+
+    // A dose before the evening span is still reported as outside the window.
+    const auto afternoon = run_json("sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@18:00\"");
+    CHECK(afternoon["evening_elemental_mg"] == 0.0);
+    CHECK(has_code(afternoon["findings"], "timing-outside-window"));
+    CHECK(has_code(afternoon["findings"], "no-evening-dose"));
+
+    // The window is set by when it opens and closes before bed: 22:15 is 15 minutes before 22:30,
+    // outside the default 60-30 minutes, inside a window opening at 20 and closing at 10.
+    const std::string at_22_15 = "sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@22:15\"";
+    CHECK(has_code(run_json(at_22_15)["findings"], "timing-outside-window"));
+    CHECK_FALSE(has_code(run_json(at_22_15 + " --window-opens 20 --window-closes 10")["findings"], "timing-outside-window"));
+    check_one_line_error(at_22_15 + " --window-opens 10 --window-closes 20", "--window-closes 20");
+
+    // For a child the row beside the evening dose and the JSON say the range is an adult one and
+    // the UL caps the dose, in the same words.
+    const std::string girl = "sleep --sex female --age 7 --bedtime 20:30 --supplement \"glycinate=100 mg@19:45\"";
+    const auto child = run_json(girl);
+    CHECK_FALSE(child["dose_range"]["judged"].get<bool>());
+    const std::string description = child["dose_range"]["description"];
+    CHECK(description.find("adult range 200-400 mg") != std::string::npos);
+    CHECK(description.find("UL 110 mg caps the dose") != std::string::npos);
+    CHECK(has_code(child["findings"], "dose-range-adults-only"));
+    const run_result child_text = run(girl);
+    CHECK(child_text.out.find("evidence range") == std::string::npos);
+    CHECK(child_text.out.find("100 mg  " + description + "\n") != std::string::npos);
+
+    // The range is configurable.
+    const auto narrow = run_json("sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@21:45\" "
+                                 "--dose-range-low 100 --dose-range-high 150");
+    CHECK(narrow["dose_range"]["low_mg"] == 100.0);
+    CHECK(narrow["dose_range"]["high_mg"] == 150.0);
+    CHECK(narrow["dose_range"]["judged"].get<bool>());
+    CHECK(has_code(narrow["findings"], "dose-above-range"));
+    CHECK_FALSE(has_code(j["findings"], "dose-above-range"));
+    check_one_line_error(at_22_15 + " --dose-range-low 300 --dose-range-high 200", "--dose-range-low 300");
 
     check_one_line_error("sleep --sex female --age 34 --bedtime 25:00", "parse_error");
     check_one_line_error("sleep --sex female --age 34 --bedtime 22:30 --medication aspirin", "parse_error");
