@@ -12,8 +12,9 @@
 //   food 219.12 mg + citrate 150 mg elemental = 369.12 mg.
 // Males 31-50 y (IOM 1997): RDA 420, EAR 350, supplemental UL 350 mg. 369.12 / 420 = 87.9 %,
 // between EAR and RDA: below-rda. Gap 420 - 369.12 = 50.9 mg; supplement room
-// min(50.9, 350 - 150) = 50.9 mg. Smallest curated servings that close a 50.9 mg gap: shredded
-// wheat 133 x 0.46 = 61 mg, oatmeal 63 mg, dark chocolate 228 x 0.2835 = 65 mg.
+// min(50.9, 350 - 150) = 50.9 mg. Smallest curated servings that close a 50.9 mg gap, leaving out
+// the oatmeal and almonds already eaten: shredded wheat 133 x 0.46 = 61 mg, dark chocolate
+// 228 x 0.2835 = 65 mg, lentils 36 x 1.98 = 71 mg.
 #include <mgcalc/food_catalog.hpp>
 #include <mgcalc/mgcalc.hpp>
 #include <mgcalc/suggestion.hpp>
@@ -60,12 +61,14 @@ int main() {
               << result.percent_of_target << " % of the " << mgcalc::to_string(result.reference.kind) << " "
               << result.reference.target.value() << " mg: " << mgcalc::to_string(result.status) << '\n';
 
-    // What would close the gap: curated everyday foods, and supplement room under the UL.
+    // What would close the gap: curated everyday foods not eaten today, and supplement room
+    // under the UL.
     const mgcalc::gap_suggestions ideas = mgcalc::suggest_for_gap(result, 3);
     std::cout << "Gap: " << ideas.gap.value() << " mg\n";
     for (const mgcalc::food_suggestion& idea : ideas.foods) {
         std::cout << "  " << (idea.closes_gap ? "closes it: " : "helps: ") << idea.text << '\n';
     }
+    std::cout << "  " << ideas.note << '\n';  // said once: the servings are adult measures
     if (ideas.supplement_room) {
         std::cout << "Supplement room under the UL: " << ideas.supplement_room->value() << " mg\n";
     }

@@ -197,7 +197,10 @@ constexpr std::string_view citrate_nonahydrate_aliases[] = {
     "C12H28Mg3O23"};
 constexpr std::string_view glycinate_aliases[] = {
     "magnesium bisglycinate", "magnesium glycinate", "magnesium diglycinate", "magnesium bisglycinate chelate",
-    "magnesium glycinate chelate", "C4H8MgN2O4"};
+    "magnesium glycinate chelate", "C4H8MgN2O4",
+    // A bare "magnesium chelate" on a label means the amino-acid chelate sold as magnesium
+    // bisglycinate (docs/compounds.md, "Finding a compound").
+    "magnesium chelate"};
 constexpr std::string_view threonate_aliases[] = {"magnesium L-threonate", "magnesium threonate", "Magtein",
                                                   "magnesium L-threonate anhydrous"};
 constexpr std::string_view threonate_monohydrate_aliases[] = {"magnesium L-threonate monohydrate",
@@ -210,7 +213,9 @@ constexpr std::string_view lactate_aliases[] = {"magnesium lactate", "magnesium 
 constexpr std::string_view lactate_dihydrate_aliases[] = {"magnesium lactate dihydrate",
                                                           "magnesium L-lactate dihydrate", "C6H14MgO8"};
 constexpr std::string_view chloride_aliases[] = {"magnesium chloride", "MgCl2", "magnesium chloride anhydrous"};
-constexpr std::string_view chloride_hexahydrate_aliases[] = {"magnesium chloride hexahydrate"};
+// Magnesium chloride "flakes" (bath and foot-soak products) are the hexahydrate, MgCl2.6H2O.
+constexpr std::string_view chloride_hexahydrate_aliases[] = {"magnesium chloride hexahydrate",
+                                                             "magnesium chloride flakes", "magnesium flakes"};
 constexpr std::string_view sulfate_aliases[] = {"magnesium sulfate", "magnesium sulphate", "MgSO4",
                                                 "magnesium sulfate anhydrous", "magnesium sulphate anhydrous"};
 constexpr std::string_view sulfate_heptahydrate_aliases[] = {
@@ -376,6 +381,21 @@ constexpr compound_spec specs[] = {
 
 #undef MGCALC_APP_MINERALUTILS
 
+// Magnesium of a form not stated ("magnesium 100 mg"). Its formula is the element itself, so the
+// computed fields are those of Mg (1 atom, fraction 1): an amount of it is elemental magnesium,
+// which is what a Supplement Facts label states (FDA 21 CFR 101.36). It is not a salt, so the
+// compound is built with form_known = false, which refuses stoichiometry and compound masses;
+// with no form there is no absorption evidence and no estimate.
+constexpr std::string_view unspecified_aliases[] = {"magnesium", "elemental magnesium", "magnesium unspecified",
+                                                    "magnesium form not stated"};
+constexpr compound_spec unspecified_spec{
+    "unspecified", "Magnesium (form not stated)", unspecified_aliases, "Mg", 0,
+    "the element itself; standard atomic weight of Mg 24.305 (IUPAC CIAAW 2022) [C]", evidence_grade::none, {},
+    std::nullopt,
+    "Magnesium whose compound is not named: the amount is elemental magnesium, as on a Supplement Facts label. "
+    "There is no salt to weigh, so a compound mass cannot be converted, and there is no absorption estimate. "
+    "Name the compound when the label gives it (\"glycinate=200 mg\")."};
+
 std::string full_formula_of(std::string_view formula, int water) {
     std::string out(formula);
     if (water > 0) {
@@ -386,51 +406,73 @@ std::string full_formula_of(std::string_view formula, int water) {
     return out;
 }
 
-// A lookup key with a leading "magnesium" removed, so "magnesium oxide" == "oxide".
+bool is_word_separator(char c) noexcept { return c == ' ' || c == '\t' || c == '-' || c == '_' || c == '.'; }
+
+// Labels and shops abbreviate magnesium as "Mag" ("Mag Glycinate", "mag. citrate"): a leading
+// word "mag" reads as "magnesium". Only a whole word, so "magnesia" and "Magtein" are untouched.
+std::string expand_mag(std::string_view text) {
+    text = detail::trim(text);
+    constexpr std::string_view mag = "mag";
+    if (text.size() >= mag.size() && detail::to_lower(text.substr(0, mag.size())) == mag &&
+        (text.size() == mag.size() || is_word_separator(text[mag.size()]))) {
+        return "magnesium" + std::string(text.substr(mag.size()));
+    }
+    return std::string(text);
+}
+
+// A lookup key with a leading "magnesium" (or "mag") removed, so "magnesium oxide" == "oxide".
+// "magnesium" alone stays, as the alias of the unspecified form.
 std::string compound_key(std::string_view text) {
-    std::string key = detail::lookup_key(text);
+    std::string key = detail::lookup_key(expand_mag(text));
     constexpr std::string_view prefix = "magnesium";
     if (key.size() > prefix.size() && std::string_view(key).starts_with(prefix)) key.erase(0, prefix.size());
     return key;
 }
 
 struct catalogue {
+    // The compounds of `specs`, in order, then the unspecified form as the last entry.
     std::vector<compound> entries;
     std::vector<std::pair<std::string, std::size_t>> keys;  // lookup key -> index in entries
+
+    std::span<const compound> salts() const noexcept { return std::span(entries).first(entries.size() - 1); }
+    const compound& unspecified() const noexcept { return entries.back(); }
 };
+
+void add_entry(catalogue& out, const compound_spec& spec, bool form_known) {
+    const grams_per_mole magnesium = atomic_weight("Mg");
+    const std::string full = full_formula_of(spec.formula, spec.water_of_hydration);
+    const grams_per_mole mass = molar_mass(full);
+    const int atoms = atom_count(full, "Mg");
+    // A ratio of two molar masses is dimensionless; value() of each is in g/mol.
+    const double fraction = atoms * magnesium.value() / mass.value();
+    out.entries.push_back(compound{spec.id, spec.name, spec.aliases, spec.formula, spec.water_of_hydration, mass,
+                                   atoms, fraction, spec.formula_source, spec.grade, spec.evidence,
+                                   spec.bioavailability, spec.notes, spec.carrier_name, spec.carrier_formula,
+                                   spec.carriers_per_formula_unit, form_known});
+
+    const std::size_t index = out.entries.size() - 1;
+    auto add_key = [&](std::string_view text) { out.keys.emplace_back(compound_key(text), index); };
+    add_key(spec.id);
+    add_key(spec.name);
+    for (std::string_view alias : spec.aliases) add_key(alias);
+    if (spec.water_of_hydration == 0) {
+        add_key(spec.formula);
+    } else {
+        // The same hydrate written with each accepted separator: "MgCl2·6H2O", "MgCl2*6H2O",
+        // "MgCl2.6H2O" (lookup_key drops the dot, which is still unambiguous).
+        add_key(full);
+        const std::size_t dot_at = full.find("\xC2\xB7");  // the UTF-8 middle dot, 2 bytes
+        const std::string before = full.substr(0, dot_at), after = full.substr(dot_at + 2);
+        add_key(before + "*" + after);
+        add_key(before + "." + after);
+    }
+}
 
 catalogue build_catalogue() {
     catalogue out;
-    out.entries.reserve(std::size(specs));
-    const grams_per_mole magnesium = atomic_weight("Mg");
-    for (const compound_spec& spec : specs) {
-        const std::string full = full_formula_of(spec.formula, spec.water_of_hydration);
-        const grams_per_mole mass = molar_mass(full);
-        const int atoms = atom_count(full, "Mg");
-        // A ratio of two molar masses is dimensionless; value() of each is in g/mol.
-        const double fraction = atoms * magnesium.value() / mass.value();
-        out.entries.push_back(compound{spec.id, spec.name, spec.aliases, spec.formula, spec.water_of_hydration,
-                                       mass, atoms, fraction, spec.formula_source, spec.grade, spec.evidence,
-                                       spec.bioavailability, spec.notes, spec.carrier_name,
-                                       spec.carrier_formula, spec.carriers_per_formula_unit});
-
-        const std::size_t index = out.entries.size() - 1;
-        auto add_key = [&](std::string_view text) { out.keys.emplace_back(compound_key(text), index); };
-        add_key(spec.id);
-        add_key(spec.name);
-        for (std::string_view alias : spec.aliases) add_key(alias);
-        if (spec.water_of_hydration == 0) {
-            add_key(spec.formula);
-        } else {
-            // The same hydrate written with each accepted separator: "MgCl2·6H2O", "MgCl2*6H2O",
-            // "MgCl2.6H2O" (lookup_key drops the dot, which is still unambiguous).
-            add_key(full);
-            const std::size_t dot_at = full.find("\xC2\xB7");  // the UTF-8 middle dot, 2 bytes
-            const std::string before = full.substr(0, dot_at), after = full.substr(dot_at + 2);
-            add_key(before + "*" + after);
-            add_key(before + "." + after);
-        }
-    }
+    out.entries.reserve(std::size(specs) + 1);
+    for (const compound_spec& spec : specs) add_entry(out, spec, true);
+    add_entry(out, unspecified_spec, false);
     return out;
 }
 
@@ -443,7 +485,7 @@ const catalogue& the_catalogue() {
 
 std::string accepted_ids() {
     std::string out;
-    for (const compound& c : the_catalogue().entries) {
+    for (const compound& c : the_catalogue().salts()) {
         if (!out.empty()) out += ", ";
         out += c.id;
     }
@@ -460,13 +502,20 @@ const compound* find_by_key(std::string_view id_or_alias) {
     return nullptr;
 }
 
-void check_amount(std::string_view function, std::string_view what, const compound& form, milligrams amount) {
+// `what` names the amount given: "compound mass" or "elemental magnesium".
+void check_amount(std::string_view what, const compound& form, milligrams amount) {
+    if (!form.form_known) {
+        throw error(errc::unknown_compound,
+                    std::string(what) + " " + detail::format_number(amount.value(), 3) +
+                        " mg of magnesium of a form not stated cannot be converted: only a named compound has a "
+                        "formula to convert by; accepted: a compound id such as " + accepted_ids());
+    }
     const double value = amount.value();
     const std::string problem(detail::amount_problem(value));
     if (problem.empty()) return;
-    throw error(errc::invalid_amount, std::string(function) + ": " + std::string(what) + " " +
-                                          detail::format_number(value, 3) + " mg of " + detail::to_lower(form.name) +
-                                          " " + problem + "; accepted: a finite amount of 0 mg or more");
+    throw error(errc::invalid_amount, std::string(what) + " " + detail::format_number(value, 3) + " mg (" +
+                                          detail::to_lower(form.name) + ") " + problem +
+                                          "; accepted: a finite amount of 0 mg or more");
 }
 
 }  // namespace
@@ -486,16 +535,18 @@ std::string compound::full_formula() const { return full_formula_of(formula, wat
 std::span<const compound> compounds() noexcept {
     // The table is built from compile-time constants that the tests parse, so building cannot fail
     // except on memory exhaustion.
-    return the_catalogue().entries;
+    return the_catalogue().salts();
 }
+
+const compound& unspecified_form() noexcept { return the_catalogue().unspecified(); }
 
 const compound& find_compound(std::string_view id_or_alias) {
     if (const compound* found = find_by_key(id_or_alias)) return *found;
     throw error(errc::unknown_compound,
-                "find_compound: unknown magnesium compound \"" + std::string(id_or_alias) +
-                    "\"; accepted ids: " + accepted_ids() +
+                "unknown magnesium compound \"" + std::string(id_or_alias) + "\"; accepted ids: " + accepted_ids() +
                     "; names and aliases such as \"magnesium bisglycinate\", \"Epsom salt\" or \"Magtein\" also work "
-                    "(case, spaces, hyphens and a leading \"magnesium\" are ignored)");
+                    "(case, spaces, hyphens and a leading \"magnesium\" or \"mag\" are ignored), and "
+                    "\"magnesium\" alone is magnesium of a form not stated");
 }
 
 const compound* lookup_compound(std::string_view id_or_alias) noexcept {
@@ -508,12 +559,12 @@ const compound* lookup_compound(std::string_view id_or_alias) noexcept {
 }
 
 milligrams elemental_magnesium(const compound& form, milligrams compound_mass) {
-    check_amount("elemental_magnesium", "compound mass", form, compound_mass);
+    check_amount("compound mass", form, compound_mass);
     return compound_mass * form.elemental_fraction;
 }
 
 milligrams compound_mass_for(const compound& form, milligrams elemental) {
-    check_amount("compound_mass_for", "elemental magnesium", form, elemental);
+    check_amount("elemental magnesium", form, elemental);
     return elemental / form.elemental_fraction;
 }
 

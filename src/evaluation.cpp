@@ -7,7 +7,9 @@
 #include <range/v3/numeric/accumulate.hpp>
 #include <range/v3/view/transform.hpp>
 
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace mgcalc {
 
@@ -20,7 +22,42 @@ using detail::format_number;
 // absorbed estimate, never for the totals the reference intakes are compared with.
 constexpr double dietary_absorption_fraction = 0.30;
 
+// An elemental dose above this is taken for a compound mass typed without "compound"
+// ("citrate=2 g"), and warned about. 1,000 mg is nearly 3 times the adult supplemental UL of
+// 350 mg (IOM 1997), and no single-dose product states grams of elemental magnesium on its
+// Supplement Facts label (which declares elemental magnesium, FDA 21 CFR 101.36), whereas
+// compound masses of grams are usual (Magtein labels: 2,000 mg of L-threonate for 144 mg of
+// magnesium). A warning, not an error: the dose may be meant (docs/model.md, "Plausibility
+// limits").
+constexpr double likely_compound_mass_above_mg = 1'000.0;
+
 std::string mg_text(milligrams amount) { return format_number(amount.value(), 1) + " mg"; }
+
+/// "2 g": a milligram amount written in grams, as a compound mass is usually given.
+std::string grams_text(milligrams amount) { return format_number(amount.value() / 1000.0, 3) + " g"; }
+
+/// The dose-looks-like-compound-mass warning for an elemental dose over the threshold, if any.
+std::optional<warning> compound_mass_warning(const day_intake::supplement_entry& entry) {
+    const supplement_dose& dose = entry.dose;
+    if (dose.basis() != dose_basis::elemental || !(dose.amount().value() > likely_compound_mass_above_mg)) {
+        return std::nullopt;
+    }
+    const std::string given = entry.input.empty() ? dose.description() : "\"" + entry.input + "\"";
+    std::string message = "supplement " + given + " is " + mg_text(dose.amount()) +
+                          " of elemental magnesium in one dose, more than " +
+                          format_number(likely_compound_mass_above_mg, 0) +
+                          " mg: no supplement holds grams of elemental magnesium, so " + grams_text(dose.amount()) +
+                          " is probably the mass of the compound; ";
+    const compound& form = dose.form();
+    if (form.form_known) {
+        message += "if so, write \"" + std::string(form.id) + "=" + grams_text(dose.amount()) + " compound\" = " +
+                   mg_text(elemental_magnesium(form, dose.amount())) + " elemental";
+    } else {
+        message += "if so, name the compound to convert it, e.g. \"citrate=" + grams_text(dose.amount()) +
+                   " compound\"";
+    }
+    return warning{"dose-looks-like-compound-mass", message};
+}
 
 intake_status status_of(milligrams total, const reference_intakes& reference) {
     if (reference.kind == target_kind::ai) {
@@ -67,6 +104,7 @@ std::string_view to_string(entry_kind kind) noexcept {
 
 evaluation evaluate(const day_intake& day, const life_stage& stage) {
     evaluation result{.reference = iom_reference_intakes(stage),
+                      .stage = stage,
                       .food = milligrams::from_value(0.0),
                       .unknown_entries = 0,
                       .lower_bound_entries = 0,
@@ -91,14 +129,15 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
         }
         result.entries.push_back({entry_kind::food, i, entry.input,
                                    format_number(entry.amount.value(), 1) + " g " + entry.food.description,
-                                   magnesium, entry.amount, entry.measure_used, entry.food.id, entry.food.source});
+                                   magnesium, entry.amount, entry.measure_used, entry.food.id, entry.food.source,
+                                   entry.food.description});
     }
     for (std::size_t i = 0; i < day.supplements().size(); ++i) {
         const auto& entry = day.supplements()[i];
         const milligrams elemental = entry.dose.elemental();
         result.supplemental += elemental;
         result.entries.push_back(
-            {entry_kind::supplement, i, entry.input, entry.dose.description(), elemental, std::nullopt, {}, {}, {}});
+            {entry_kind::supplement, i, entry.input, entry.dose.description(), elemental, std::nullopt, {}, {}, {}, {}});
     }
 
     result.total = result.food + result.supplemental;
@@ -122,6 +161,9 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
              "a magnesium supplement is logged for an infant (" + stage.age().to_string() +
                  "): no upper limit is established for infants and their magnesium should come only from "
                  "breast milk, formula and food (IOM 1997); do not give one without a clinician"});
+    }
+    for (const auto& entry : day.supplements()) {
+        if (std::optional<warning> w = compound_mass_warning(entry)) result.warnings.push_back(std::move(*w));
     }
     if (result.over_upper_limit) {
         result.warnings.push_back(

@@ -84,7 +84,7 @@ using composition = std::array<std::int64_t, atomic_weights.size()>;
 
 class formula_parser {
 public:
-    formula_parser(std::string_view function, std::string_view text) : function_(function), text_(text) {}
+    explicit formula_parser(std::string_view text) : text_(text) {}
 
     composition parse() {
         std::size_t end = text_.size();
@@ -264,26 +264,23 @@ private:
     }
 
     [[noreturn]] void fail_at(std::size_t byte_offset, const std::string& what) const {
-        throw error(errc::parse_error, std::string(function_) + ": " + what + " at character " +
-                                           std::to_string(character_position(byte_offset)) + " of formula \"" +
-                                           std::string(text_) + "\"; " + accepted_syntax());
+        throw error(errc::parse_error, what + " at character " + std::to_string(character_position(byte_offset)) +
+                                           " of formula \"" + std::string(text_) + "\"; " + accepted_syntax());
     }
 
     [[noreturn]] void fail(const std::string& what) const {
-        throw error(errc::parse_error, std::string(function_) + ": " + what + " in formula \"" +
-                                           std::string(text_) + "\"; " + accepted_syntax());
+        throw error(errc::parse_error, what + " in formula \"" + std::string(text_) + "\"; " + accepted_syntax());
     }
 
-    std::string_view function_;
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t end_ = 0;
 };
 
-int checked_element_index(std::string_view function, std::string_view element) {
+int checked_element_index(std::string_view element) {
     const int index = element_index(detail::trim(element));
     if (index < 0) {
-        throw error(errc::parse_error, std::string(function) + ": unknown element symbol \"" + std::string(element) +
+        throw error(errc::parse_error, "unknown element symbol \"" + std::string(element) +
                                            "\"; accepted (case-sensitive): " + accepted_elements());
     }
     return index;
@@ -292,7 +289,7 @@ int checked_element_index(std::string_view function, std::string_view element) {
 }  // namespace
 
 grams_per_mole molar_mass(std::string_view formula) {
-    const composition atoms = formula_parser("molar_mass", formula).parse();
+    const composition atoms = formula_parser(formula).parse();
     double total = 0.0;
     for (std::size_t i = 0; i < atoms.size(); ++i) {
         total += static_cast<double>(atoms[i]) * atomic_weights[i].grams_per_mole;
@@ -301,14 +298,14 @@ grams_per_mole molar_mass(std::string_view formula) {
 }
 
 int atom_count(std::string_view formula, std::string_view element) {
-    const int index = checked_element_index("atom_count", element);
-    const composition atoms = formula_parser("atom_count", formula).parse();
+    const int index = checked_element_index(element);
+    const composition atoms = formula_parser(formula).parse();
     // Bounded by max_atoms_per_element, so the narrowing is exact.
     return static_cast<int>(atoms[static_cast<std::size_t>(index)]);
 }
 
 grams_per_mole atomic_weight(std::string_view element) {
-    const int index = checked_element_index("atomic_weight", element);
+    const int index = checked_element_index(element);
     return grams_per_mole::from_value(atomic_weights[static_cast<std::size_t>(index)].grams_per_mole);
 }
 

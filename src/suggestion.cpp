@@ -29,20 +29,36 @@ struct everyday_food {
     std::string_view id;
     double amount;
     std::string_view measure;
+    /// Whole nuts or seeds, a choking hazard for young children (see whole_nuts_from_years).
+    /// Nut and seed butters are not: spread thinly they are offered to toddlers.
+    bool whole_nut_or_seed = false;
 };
+
+// mgcalc rule: no whole nuts or seeds for children under 4 years. The American Academy of
+// Pediatrics names nuts and seeds among the foods that most often choke young children and
+// advises keeping them from children under 4 (Committee on Injury, Violence, and Poison
+// Prevention, "Prevention of Choking Among Children", Pediatrics 125(3):601-607, 2010,
+// doi:10.1542/peds.2009-2862).
+constexpr double whole_nuts_from_years = 4.0;
+
+constexpr std::string_view adult_servings_note =
+    "Servings are adult household measures (USDA SR24 portions); a child's serving is smaller.";
+constexpr std::string_view no_whole_nuts_note =
+    " Whole nuts and seeds are left out for children under 4 years, for whom they are a choking hazard "
+    "(American Academy of Pediatrics, Prevention of Choking Among Children, 2010); spread nut butters thinly.";
 
 // Magnesium per serving = SR24 mg/100 g x portion grams / 100 (data/usda-sr24/foods.csv and
 // portions.csv). Order is only the tie-break between equal amounts. docs/log-evaluation.md lists
 // the same table; keep them in step.
 constexpr std::array<everyday_food, 28> everyday_foods{{
     // Nuts and seeds
-    {"12016", 1.0, "oz"},                     // pumpkin seed kernels, roasted: 550 x 28.35 g = 155.9 mg
-    {"12078", 1.0, "oz (6 kernels)"},         // Brazil nuts: 376 x 28.35 g = 106.6 mg
-    {"12006", 1.0, "oz"},                     // chia seeds: 335 x 28.35 g = 95.0 mg
-    {"12061", 1.0, "oz (23 whole kernels)"},  // almonds: 268 x 28.35 g = 76.0 mg
-    {"12085", 1.0, "oz"},                     // cashews, dry roasted: 260 x 28.35 g = 73.7 mg
-    {"16390", 1.0, "oz"},                     // peanuts, dry roasted: 176 x 28.35 g = 49.9 mg
-    {"16398", 2.0, "tbsp"},                   // peanut butter, smooth: 154 x 32 g = 49.3 mg
+    {"12016", 1.0, "oz", true},                     // pumpkin seed kernels, roasted: 550 x 28.35 g = 155.9 mg
+    {"12078", 1.0, "oz (6 kernels)", true},         // Brazil nuts: 376 x 28.35 g = 106.6 mg
+    {"12006", 1.0, "oz", true},                     // chia seeds: 335 x 28.35 g = 95.0 mg
+    {"12061", 1.0, "oz (23 whole kernels)", true},  // almonds: 268 x 28.35 g = 76.0 mg
+    {"12085", 1.0, "oz", true},                     // cashews, dry roasted: 260 x 28.35 g = 73.7 mg
+    {"16390", 1.0, "oz", true},                     // peanuts, dry roasted: 176 x 28.35 g = 49.9 mg
+    {"16398", 2.0, "tbsp"},                         // peanut butter, smooth: 154 x 32 g = 49.3 mg
     // Sweets
     {"19904", 1.0, "oz"},  // dark chocolate 70-85% cacao: 228 x 28.35 g = 64.6 mg
     // Vegetables and fruit
@@ -85,14 +101,29 @@ std::string suggestion_text(const food& item, const portion& serving, milligrams
            detail::format_number(magnesium.value(), 0) + " mg";
 }
 
+/// The day already has this food: the same id in the same source, or the same description
+/// (the same food from another database).
+bool eaten_that_day(const evaluation& day, const food& item) {
+    const std::string description = detail::to_lower(item.description);
+    return std::any_of(day.entries.begin(), day.entries.end(), [&](const entry_contribution& e) {
+        if (e.kind != entry_kind::food) return false;
+        if (e.food_id == item.id && e.food_source == item.source) return true;
+        return !description.empty() && detail::to_lower(e.food_description) == description;
+    });
+}
+
 /// The curated foods `database` holds with a known (not lower-bound) magnesium value and the
-/// curated serving among their portions, in list order.
-std::vector<food_suggestion> candidates(const food_database& database, milligrams gap) {
+/// curated serving among their portions, that the day does not already have and that suit the
+/// person's age, in list order.
+std::vector<food_suggestion> candidates(const food_database& database, const evaluation& day, milligrams gap) {
+    const bool whole_nuts_suit = day.stage.age().in_years() >= whole_nuts_from_years;
     std::vector<food_suggestion> found;
     for (const everyday_food& wanted : everyday_foods) {
+        if (wanted.whole_nut_or_seed && !whole_nuts_suit) continue;
         const std::optional<std::size_t> index = database.find(wanted.id);
         if (!index || !database.magnesium_per_100g(*index)) continue;  // unknown is never suggested
         food item = database.at(*index);
+        if (eaten_that_day(day, item)) continue;  // suggest something new, not more of the same
         if (!item.magnesium_per_100g || item.magnesium_is_lower_bound) continue;
         const portion* serving = find_portion(item, wanted);
         if (!serving) continue;
@@ -114,7 +145,7 @@ gap_suggestions suggest_for_gap(const evaluation& day, std::size_t count) {
 gap_suggestions suggest_for_gap(const evaluation& day, std::size_t count, const food_database& database) {
     const milligrams zero = milligrams::from_value(0.0);
     const reference_intakes& reference = day.reference;
-    gap_suggestions result{day.total < reference.target ? reference.target - day.total : zero, {}, std::nullopt};
+    gap_suggestions result{day.total < reference.target ? reference.target - day.total : zero, {}, std::nullopt, {}};
     if (!(result.gap > zero)) return result;  // target met: nothing to close
 
     // Infants have an AI only and no UL (IOM 1997 pp. 209-210, 242-244): their magnesium should
@@ -125,13 +156,17 @@ gap_suggestions suggest_for_gap(const evaluation& day, std::size_t count, const 
     // Foods whose one serving closes the gap first, smallest sufficient serving first (so a
     // 50 mg gap is not met with three times that); then the largest contributions. Stable, so
     // equal amounts keep the curated order: the result is deterministic.
-    std::vector<food_suggestion> foods = candidates(database, result.gap);
+    std::vector<food_suggestion> foods = candidates(database, day, result.gap);
     std::stable_sort(foods.begin(), foods.end(), [](const food_suggestion& a, const food_suggestion& b) {
         if (a.closes_gap != b.closes_gap) return a.closes_gap;
         return a.closes_gap ? a.magnesium < b.magnesium : b.magnesium < a.magnesium;
     });
     if (foods.size() > count) foods.erase(foods.begin() + static_cast<std::ptrdiff_t>(count), foods.end());
     result.foods = std::move(foods);
+    if (!result.foods.empty()) {
+        result.note = adult_servings_note;
+        if (day.stage.age().in_years() < whole_nuts_from_years) result.note += no_whole_nuts_note;
+    }
 
     // A supplement amount never crosses the supplemental UL (food never counts toward it) and is
     // never more than the gap. No UL established (infants): no amount at all.

@@ -1,10 +1,17 @@
 // Supplement doses and their text syntax (mgcalc/supplement.hpp).
 //
 //   COMPOUND=AMOUNT UNIT [elemental|compound][, LABEL_MG UNIT [elemental] per AMOUNT UNIT]
+//   COMPOUND AMOUNT UNIT [elemental|compound][, LABEL ...]          the same, as people type it
+//   AMOUNT UNIT [elemental|compound] [of] COMPOUND [elemental|compound][, LABEL ...]
 //
 //   glycinate=200 mg                              200 mg elemental Mg (a Supplement Facts label)
 //   oxide=500 mg compound                         500 mg of MgO, stoichiometry gives 301.5 mg Mg
 //   threonate=2 g compound, 144 mg per 2 g        the product's own strength overrides stoichiometry
+//   mag glycinate 200 mg, 200 mg magnesium glycinate, 500 mg of magnesium oxide compound
+//   magnesium 100 mg                              elemental magnesium of a form not stated
+//
+// Without "=", the first word that is a number (or a number glued to mg/g) starts the amount:
+// words before it name the compound, and if it is the first word the compound follows the unit.
 //
 // Units: mg (milligram, milligrams) and g (gram, grams). The syntax is documented in
 // docs/compounds.md, "Dose syntax".
@@ -14,8 +21,13 @@
 #include "detail/limits.hpp"
 #include "detail/text.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <optional>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mgcalc {
@@ -54,9 +66,18 @@ void check_finite_non_negative(std::string_view what, milligrams amount) {
     const double value = amount.value();
     const std::string problem(detail::amount_problem(value));
     if (problem.empty()) return;
-    throw error(errc::invalid_amount, "supplement_dose: " + std::string(what) + " " +
-                                          detail::format_number(value, 3) + " mg " + problem + "; " +
-                                          accepted_amounts());
+    throw error(errc::invalid_amount,
+                std::string(what) + " " + detail::format_number(value, 3) + " mg " + problem + "; " + accepted_amounts());
+}
+
+// A compound mass converts to magnesium only through a named compound's formula or label.
+void require_named_form(const compound& form, milligrams compound_mass) {
+    if (form.form_known) return;
+    throw error(errc::unknown_compound,
+                "a compound mass of " + mg_text(compound_mass) +
+                    " needs its compound named: magnesium of a form not stated has no formula to convert by; "
+                    "accepted: the elemental amount (\"magnesium=200 mg\") or the compound's name "
+                    "(\"citrate=2 g compound\")");
 }
 
 // The message of an mgcalc::error without its "[mgcalc.<code>] " prefix, to re-throw it with
@@ -69,10 +90,87 @@ std::string message_of(const error& e) {
 
 enum class mass_unit { milligram, gram };
 
+std::optional<mass_unit> unit_named(std::string_view text) {
+    const std::string word = detail::to_lower(text);
+    if (word == "mg" || word == "milligram" || word == "milligrams") return mass_unit::milligram;
+    if (word == "g" || word == "gram" || word == "grams") return mass_unit::gram;
+    return std::nullopt;
+}
+
+std::optional<dose_basis> basis_named(std::string_view text) {
+    const std::string word = detail::to_lower(text);
+    if (word == "elemental") return dose_basis::elemental;
+    if (word == "compound") return dose_basis::compound;
+    return std::nullopt;
+}
+
+// Splits on white space.
+std::vector<std::string_view> words(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+        if (i > start) out.push_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
+std::string joined(std::span<const std::string_view> list) {
+    std::string out;
+    for (std::string_view word : list) {
+        if (!out.empty()) out += ' ';
+        out += word;
+    }
+    return out;
+}
+
+// A number glued to its unit ("200mg") becomes two tokens; any other word stays one.
+std::vector<std::string> unglued(std::string_view word) {
+    const char first = word.front();
+    const bool numeric_start = (first >= '0' && first <= '9') || first == '.' || first == '-' || first == '+';
+    if (numeric_start && !detail::parse_double(word)) {
+        for (std::size_t k = 1; k < word.size(); ++k) {
+            const char c = word[k];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return {std::string(word.substr(0, k)), std::string(word.substr(k))};
+            }
+        }
+    }
+    return {std::string(word)};
+}
+
+std::vector<std::string> tokens(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::string_view word : words(text)) {
+        for (std::string& token : unglued(word)) out.push_back(std::move(token));
+    }
+    return out;
+}
+
+// Where a phrase without "=" has its amount: a number, or a number glued to a unit ("200mg");
+// "7H2O" in a hydrate formula is neither.
+bool starts_amount(std::string_view word) {
+    const std::vector<std::string> parts = unglued(word);
+    if (!detail::parse_double(parts[0])) return false;
+    return parts.size() == 1 || unit_named(parts[1]).has_value();
+}
+
 constexpr std::string_view accepted_units = "mg (milligram, milligrams), g (gram, grams)";
 constexpr std::string_view dose_syntax =
-    "syntax: COMPOUND=AMOUNT UNIT [elemental|compound][, LABEL_MG mg per AMOUNT UNIT], e.g. \"glycinate=200 mg\", "
-    "\"oxide=500 mg compound\", \"threonate=2 g compound, 144 mg per 2 g\"";
+    "syntax: COMPOUND=AMOUNT UNIT [elemental|compound][, LABEL_MG mg per AMOUNT UNIT], the same without \"=\", "
+    "or AMOUNT UNIT [of] COMPOUND [elemental|compound]; e.g. \"glycinate=200 mg\", \"mag glycinate 200 mg\", "
+    "\"200 mg magnesium glycinate\", \"oxide=500 mg compound\", \"threonate=2 g compound, 144 mg per 2 g\"";
+
+constexpr std::string_view thousands_hint = "a comma starts the label strength, so write thousands without a "
+                                            "separator, e.g. 2000 mg";
+
+/// AMOUNT UNIT and the basis, if one was written.
+struct measure {
+    milligrams amount;
+    std::optional<dose_basis> basis;
+};
 
 class dose_parser {
 public:
@@ -80,72 +178,136 @@ public:
 
     supplement_dose parse() {
         const auto equals = text_.find('=');
-        if (equals == std::string_view::npos) {
-            fail(errc::parse_error, "missing \"=\" between the compound and the amount");
-        }
+        return equals == std::string_view::npos ? parse_phrase() : parse_assignment(equals);
+    }
+
+private:
+    // COMPOUND=AMOUNT UNIT [basis][, LABEL]
+    supplement_dose parse_assignment(std::size_t equals) const {
         const std::string_view compound_text = detail::trim(text_.substr(0, equals));
         if (compound_text.empty()) fail(errc::parse_error, "missing compound before \"=\"");
+        const compound& form = read_compound(compound_text);
+        const std::vector<std::string_view> parts = split_label(text_.substr(equals + 1));
+        return make(form, read_measure(tokens(parts[0]), "after \"=\"", parts.size() > 1), parts);
+    }
 
-        const compound* form = lookup_compound(compound_text);
-        if (form == nullptr) {
-            try {
-                (void)find_compound(compound_text);  // throws with the list of accepted ids
-            } catch (const error& e) {
-                rethrow(e);
-            }
-            fail(errc::unknown_compound, "unknown compound \"" + std::string(compound_text) + "\"");
+    // COMPOUND AMOUNT UNIT [basis][, LABEL]  or  AMOUNT UNIT [basis] [of] COMPOUND [basis][, LABEL]
+    supplement_dose parse_phrase() const {
+        const std::vector<std::string_view> parts = split_label(text_);
+        const std::vector<std::string_view> list = words(parts[0]);
+        if (list.empty()) fail(errc::parse_error, "nothing to read");
+        const auto amount_at = std::find_if(list.begin(), list.end(), starts_amount);
+        if (amount_at == list.end()) fail(errc::parse_error, without_amount(list));
+        if (amount_at != list.begin()) {
+            const compound& form = read_compound(joined({list.begin(), amount_at}));
+            return make(form, read_measure(tokens(joined({amount_at, list.end()})), "after the compound",
+                                           parts.size() > 1),
+                        parts);
         }
 
-        const std::vector<std::string_view> parts = detail::split(text_.substr(equals + 1), ',');
+        std::vector<std::string> head = unglued(list[0]);
+        std::size_t next = 1;
+        if (head.size() == 1) {
+            if (list.size() < 2) fail(errc::parse_error, "missing unit and compound after \"" + head[0] + "\"");
+            head.emplace_back(list[1]);
+            next = 2;
+        }
+        const double number = number_at(head, 0, "the amount");
+        const milligrams amount = to_milligrams(number, unit_at(head, 1));
+        std::vector<std::string_view> rest(list.begin() + static_cast<std::ptrdiff_t>(next), list.end());
+        std::optional<dose_basis> basis;
+        if (!rest.empty() && basis_named(rest.front())) {
+            basis = basis_named(rest.front());
+            rest.erase(rest.begin());
+        }
+        if (!rest.empty() && detail::to_lower(rest.front()) == "of") rest.erase(rest.begin());
+        if (!rest.empty() && basis_named(rest.back())) {
+            if (basis) fail(errc::parse_error, "the dose basis is written twice (\"elemental\" or \"compound\", once)");
+            basis = basis_named(rest.back());
+            rest.pop_back();
+        }
+        if (rest.empty()) fail(errc::parse_error, "missing compound after \"" + head[0] + " " + head[1] + "\"");
+        return make(read_compound(joined(rest)), measure{amount, basis}, parts);
+    }
+
+    // What a phrase without an amount was understood to say: the longest leading words that
+    // name a compound, if any.
+    static std::string without_amount(const std::vector<std::string_view>& list) {
+        for (std::size_t count = list.size(); count > 0; --count) {
+            const std::string name = joined({list.begin(), count});
+            const compound* form = lookup_compound(name);
+            if (form == nullptr) continue;
+            const std::string described = "read the compound \"" + name + "\" (" + in_sentence(form->name) + ")";
+            if (count == list.size()) return described + " but no amount after it, e.g. \"" + name + " 200 mg\"";
+            return described + ", then \"" + joined({list.begin() + static_cast<std::ptrdiff_t>(count), list.end()}) +
+                   "\", which is not an amount (a number and " + std::string(accepted_units) + ")";
+        }
+        return "found no amount (a number and " + std::string(accepted_units) + ") and no magnesium compound";
+    }
+
+    std::vector<std::string_view> split_label(std::string_view text) const {
+        std::vector<std::string_view> parts = detail::split(text, ',');
         if (parts.size() > 2) {
             fail(errc::parse_error, "more than one \",\" (a comma starts the label strength; write thousands "
                                     "without a separator, e.g. 2000 mg)");
         }
+        return parts;
+    }
 
-        // AMOUNT UNIT [elemental|compound]
-        const std::vector<std::string> amount_tokens = tokens(parts[0]);
-        if (amount_tokens.empty()) fail(errc::parse_error, "missing amount after \"=\"");
-        const double number = number_at(amount_tokens, 0, "the amount after \"=\"");
-        if (amount_tokens.size() < 2) {
+    const compound& read_compound(std::string_view name) const {
+        try {
+            return find_compound(name);  // its message lists the accepted ids
+        } catch (const error& e) {
+            rethrow(e);
+        }
+    }
+
+    // AMOUNT UNIT [elemental|compound]; `where` says where the amount was expected.
+    measure read_measure(const std::vector<std::string>& list, std::string_view where, bool has_label) const {
+        if (list.empty()) fail(errc::parse_error, "missing amount " + std::string(where));
+        const double number = number_at(list, 0, "the amount " + std::string(where));
+        if (list.size() < 2) {
             // "2,000 mg" splits into "2" and "000 mg": say why the unit seems to be missing.
-            const std::string hint = parts.size() > 1 ? "; a comma starts the label strength, so write thousands "
-                                                        "without a separator, e.g. 2000 mg"
-                                                      : "";
-            fail(errc::parse_error, "missing unit after \"" + amount_tokens[0] + "\" (accepted units: " +
+            const std::string hint = has_label ? "; " + std::string(thousands_hint) : "";
+            fail(errc::parse_error, "missing unit after \"" + list[0] + "\" (accepted units: " +
                                         std::string(accepted_units) + hint + ")");
         }
-        const milligrams amount = to_milligrams(number, unit_at(amount_tokens, 1));
-        std::optional<dose_basis> basis;
-        if (amount_tokens.size() >= 3) {
-            const std::string word = detail::to_lower(amount_tokens[2]);
-            if (word == "elemental") {
-                basis = dose_basis::elemental;
-            } else if (word == "compound") {
-                basis = dose_basis::compound;
-            } else {
-                fail(errc::parse_error, "\"" + amount_tokens[2] +
+        measure out{to_milligrams(number, unit_at(list, 1)), std::nullopt};
+        if (list.size() >= 3) {
+            out.basis = basis_named(list[2]);
+            if (!out.basis) {
+                fail(errc::parse_error, "\"" + list[2] +
                                             "\" is not a dose basis (accepted after the unit: \"elemental\", the "
                                             "default, or \"compound\")");
             }
         }
-        if (amount_tokens.size() > 3) {
-            fail(errc::parse_error, "unexpected \"" + amount_tokens[3] + "\" after the dose basis");
-        }
+        if (list.size() > 3) fail(errc::parse_error, "unexpected \"" + list[3] + "\" after the dose basis");
+        return out;
+    }
 
+    supplement_dose make(const compound& form, const measure& dose,
+                         const std::vector<std::string_view>& parts) const {
+        if (parts.size() == 1) {
+            return constructed([&] { return supplement_dose(form, dose.amount, dose.basis.value_or(dose_basis::elemental)); });
+        }
+        if (dose.basis != dose_basis::compound) {
+            fail(errc::parse_error, "a label strength applies to a compound mass: write \"compound\" after the unit, "
+                                    "e.g. \"threonate=2 g compound, 144 mg per 2 g\"");
+        }
+        const label_strength label = parse_label(parts[1]);
+        return constructed([&] { return supplement_dose(form, dose.amount, label); });
+    }
+
+    // The constructors validate the amounts; their errors get the text in front.
+    template <class Construct>
+    supplement_dose constructed(Construct construct) const {
         try {
-            if (parts.size() == 1) return supplement_dose(*form, amount, basis.value_or(dose_basis::elemental));
-            if (basis != dose_basis::compound) {
-                fail(errc::parse_error, "a label strength applies to a compound mass: write \"compound\" after the "
-                                        "unit, e.g. \"threonate=2 g compound, 144 mg per 2 g\"");
-            }
-            return supplement_dose(*form, amount, parse_label(parts[1]));
+            return construct();
         } catch (const error& e) {
-            if (e.code() == errc::invalid_amount) rethrow(e);
-            throw;
+            rethrow(e);
         }
     }
 
-private:
     // LABEL_MG UNIT [elemental] per AMOUNT UNIT
     label_strength parse_label(std::string_view part) const {
         const std::vector<std::string> label_tokens = tokens(part);
@@ -163,38 +325,6 @@ private:
         return label_strength{to_milligrams(elemental, elemental_unit), to_milligrams(per_mass, per_unit)};
     }
 
-    // Splits on white space, and splits a number glued to its unit ("200mg" -> "200", "mg").
-    static std::vector<std::string> tokens(std::string_view text) {
-        std::vector<std::string> out;
-        std::size_t i = 0;
-        while (i < text.size()) {
-            while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-            const std::size_t start = i;
-            while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
-            if (i == start) break;
-            const std::string_view token = text.substr(start, i - start);
-            const char first = token.front();
-            const bool numeric_start = (first >= '0' && first <= '9') || first == '.' || first == '-' || first == '+';
-            std::size_t letters = std::string_view::npos;
-            if (numeric_start && !detail::parse_double(token)) {
-                for (std::size_t k = 1; k < token.size(); ++k) {
-                    const char c = token[k];
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                        letters = k;
-                        break;
-                    }
-                }
-            }
-            if (letters != std::string_view::npos) {
-                out.emplace_back(token.substr(0, letters));
-                out.emplace_back(token.substr(letters));
-            } else {
-                out.emplace_back(token);
-            }
-        }
-        return out;
-    }
-
     double number_at(const std::vector<std::string>& list, std::size_t index, std::string_view what) const {
         const auto value = detail::parse_double(list[index]);
         if (!value) fail(errc::parse_error, "expected a number for " + std::string(what) + ", got \"" + list[index] + "\"");
@@ -202,9 +332,7 @@ private:
     }
 
     mass_unit unit_at(const std::vector<std::string>& list, std::size_t index) const {
-        const std::string word = detail::to_lower(list[index]);
-        if (word == "mg" || word == "milligram" || word == "milligrams") return mass_unit::milligram;
-        if (word == "g" || word == "gram" || word == "grams") return mass_unit::gram;
+        if (const auto unit = unit_named(list[index])) return *unit;
         fail(errc::unknown_unit,
              "unknown unit \"" + list[index] + "\" (accepted units: " + std::string(accepted_units) + ")");
     }
@@ -214,14 +342,14 @@ private:
         return unit == mass_unit::gram ? in_milligrams(number * g) : number * mg;
     }
 
+    // Messages speak of the text the user gave: supplement "glycinate=200 oz": unknown unit ...
+    std::string subject() const { return "supplement " + detail::quoted(text_) + ": "; }
+
     [[noreturn]] void fail(errc code, const std::string& what) const {
-        throw error(code, "parse_supplement_dose: " + what + " in \"" + std::string(text_) + "\"; " +
-                              std::string(dose_syntax));
+        throw error(code, subject() + what + "; " + std::string(dose_syntax));
     }
 
-    [[noreturn]] void rethrow(const error& e) const {
-        throw error(e.code(), "parse_supplement_dose: in \"" + std::string(text_) + "\": " + message_of(e));
-    }
+    [[noreturn]] void rethrow(const error& e) const { throw error(e.code(), subject() + message_of(e)); }
 
     std::string_view text_;
 };
@@ -230,14 +358,14 @@ private:
 void check_plausible(const supplement_dose& dose) {
     const milligrams magnesium = dose.elemental();
     if (magnesium.value() > max_elemental_mg_per_dose) {
-        throw error(errc::invalid_amount, "supplement_dose: " + mg_text(magnesium) + " of elemental magnesium as " +
+        throw error(errc::invalid_amount, mg_text(magnesium) + " of elemental magnesium as " +
                                               in_sentence(dose.form().name) +
                                               " in one dose is implausible (a g/mg mix-up?); " + accepted_amounts());
     }
+    if (!dose.form().form_known) return;  // no compound to weigh
     const milligrams swallowed = dose.compound_mass();
     if (swallowed.value() > max_compound_mg_per_dose) {
-        throw error(errc::invalid_amount, "supplement_dose: " + mg_text(swallowed) + " of " +
-                                              in_sentence(dose.form().name) +
+        throw error(errc::invalid_amount, mg_text(swallowed) + " of " + in_sentence(dose.form().name) +
                                               " in one dose is implausible (a g/mg mix-up?); " + accepted_amounts());
     }
 }
@@ -255,22 +383,24 @@ std::string_view to_string(dose_basis basis) noexcept {
 supplement_dose::supplement_dose(const compound& form, milligrams amount, dose_basis basis)
     : form_(&form), amount_(amount), basis_(basis) {
     check_finite_non_negative(basis == dose_basis::elemental ? "elemental amount" : "compound mass", amount);
+    if (basis == dose_basis::compound) require_named_form(form, amount);
     check_plausible(*this);
 }
 
 supplement_dose::supplement_dose(const compound& form, milligrams compound_mass, label_strength label)
     : form_(&form), amount_(compound_mass), basis_(dose_basis::compound), label_(label) {
     check_finite_non_negative("compound mass", compound_mass);
+    require_named_form(form, compound_mass);
     check_finite_non_negative("label elemental amount", label.elemental);
     check_finite_non_negative("label compound amount", label.per_compound_mass);
     if (label.per_compound_mass.value() == 0.0) {
-        throw error(errc::invalid_amount, "supplement_dose: label strength \"" + mg_text(label.elemental) + " per " +
+        throw error(errc::invalid_amount, "label strength \"" + mg_text(label.elemental) + " per " +
                                               mg_text(label.per_compound_mass) +
                                               "\" has a zero compound amount; accepted: a compound amount above 0 mg");
     }
     if (label.elemental > label.per_compound_mass) {
         throw error(errc::invalid_amount,
-                    "supplement_dose: label strength \"" + mg_text(label.elemental) + " per " +
+                    "label strength \"" + mg_text(label.elemental) + " per " +
                         mg_text(label.per_compound_mass) +
                         "\" states more magnesium than compound; accepted: an elemental amount no larger than the "
                         "compound amount it is in (e.g. 144 mg per 2000 mg)");
@@ -293,6 +423,7 @@ milligrams supplement_dose::compound_mass() const {
 }
 
 std::string supplement_dose::description() const {
+    if (!form_->form_known) return mg_text(amount_) + " elemental magnesium, form not stated";
     const std::string name = in_sentence(form_->name);
     if (basis_ == dose_basis::elemental) return mg_text(amount_) + " elemental magnesium as " + name;
     std::string out = mg_text(amount_) + " " + name + " (" + mg_text(elemental()) + " elemental";

@@ -178,6 +178,30 @@ TEST_CASE("compound: names and aliases people type find the right compound", "[c
         {"magnesium pidolate", "pidolate"},
         {"magnesium glycerophosphate", "glycerophosphate"},
         {"magnesium carbonate", "carbonate"},
+        // "Mag" abbreviates magnesium on labels, as a whole leading word, for any compound.
+        {"mag glycinate", "glycinate"},
+        {"Mag Glycinate", "glycinate"},
+        {"MAG citrate", "citrate"},
+        {"mag-oxide", "oxide"},
+        {"mag. malate", "malate"},
+        {"mag_taurate", "taurate"},
+        {"mag L-threonate", "threonate"},
+        {"mag bisglycinate chelate", "glycinate"},
+        // A bare "magnesium chelate" on a label is the bisglycinate.
+        {"magnesium chelate", "glycinate"},
+        {"Mag Chelate", "glycinate"},
+        {"chelate", "glycinate"},
+        // Chloride flakes are sold as the hexahydrate.
+        {"magnesium chloride flakes", "chloride-hexahydrate"},
+        {"Magnesium Chloride Flakes", "chloride-hexahydrate"},
+        {"mag chloride flakes", "chloride-hexahydrate"},
+        {"magnesium flakes", "chloride-hexahydrate"},
+        // Words that only begin with "mag" are not the abbreviation.
+        {"magnesia", "oxide"},
+        {"milk of magnesia", "hydroxide"},
+        {"Magtein", "threonate"},
+        // The plain chloride is still the anhydrous salt: only "flakes" names the hydrate.
+        {"mag chloride", "chloride"},
     };
     for (const lookup& l : lookups) {
         INFO(l.text);
@@ -186,6 +210,45 @@ TEST_CASE("compound: names and aliases people type find the right compound", "[c
         REQUIRE(found != nullptr);
         CHECK(found == &mgcalc::find_compound(l.id));
     }
+}
+
+TEST_CASE("compound: magnesium of a form not stated is elemental and has no stoichiometry", "[compound]") {
+    const mgcalc::compound& unspecified = mgcalc::unspecified_form();
+    for (const char* text : {"magnesium", "Magnesium", " MAGNESIUM ", "mag", "Mg", "elemental magnesium",
+                             "unspecified", "magnesium (form not stated)"}) {
+        INFO(text);
+        CHECK(&mgcalc::find_compound(text) == &unspecified);
+        CHECK(mgcalc::lookup_compound(text) == &unspecified);
+    }
+    CHECK(unspecified.id == "unspecified");
+    CHECK_FALSE(unspecified.form_known);
+    // Its computed fields come from its formula, the element itself: one Mg atom, fraction 1.
+    CHECK(unspecified.formula == "Mg");
+    CHECK(unspecified.molar_mass.value() == mgcalc::atomic_weight("Mg").value());
+    CHECK(unspecified.magnesium_atoms == 1);
+    CHECK(unspecified.elemental_fraction == 1.0);
+    // No form, so no absorption evidence and no estimate.
+    CHECK(unspecified.grade == mgcalc::evidence_grade::none);
+    CHECK(unspecified.evidence.empty());
+    CHECK_FALSE(unspecified.bioavailability.has_value());
+    CHECK(unspecified.carriers_per_formula_unit == 0);
+    CHECK_FALSE(unspecified.notes.empty());
+
+    // It is not a salt: not listed among the compounds, which all have a known form.
+    for (const mgcalc::compound& c : mgcalc::compounds()) {
+        INFO(c.id);
+        CHECK(c.form_known);
+        CHECK(&c != &unspecified);
+    }
+
+    // No compound mass converts to or from it.
+    const auto to_elemental = error_from([&] { mgcalc::elemental_magnesium(unspecified, 100.0 * mg); });
+    REQUIRE(to_elemental);
+    CHECK(to_elemental->code == mgcalc::errc::unknown_compound);
+    CHECK_THAT(to_elemental->message, Contains("form not stated") && Contains("accepted") && Contains("glycinate"));
+    const auto to_compound = error_from([&] { mgcalc::compound_mass_for(unspecified, 100.0 * mg); });
+    REQUIRE(to_compound);
+    CHECK(to_compound->code == mgcalc::errc::unknown_compound);
 }
 
 TEST_CASE("compound: every id, name and alias resolves to its own compound", "[compound]") {
@@ -203,15 +266,16 @@ TEST_CASE("compound: every id, name and alias resolves to its own compound", "[c
 }
 
 TEST_CASE("compound: an unknown compound lists the accepted ids", "[compound]") {
-    for (const char* text : {"unobtainium", "magnesium", "", "   ", "magnesium kryptonite"}) {
+    for (const char* text : {"unobtainium", "", "   ", "magnesium kryptonite", "mag kryptonite", "magnesia kryptonite"}) {
         INFO(text);
         const auto e = error_from([text] { mgcalc::find_compound(text); });
         REQUIRE(e);
         CHECK(e->code == mgcalc::errc::unknown_compound);
-        CHECK_THAT(e->message, Contains("[mgcalc.unknown_compound]") &&
-                                   Contains(quoted(text)) && Contains("accepted ids") &&
-                                   Contains("oxide") && Contains("glycinate") && Contains("sulfate-heptahydrate") &&
-                                   Contains("glycerophosphate"));
+        CHECK_THAT(e->message, Contains("[mgcalc.unknown_compound] unknown magnesium compound " + quoted(text)) &&
+                                   Contains("accepted ids") && Contains("oxide") && Contains("glycinate") &&
+                                   Contains("sulfate-heptahydrate") && Contains("glycerophosphate"));
+        // The message speaks of what was typed, not of the C++ function called.
+        CHECK_THAT(e->message, !Contains("find_compound"));
         CHECK(mgcalc::lookup_compound(text) == nullptr);
     }
 }
@@ -265,12 +329,17 @@ TEST_CASE("compound: negative, NaN and infinite amounts are invalid_amount error
         const auto elemental = error_from([&] { mgcalc::elemental_magnesium(oxide, b.value * mg); });
         REQUIRE(elemental);
         CHECK(elemental->code == mgcalc::errc::invalid_amount);
-        CHECK_THAT(elemental->message, Contains("elemental_magnesium") && Contains(b.problem) &&
-                                           Contains("magnesium oxide") && Contains("accepted"));
+        // Each message names the amount given ("compound mass", "elemental magnesium"), not the
+        // function it was given to.
+        CHECK_THAT(elemental->message, Contains("] compound mass ") && Contains(b.problem) &&
+                                           Contains("magnesium oxide") && Contains("accepted") &&
+                                           !Contains("elemental_magnesium"));
         const auto compound = error_from([&] { mgcalc::compound_mass_for(oxide, b.value * mg); });
         REQUIRE(compound);
         CHECK(compound->code == mgcalc::errc::invalid_amount);
-        CHECK_THAT(compound->message, Contains("compound_mass_for") && Contains(b.problem) && Contains("accepted"));
+        CHECK_THAT(compound->message, Contains("] elemental magnesium ") && Contains(b.problem) &&
+                                          Contains("magnesium oxide") && Contains("accepted") &&
+                                          !Contains("compound_mass_for"));
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace mgcalc::unit_symbols;
 
@@ -182,4 +183,66 @@ TEST_CASE("evaluation: a recipe with an unknown ingredient makes the total a low
     mgcalc::day_intake plain;
     plain.add_food(banana, 100.0 * g);
     CHECK_FALSE(mgcalc::evaluate(plain, woman(30.0)).total_is_lower_bound());
+}
+
+TEST_CASE("evaluation: an elemental dose over 1,000 mg is warned about as a likely compound mass", "[evaluation]") {
+    auto warnings_for = [](const std::string& text) {
+        mgcalc::day_intake day;
+        day.add_supplement(mgcalc::parse_supplement_dose(text), text);
+        return mgcalc::evaluate(day, woman(40.0)).warnings;
+    };
+    auto message_of = [](const std::vector<mgcalc::warning>& list) {
+        const auto found = std::find_if(list.begin(), list.end(),
+                                        [](const mgcalc::warning& w) { return w.code == "dose-looks-like-compound-mass"; });
+        return found == list.end() ? std::string() : found->message;
+    };
+
+    // "citrate=2 g" reads as 2,000 mg elemental; as 2 g of Mg3(C6H5O7)2 (451.113 g/mol, 3 Mg) it
+    // is 2000 x 3 x 24.305 / 451.113 = 323.3 mg.
+    const std::string citrate = message_of(warnings_for("citrate=2 g"));
+    CHECK_THAT(citrate, Catch::Matchers::Contains("supplement \"citrate=2 g\" is 2000 mg of elemental magnesium") &&
+                            Catch::Matchers::Contains("\"citrate=2 g compound\" = 323.3 mg elemental"));
+    CHECK(2000 * 3 * 24.305 / 451.113 == Approx(323.3).margin(0.05));
+
+    // The threshold: over 1,000 mg, not at it.
+    CHECK(message_of(warnings_for("glycinate=1000 mg")).empty());
+    CHECK_FALSE(message_of(warnings_for("glycinate=1000.1 mg")).empty());
+    // A compound mass, or a label strength, is what it says.
+    CHECK(message_of(warnings_for("citrate=2 g compound")).empty());
+    CHECK(message_of(warnings_for("threonate=2 g compound, 144 mg per 2 g")).empty());
+    // Magnesium of a form not stated has no compound reading: name the compound.
+    CHECK_THAT(message_of(warnings_for("magnesium=1.5 g")),
+               Catch::Matchers::Contains("1.5 g is probably the mass of the compound") &&
+                   Catch::Matchers::Contains("name the compound"));
+
+    // A dose built without text is described instead.
+    mgcalc::day_intake day;
+    day.add_supplement(elemental("oxide", 1500.0));
+    const mgcalc::evaluation e = mgcalc::evaluate(day, woman(40.0));
+    // 1.5 g of MgO (40.304 g/mol) holds 1500 x 24.305 / 40.304 = 904.6 mg.
+    CHECK_THAT(message_of(e.warnings),
+               Catch::Matchers::Contains("supplement 1500 mg elemental magnesium as magnesium oxide is 1500 mg") &&
+                   Catch::Matchers::Contains("\"oxide=1.5 g compound\" = 904.6 mg elemental"));
+    CHECK(e.supplemental.value() == 1500.0);  // a warning only: the dose counts as given
+}
+
+TEST_CASE("evaluation: magnesium of a form not stated counts, with no absorbed estimate", "[evaluation]") {
+    mgcalc::day_intake day;
+    day.add_food(almonds, 100.0 * g).add_supplement(mgcalc::parse_supplement_dose("magnesium 100 mg"));
+    const mgcalc::evaluation e = mgcalc::evaluate(day, woman(30.0));
+    CHECK(e.supplemental.value() == 100.0);
+    CHECK(e.total.value() == Approx(368.0));
+    CHECK_FALSE(e.absorbed.has_value());  // no form, no bioavailability factor
+    CHECK(e.entries[1].description == "100 mg elemental magnesium, form not stated");
+}
+
+TEST_CASE("evaluation: it carries the life stage and each food's own description", "[evaluation]") {
+    mgcalc::day_intake day;
+    day.add_food(banana, 118.0 * g);
+    const mgcalc::evaluation e = mgcalc::evaluate(day, woman(30.5));
+    CHECK(e.stage.age().in_years() == Approx(30.5));
+    CHECK(e.stage.sex() == mgcalc::sex::female);
+    REQUIRE(e.entries.size() == 1);
+    CHECK(e.entries[0].food_description == "Bananas, raw");
+    CHECK(e.entries[0].description == "118 g Bananas, raw");
 }

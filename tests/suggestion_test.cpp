@@ -232,3 +232,71 @@ TEST_CASE("suggestion: the count limits the foods and the result is deterministi
     CHECK(ids(mgcalc::suggest_for_gap(day, 7)) == ids(mgcalc::suggest_for_gap(day, 7)));
     CHECK(ids(mgcalc::suggest_for_gap(day, 5)) == ids(mgcalc::suggest_for_gap(day, 5, mgcalc::usda_sr24())));
 }
+
+TEST_CASE("suggestion: foods already eaten that day are not suggested", "[suggestion]") {
+    const mgcalc::food_database& sr24 = mgcalc::usda_sr24();
+    const mgcalc::food banana = sr24.at(*sr24.find("09040"));  // 27 mg/100 g, source usda-sr24
+    // 118 g banana (31.86 mg) + 250 mg glycinate: gap 310 - 281.86 = 28.14 mg. The smallest curated
+    // servings that close it: 09040 banana 31.86, 16222 soymilk 16 x 2.43 = 38.88, 01117 yogurt
+    // 17 x 2.45 = 41.65, 09037 avocado 29 x 1.5 = 43.5 mg.
+    auto suggested_after = [&](const mgcalc::food& eaten) {
+        mgcalc::day_intake day;
+        day.add_food(eaten, 118.0 * g).add_supplement({mgcalc::find_compound("glycinate"), 250.0 * mg});
+        return ids(mgcalc::suggest_for_gap(mgcalc::evaluate(day, woman_25())));
+    };
+    // Another food with the same magnesium shows what would be suggested otherwise.
+    const mgcalc::food other{"other", "Other fruit", 27.0 * mg, {}, "test"};
+    CHECK(suggested_after(other) == strings{"09040", "16222", "01117"});
+    // The banana itself, by id and source ...
+    CHECK(suggested_after(banana) == strings{"16222", "01117", "09037"});
+    mgcalc::food renamed = banana;
+    renamed.description = "My banana";
+    CHECK(suggested_after(renamed) == strings{"16222", "01117", "09037"});
+    // ... or the same food from another database, by its description.
+    const mgcalc::food from_csv{"b-1", "Bananas, raw", 27.0 * mg, {}, "csv"};
+    CHECK(suggested_after(from_csv) == strings{"16222", "01117", "09037"});
+    const mgcalc::food upper_case{"b-1", "BANANAS, RAW", 27.0 * mg, {}, "csv"};
+    CHECK(suggested_after(upper_case) == strings{"16222", "01117", "09037"});
+    // The same id in another source with another description is another food.
+    const mgcalc::food same_id_elsewhere{"09040", "Plantain chips", 27.0 * mg, {}, "csv"};
+    CHECK(suggested_after(same_id_elsewhere) == strings{"09040", "16222", "01117"});
+}
+
+TEST_CASE("suggestion: no whole nuts or seeds for children under 4", "[suggestion]") {
+    const strings whole_nuts_and_seeds{"12016", "12078", "12006", "12061", "12085", "16390"};
+    auto suggested_at = [&](double years) {
+        // Nothing eaten: every curated food is a candidate (count 100).
+        const strings found = ids(mgcalc::suggest_for_gap(day_with(person(mgcalc::sex::male, years), 0.0), 100));
+        return std::set<std::string>(found.begin(), found.end());
+    };
+    for (double years : {1.0, 2.0, 3.99}) {
+        INFO(years << " years");
+        const std::set<std::string> found = suggested_at(years);
+        CHECK(found.size() == 22);  // 28 curated foods less the 6 whole nuts and seeds
+        for (const std::string& id : whole_nuts_and_seeds) CHECK(found.count(id) == 0);
+        CHECK(found.count("16398") == 1);  // peanut butter is not a whole nut
+    }
+    // From the 4th birthday they are suggested like any food.
+    const std::set<std::string> four = suggested_at(4.0);
+    CHECK(four.size() == 28);
+    for (const std::string& id : whole_nuts_and_seeds) CHECK(four.count(id) == 1);
+}
+
+TEST_CASE("suggestion: a note says once that servings are adult household measures", "[suggestion]") {
+    using Catch::Matchers::Contains;
+    const mgcalc::gap_suggestions adult = mgcalc::suggest_for_gap(day_with(woman_25(), 260.0));
+    REQUIRE_FALSE(adult.foods.empty());
+    CHECK(adult.note == "Servings are adult household measures (USDA SR24 portions); a child's serving is smaller.");
+    for (const auto& f : adult.foods) CHECK_THAT(f.text, !Contains("adult"));  // said once, not per food
+
+    const mgcalc::gap_suggestions toddler = mgcalc::suggest_for_gap(day_with(person(mgcalc::sex::female, 2.0), 0.0));
+    CHECK_THAT(toddler.note, Contains("adult household measures") && Contains("Whole nuts and seeds are left out") &&
+                                 Contains("under 4 years") && Contains("American Academy of Pediatrics"));
+    CHECK_THAT(mgcalc::suggest_for_gap(day_with(person(mgcalc::sex::female, 4.0), 0.0)).note,
+               !Contains("nuts"));
+
+    // No foods suggested, nothing to note: a met target, an infant, a count of 0.
+    CHECK(mgcalc::suggest_for_gap(day_with(woman_25(), 310.0)).note.empty());
+    CHECK(mgcalc::suggest_for_gap(day_with(person(mgcalc::sex::female, 0.75), 0.0, 20.0)).note.empty());
+    CHECK(mgcalc::suggest_for_gap(day_with(woman_25(), 260.0), 0).note.empty());
+}

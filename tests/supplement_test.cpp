@@ -17,6 +17,7 @@ namespace {
 using mgcalc_test::quoted;
 
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 using namespace mgcalc::unit_symbols;
 
 using mgcalc_test::error_from;
@@ -130,13 +131,12 @@ TEST_CASE("supplement: mgcalc's plausibility limits accept their boundaries", "[
           Approx(50000 * magnesium / epsom_molar_mass));
 }
 
-TEST_CASE("supplement: syntax errors say what was wrong, the text and the syntax", "[supplement]") {
+TEST_CASE("supplement: syntax errors say what was wrong or understood, the text and the syntax", "[supplement]") {
     struct bad {
         const char* text;
         const char* what;
     };
     const bad cases[] = {
-        {"glycinate 200 mg", "missing \"=\""},
         {"=200 mg", "missing compound"},
         {"glycinate=", "missing amount"},
         {"glycinate=   ", "missing amount"},
@@ -152,6 +152,22 @@ TEST_CASE("supplement: syntax errors say what was wrong, the text and the syntax
         {"threonate=2 g compound, 144 mg per some g", "expected a number for the label's compound amount"},
         {"threonate=2,000 mg compound", "thousands"},
         {"threonate=2 g compound, 144 mg per 2 g, daily", "more than one \",\""},
+        // Phrases without "=": what was understood, then what would be accepted.
+        {"glycinate two hundred mg", "then \"two hundred mg\", which is not an amount"},
+        {"magnesium glycinate", "read the compound \"magnesium glycinate\" (magnesium bisglycinate) but no amount"},
+        {"mag citrate lots", "read the compound \"mag citrate\" (magnesium citrate), then \"lots\", which is not an "
+                             "amount"},
+        {"lots of magnesium", "found no amount"},
+        {"", "nothing to read"},
+        {"   ", "nothing to read"},
+        {"200 mg", "missing compound after \"200 mg\""},
+        {"200 mg of", "missing compound after \"200 mg\""},
+        {"200 mg compound", "missing compound after \"200 mg\""},
+        {"200", "missing unit and compound after \"200\""},
+        {"200 mg elemental glycinate compound", "written twice"},
+        {"glycinate 200", "missing unit after \"200\""},
+        {"glycinate 200 mg chelated", "\"chelated\" is not a dose basis"},
+        {"200 mg glycinate, 144 mg per 2 g", "a label strength applies to a compound mass"},
     };
     for (const bad& c : cases) {
         INFO(c.text);
@@ -161,7 +177,149 @@ TEST_CASE("supplement: syntax errors say what was wrong, the text and the syntax
         CHECK_THAT(e->message, Contains("[mgcalc.parse_error]") && Contains(c.what) &&
                                    Contains(quoted(c.text)) &&
                                    Contains("syntax: COMPOUND=AMOUNT UNIT"));
+        // The message starts with the text given and offers every accepted form.
+        CHECK_THAT(e->message, StartsWith("[mgcalc.parse_error] supplement " + quoted(c.text) + ": ") &&
+                                   Contains("AMOUNT UNIT [of] COMPOUND") && Contains("\"mag glycinate 200 mg\""));
     }
+}
+
+TEST_CASE("supplement: phrases without \"=\" read like the = form", "[supplement]") {
+    struct phrase {
+        const char* text;
+        const char* same_as;  // the COMPOUND=AMOUNT form it means
+        const char* id;
+        mgcalc::dose_basis basis;
+        double amount_mg;
+    };
+    const phrase cases[] = {
+        // COMPOUND AMOUNT UNIT [basis]
+        {"mag glycinate 200 mg", "glycinate=200 mg", "glycinate", mgcalc::dose_basis::elemental, 200},
+        {"glycinate 200 mg compound", "glycinate=200 mg compound", "glycinate", mgcalc::dose_basis::compound, 200},
+        {"Magnesium Citrate 150mg", "citrate=150 mg", "citrate", mgcalc::dose_basis::elemental, 150},
+        {"Epsom salt 1 g compound", "Epsom salt=1 g compound", "sulfate-heptahydrate", mgcalc::dose_basis::compound,
+         1000},
+        // A hydrate formula with spaces: "7H2O" is not an amount.
+        {"MgSO4 \xC2\xB7 7H2O 1 g compound", "MgSO4*7H2O=1 g compound", "sulfate-heptahydrate",
+         mgcalc::dose_basis::compound, 1000},
+        // AMOUNT UNIT [basis] [of] COMPOUND [basis]
+        {"200 mg magnesium glycinate", "glycinate=200 mg", "glycinate", mgcalc::dose_basis::elemental, 200},
+        {"200mg mag glycinate", "glycinate=200 mg", "glycinate", mgcalc::dose_basis::elemental, 200},
+        {"500 mg of magnesium oxide compound", "oxide=500 mg compound", "oxide", mgcalc::dose_basis::compound, 500},
+        {"500 mg compound of magnesium oxide", "oxide=500 mg compound", "oxide", mgcalc::dose_basis::compound, 500},
+        {"0.5 g of MgO compound", "oxide=500 mg compound", "oxide", mgcalc::dose_basis::compound, 500},
+        {"300 milligrams magnesium citrate elemental", "citrate=300 mg", "citrate", mgcalc::dose_basis::elemental,
+         300},
+        // Magnesium of a form not stated.
+        {"magnesium 100 mg", "magnesium=100 mg", "unspecified", mgcalc::dose_basis::elemental, 100},
+        {"100 mg magnesium", "magnesium=100 mg", "unspecified", mgcalc::dose_basis::elemental, 100},
+        {"100 mg elemental magnesium", "magnesium=100 mg", "unspecified", mgcalc::dose_basis::elemental, 100},
+        {"mag 100 mg", "magnesium=100 mg", "unspecified", mgcalc::dose_basis::elemental, 100},
+    };
+    for (const phrase& c : cases) {
+        INFO(c.text);
+        const mgcalc::supplement_dose dose = mgcalc::parse_supplement_dose(c.text);
+        CHECK(dose.form().id == c.id);
+        CHECK(dose.basis() == c.basis);
+        CHECK(dose.amount().value() == Approx(c.amount_mg));
+        const mgcalc::supplement_dose same = mgcalc::parse_supplement_dose(c.same_as);
+        CHECK(&dose.form() == &same.form());
+        CHECK(dose.basis() == same.basis());
+        CHECK(dose.elemental().value() == Approx(same.elemental().value()));
+    }
+
+    // A label strength follows the phrase as it follows the = form.
+    for (const char* text : {"threonate 2 g compound, 144 mg per 2 g", "2 g of Magtein compound, 144 mg per 2 g"}) {
+        INFO(text);
+        const mgcalc::supplement_dose dose = mgcalc::parse_supplement_dose(text);
+        CHECK(dose.form().id == "threonate");
+        REQUIRE(dose.label().has_value());
+        CHECK(dose.elemental().value() == Approx(144.0));
+    }
+}
+
+TEST_CASE("supplement: magnesium of a form not stated counts as elemental, with no compound mass", "[supplement]") {
+    const mgcalc::supplement_dose dose = mgcalc::parse_supplement_dose("magnesium=100 mg");
+    CHECK(&dose.form() == &mgcalc::unspecified_form());
+    CHECK_FALSE(dose.form().form_known);
+    CHECK(dose.basis() == mgcalc::dose_basis::elemental);
+    CHECK(dose.elemental().value() == 100.0);
+    CHECK(dose.description() == "100 mg elemental magnesium, form not stated");
+    CHECK_FALSE(dose.form().bioavailability.has_value());  // so the absorbed estimate is unknown
+    const auto mass = error_from([&] { (void)dose.compound_mass(); });
+    REQUIRE(mass);
+    CHECK(mass->code == mgcalc::errc::unknown_compound);
+    // The elemental limit still applies; there is no compound mass to limit.
+    CHECK(mgcalc::parse_supplement_dose("magnesium 5000 mg").elemental().value() == 5000.0);
+    CHECK(parse_error_of("magnesium 5001 mg")->code == mgcalc::errc::invalid_amount);
+
+    // A compound mass needs the compound named.
+    for (const char* text : {"magnesium=2 g compound", "magnesium 2 g compound", "2 g of magnesium compound",
+                             "magnesium=2 g compound, 144 mg per 2 g"}) {
+        INFO(text);
+        const auto e = parse_error_of(text);
+        REQUIRE(e);
+        CHECK(e->code == mgcalc::errc::unknown_compound);
+        CHECK_THAT(e->message, StartsWith("[mgcalc.unknown_compound] supplement " + quoted(text) + ": ") &&
+                                   Contains("needs its compound named") && Contains("\"citrate=2 g compound\""));
+    }
+    const auto direct = error_from(
+        [] { mgcalc::supplement_dose(mgcalc::unspecified_form(), 2000.0 * mg, mgcalc::dose_basis::compound); });
+    REQUIRE(direct);
+    CHECK(direct->code == mgcalc::errc::unknown_compound);
+    const auto labelled = error_from([] {
+        mgcalc::supplement_dose(mgcalc::unspecified_form(), 2000.0 * mg, mgcalc::label_strength{144.0 * mg, 2000.0 * mg});
+    });
+    REQUIRE(labelled);
+    CHECK(labelled->code == mgcalc::errc::unknown_compound);
+}
+
+TEST_CASE("supplement: a phrase with an unknown compound or unit says so", "[supplement]") {
+    // Unknown words after the amount are an unknown compound; an unknown unit is named.
+    const auto compound = parse_error_of("200 mg magnesium kryptonite");
+    REQUIRE(compound);
+    CHECK(compound->code == mgcalc::errc::unknown_compound);
+    CHECK_THAT(compound->message, Contains("unknown magnesium compound \"magnesium kryptonite\"") &&
+                                      Contains("accepted ids"));
+    const auto unit = parse_error_of("2 tsp of Epsom salt");
+    REQUIRE(unit);
+    CHECK(unit->code == mgcalc::errc::unknown_unit);
+    CHECK_THAT(unit->message, Contains("unknown unit \"tsp\""));
+}
+
+TEST_CASE("supplement: messages speak of the text given, never of C++ functions", "[supplement]") {
+    struct bad {
+        const char* text;
+        mgcalc::errc code;
+        const char* what;
+    };
+    const bad cases[] = {
+        {"mag kryptonite=100 mg", mgcalc::errc::unknown_compound,
+         "unknown magnesium compound \"mag kryptonite\"; accepted ids: oxide, "},
+        {"glycinate=200 oz", mgcalc::errc::unknown_unit, "unknown unit \"oz\""},
+        {"=200 mg", mgcalc::errc::parse_error, "missing compound before \"=\""},
+        {"glycinate=-200 mg", mgcalc::errc::invalid_amount, "elemental amount -200 mg is negative"},
+        {"oxide=nan g compound", mgcalc::errc::invalid_amount, "compound mass nan mg is not a number"},
+        {"glycinate=6 g", mgcalc::errc::invalid_amount,
+         "6000 mg of elemental magnesium as magnesium bisglycinate in one dose is implausible"},
+        {"threonate=2 g compound, 3 g per 2 g", mgcalc::errc::invalid_amount,
+         "label strength \"3000 mg per 2000 mg\" states more magnesium than compound"},
+    };
+    for (const bad& c : cases) {
+        INFO(c.text);
+        const auto e = parse_error_of(c.text);
+        REQUIRE(e);
+        CHECK(e->code == c.code);
+        CHECK_THAT(e->message, StartsWith("[mgcalc." + std::string(mgcalc::to_string(c.code)) + "] supplement " +
+                                          quoted(c.text) + ": " + c.what));
+        for (const char* function : {"parse_supplement_dose", "supplement_dose", "find_compound", "elemental_magnesium",
+                                     "compound_mass_for", "molar_mass"}) {
+            CHECK_THAT(e->message, !Contains(function));
+        }
+    }
+    // Built without text, a dose's message starts with what was wrong.
+    const auto direct = error_from([] { mgcalc::supplement_dose(mgcalc::find_compound("oxide"), -1.0 * mg); });
+    REQUIRE(direct);
+    CHECK_THAT(direct->message, StartsWith("[mgcalc.invalid_amount] elemental amount -1 mg is negative"));
 }
 
 TEST_CASE("supplement: unknown units list the accepted units", "[supplement]") {

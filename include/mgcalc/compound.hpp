@@ -67,22 +67,35 @@ struct compound {
     std::string_view carrier_formula{};          ///< free acid / amino acid: "C2H5NO2"
     int carriers_per_formula_unit = 0;           ///< 2 for Mg(C2H4NO2)2, 2 per Mg3 in Mg3(C6H5O7)2
 
+    /// False only for unspecified_form(): magnesium whose salt is not stated ("magnesium 100 mg").
+    /// Its formula is the element itself ("Mg"), so its computed fraction is 1, but there is no
+    /// salt to weigh: no compound mass, no stoichiometric conversion, no absorption estimate.
+    bool form_known = true;
+
     /// The formula including hydrate water, e.g. "MgSO4·7H2O".
     std::string full_formula() const;
 };
 
-/// Every compound mgcalc knows, in a stable order.
+/// Every compound mgcalc knows, in a stable order. unspecified_form() is not one of them.
 std::span<const compound> compounds() noexcept;
 
-/// Finds a compound by id or alias, ignoring case, spaces, hyphens and a leading "magnesium".
+/// Magnesium of a form not stated (id "unspecified"; found as "magnesium", "mag", "Mg",
+/// "elemental magnesium"): an amount of it is elemental magnesium, as a label states it.
+const compound& unspecified_form() noexcept;
+
+/// Finds a compound by id or alias, ignoring case, spaces, hyphens and a leading "magnesium" or
+/// "mag" ("mag glycinate"); "magnesium" alone is unspecified_form().
 /// Throws mgcalc::error (unknown_compound) listing the accepted ids.
 const compound& find_compound(std::string_view id_or_alias);
 /// Non-throwing twin of find_compound: nullptr when nothing matches.
 const compound* lookup_compound(std::string_view id_or_alias) noexcept;
 
-/// Elemental magnesium in `compound_mass` of the compound (stoichiometry).
+/// Elemental magnesium in `compound_mass` of the compound (stoichiometry). Throws
+/// mgcalc::error (invalid_amount) for a negative or non-finite mass, and (unknown_compound) for
+/// unspecified_form(), which has no stoichiometry.
 milligrams elemental_magnesium(const compound& form, milligrams compound_mass);
-/// Mass of the compound that holds `elemental` magnesium (stoichiometry).
+/// Mass of the compound that holds `elemental` magnesium (stoichiometry). Throws like
+/// elemental_magnesium.
 milligrams compound_mass_for(const compound& form, milligrams elemental);
 
 }  // namespace mgcalc

@@ -37,11 +37,12 @@ struct entry_contribution {
     std::string measure_used;             ///< food entries: how the serving became grams
     std::string food_id;                  ///< food entries: the food's id in its source
     std::string food_source;              ///< food entries: "usda-sr24", "fdc", "csv", "recipe", ...
+    std::string food_description;         ///< food entries: the food's own description, without the amount
 };
 
 struct warning {
     std::string code;     ///< stable: "supplement-for-infant", "over-upper-limit", "unknown-entries",
-                          ///< "lower-bound-entries", "reference-row"
+                          ///< "lower-bound-entries", "reference-row", "dose-looks-like-compound-mass"
     std::string message;
 };
 
@@ -55,6 +56,7 @@ struct absorbed_estimate {
 
 struct evaluation {
     reference_intakes reference;
+    life_stage stage;                 ///< the person as evaluated: sex, exact age, pregnancy, lactation
     milligrams food;                  ///< from entries with known magnesium
     std::size_t unknown_entries;      ///< food entries with no magnesium data
     /// Food entries whose value is only a lower bound (a recipe with an ingredient of unknown

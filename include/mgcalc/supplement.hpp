@@ -32,9 +32,11 @@ struct label_strength {
 class supplement_dose {
 public:
     /// Throws mgcalc::error (invalid_amount) for a negative, non-finite or implausible amount
-    /// (more than 5 g elemental or 50 g of compound in one dose; see docs/model.md).
+    /// (more than 5 g elemental or 50 g of compound in one dose; see docs/model.md), and
+    /// (unknown_compound) for a compound mass of unspecified_form(): its form must be named.
     supplement_dose(const compound& form, milligrams amount, dose_basis basis = dose_basis::elemental);
     /// A compound mass whose elemental content follows the product label, not stoichiometry.
+    /// Throws like the constructor above.
     supplement_dose(const compound& form, milligrams compound_mass, label_strength label);
 
     const compound& form() const noexcept { return *form_; }
@@ -44,9 +46,11 @@ public:
 
     /// Elemental magnesium delivered: what counts toward the RDA and the supplemental UL.
     milligrams elemental() const;
-    /// Mass of compound swallowed (computed by stoichiometry for elemental doses).
+    /// Mass of compound swallowed (computed by stoichiometry for elemental doses). Throws
+    /// mgcalc::error (unknown_compound) for unspecified_form(), which has no compound mass.
     milligrams compound_mass() const;
-    /// "200 mg elemental magnesium as Magnesium bisglycinate (glycinate)".
+    /// "200 mg elemental magnesium as magnesium bisglycinate"; "100 mg elemental magnesium, form
+    /// not stated".
     std::string description() const;
 
 private:
@@ -57,8 +61,12 @@ private:
 };
 
 /// Parses "COMPOUND=AMOUNT UNIT [elemental|compound][, LABEL_MG mg per AMOUNT UNIT]", e.g.
-/// "glycinate=200 mg", "oxide=500 mg compound", "threonate=2 g compound, 144 mg per 2 g".
-/// Units: mg, g. Throws mgcalc::error (parse_error, unknown_compound, unknown_unit, invalid_amount).
+/// "glycinate=200 mg", "oxide=500 mg compound", "threonate=2 g compound, 144 mg per 2 g"; the
+/// same without "=" ("mag glycinate 200 mg"); or amount first, "AMOUNT UNIT [of] COMPOUND
+/// [elemental|compound]" ("200 mg magnesium glycinate", "500 mg of magnesium oxide compound").
+/// "magnesium 100 mg" is elemental magnesium of a form not stated (unspecified_form()).
+/// Units: mg, g. Throws mgcalc::error (parse_error, unknown_compound, unknown_unit, invalid_amount);
+/// docs/compounds.md, "Dose syntax".
 supplement_dose parse_supplement_dose(std::string_view text);
 
 }  // namespace mgcalc

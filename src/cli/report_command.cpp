@@ -47,6 +47,7 @@ json suggestions_json(const gap_suggestions& s) {
     }
     return json{{"gap_mg", json_mg(s.gap)},
                 {"foods", foods},
+                {"note", s.note},
                 {"supplement_room_mg", s.supplement_room ? json(json_mg(*s.supplement_room)) : json(nullptr)}};
 }
 
@@ -125,6 +126,7 @@ void print_suggestions_text(const gap_suggestions& s) {
         std::cout << "  or up to " << mg_text(*s.supplement_room)
                   << " more from supplements stays within the supplemental UL\n";
     }
+    if (!s.note.empty()) std::cout << "  " << s.note << '\n';
 }
 
 void print_day_text(const day_result& day) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -382,4 +383,29 @@ TEST_CASE("cli: bad log input is one error line and exit code 2", "[cli]") {
     check_one_line_error("report --log " + example_log() + " --sex female", "profile");
     check_one_line_error("report --log " + example_log() + " --from 2030-01-01", "2030-01-01");
     check_one_line_error("report --sex female --age 30 --supplement \"glycinate=200 mg@27:00\"", "parse_error");
+}
+
+TEST_CASE("cli: report notes adult servings once and skips eaten foods; warns of compound masses", "[cli]") {
+    // 1 oz almonds (268 x 0.2835 = 76.0 mg) + 162 mg glycinate: a gap of 72.0 mg to the RDA of
+    // 310 mg, which 1 oz of cashews (73.7), almonds (76.0) and chickpeas (78.7 mg) would close.
+    const std::string arguments = "report --sex female --age 30 --food \"12061=1 oz\" --supplement \"glycinate=162 mg\"";
+    const auto j = run_json(arguments);
+    CHECK(j["suggestions"]["note"] ==
+          "Servings are adult household measures (USDA SR24 portions); a child's serving is smaller.");
+    std::vector<std::string> suggested;
+    for (const auto& food : j["suggestions"]["foods"]) suggested.push_back(food["food_id"]);
+    CHECK(suggested == std::vector<std::string>{"12085", "16057", "16033"});  // not the almonds eaten
+
+    const run_result text = run(arguments);
+    REQUIRE(text.exit_code == 0);
+    std::size_t notes = 0;
+    for (std::size_t at = text.out.find("adult household measures"); at != std::string::npos;
+         at = text.out.find("adult household measures", at + 1)) {
+        ++notes;
+    }
+    CHECK(notes == 1);
+
+    const auto heavy = run_json("report --sex female --age 30 --supplement \"citrate=2 g\"");
+    const auto& codes = heavy["warning_codes"];
+    CHECK(std::find(codes.begin(), codes.end(), "dose-looks-like-compound-mass") != codes.end());
 }
