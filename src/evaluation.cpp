@@ -85,6 +85,22 @@ std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const day_in
         "the reference intakes apply to the elemental totals, not to this figure"};
 }
 
+warning uncertain_match_warning(const food_entry& entry) {
+    const food_choice& choice = *entry.choice;
+    std::string message = detail::quoted(choice.typed) + " was read as " + detail::quoted(entry.food.description) +
+                          " (" + entry.food.source + ":" + entry.food.id + ") with low confidence (" +
+                          format_number(choice.confidence, 2) + ")";
+    if (!choice.notes.empty()) message += ": " + detail::join(choice.notes, "; ");
+    if (!choice.alternatives.empty()) {
+        std::vector<std::string> others;
+        for (const food_alternative& a : choice.alternatives) {
+            others.push_back(detail::quoted(a.description) + " (" + a.source + ":" + a.id + ")");
+        }
+        message += "; other foods: " + detail::join(others, ", ");
+    }
+    return {"food-match-uncertain", message + "; give an id or SOURCE:ID to be sure (mgcalc foods search WORDS)"};
+}
+
 }  // namespace
 
 std::string_view to_string(intake_status status) noexcept {
@@ -130,14 +146,16 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
         result.entries.push_back({entry_kind::food, i, entry.input,
                                    format_number(entry.amount.value(), 1) + " g " + entry.food.description,
                                    magnesium, entry.amount, entry.measure_used, entry.food.id, entry.food.source,
-                                   entry.food.description});
+                                   entry.food.description, entry.choice});
     }
     for (std::size_t i = 0; i < day.supplements().size(); ++i) {
         const auto& entry = day.supplements()[i];
         const milligrams elemental = entry.dose.elemental();
         result.supplemental += elemental;
         result.entries.push_back(
-            {entry_kind::supplement, i, entry.input, entry.dose.description(), elemental, std::nullopt, {}, {}, {}, {}});
+            {entry_kind::supplement, i, entry.input,
+             entry.product.empty() ? entry.dose.description() : entry.dose.description() + " (" + entry.product + ")",
+             elemental, std::nullopt, {}, {}, {}, {}, {}});
     }
 
     result.total = result.food + result.supplemental;
@@ -172,6 +190,10 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
                  mg_text(*reference.supplemental_upper_limit) + " for " + std::string(reference.life_stage_group) +
                  " (IOM 1997; it applies to supplements and medicines, not food; the critical effect is "
                  "osmotic diarrhoea)"});
+    }
+    // A doubtful match is never silent: the food it chose and what else it could be.
+    for (const food_entry& entry : day.foods()) {
+        if (entry.choice && entry.choice->uncertain()) result.warnings.push_back(uncertain_match_warning(entry));
     }
     if (result.unknown_entries > 0) {
         result.warnings.push_back(

@@ -407,6 +407,11 @@ search_outcome resolve_reading(const food_catalog& catalog, const reading& r, st
 
 /// The amount of an "= AMOUNT" or trailing amount part: a quantity and a measure, or a count.
 std::optional<reading> amount_reading(std::string_view food_words, std::string_view amount_text, std::string_view typed) {
+    const std::string_view trimmed = detail::trim(amount_text);
+    if (trimmed.starts_with('-') || trimmed.starts_with("\xE2\x88\x92")) {  // '-' or U+2212 MINUS SIGN
+        throw error(errc::invalid_amount, "food entry " + quoted(typed) + ": the amount " + quoted(trimmed) +
+                                              " is negative; expected an amount above 0, e.g. \"1 cup\" or \"30 g\"");
+    }
     const std::optional<amount_and_rest> amount = read_amount(amount_text, typed);
     if (!amount) return std::nullopt;
     std::string_view rest = amount->rest;

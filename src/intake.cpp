@@ -30,8 +30,17 @@ day_intake& day_intake::add_food(mgcalc::food item, const serving& amount, std::
     return *this;
 }
 
-day_intake& day_intake::add_supplement(supplement_dose dose, std::string input, std::optional<time_of_day> taken_at) {
-    supplements_.push_back(supplement_entry{std::move(dose), std::move(input), taken_at});
+day_intake& day_intake::add_food(resolved_food_entry entry) {
+    std::string input = entry.choice.typed;
+    add_food(std::move(entry.item), entry.weight, std::move(input));
+    foods_.back().measure_used = std::move(entry.measure_used);
+    foods_.back().choice = std::move(entry.choice);
+    return *this;
+}
+
+day_intake& day_intake::add_supplement(supplement_dose dose, std::string input, std::optional<time_of_day> taken_at,
+                                       std::string product) {
+    supplements_.push_back(supplement_entry{std::move(dose), std::move(input), taken_at, std::move(product)});
     return *this;
 }
 

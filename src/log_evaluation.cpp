@@ -6,6 +6,7 @@
 #include <mgcalc/compound.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/food_database.hpp>
+#include <mgcalc/food_resolve.hpp>
 #include <mgcalc/log_evaluation.hpp>
 #include <mgcalc/serving.hpp>
 #include <mgcalc/supplement.hpp>
@@ -44,19 +45,6 @@ std::string message_of(const error& e) {
 std::string day_context(calendar_date date) { return "day " + to_string(date) + ": "; }
 std::string entry_context(calendar_date date, std::size_t number) {
     return "day " + to_string(date) + ", entry " + std::to_string(number) + ": ";
-}
-
-/// An id or SOURCE:ID first; otherwise the top search hit, as `mgcalc report --food` does.
-food resolve_food(const food_catalog& catalog, std::string_view text) {
-    const std::string_view query = detail::trim(text);
-    if (query.empty()) throw error(errc::parse_error, "empty food: give an id, SOURCE:ID or words to search for");
-    if (std::optional<food> by_id = catalog.find(query)) return std::move(*by_id);
-    const std::vector<catalog_match> hits = catalog.search(query, 1);
-    if (hits.empty()) {
-        throw error(errc::unknown_food, "no food matches " + detail::quoted(query) +
-                                            " as an id, SOURCE:ID or search words; try mgcalc foods search WORDS");
-    }
-    return hits.front().database->at(hits.front().index);
 }
 
 const supplement_product& find_product(const intake_log& log, std::string_view id) {
@@ -99,24 +87,36 @@ supplement_dose product_dose(const supplement_product& product, std::string_view
     return supplement_dose(find_compound(product.compound), *count * product.elemental_per_unit, dose_basis::elemental);
 }
 
+/// What the person typed, as reports echo it: the phrase, or "ITEM=AMOUNT" (the form of the
+/// command line's flags), with "@HH:MM" when a time was logged.
+std::string typed_input(const log_entry& entry) {
+    std::string input = entry.phrase.empty() ? entry.item + "=" + entry.amount : entry.phrase;
+    if (entry.time) input += "@" + to_string(*entry.time);
+    return input;
+}
+
 void add_entry(day_intake& intake, const intake_log& log, const log_entry& entry, const food_catalog& catalog) {
-    // Reports echo what was typed as "ITEM=AMOUNT", the form of mgcalc report's flags.
-    std::string input = entry.item + "=" + entry.amount;
+    std::string input = typed_input(entry);
     switch (entry.kind) {
         case log_entry_kind::food: {
-            food item = resolve_food(catalog, entry.item);
-            intake.add_food(std::move(item), parse_serving(entry.amount), std::move(input));
+            resolved_food_entry food = entry.phrase.empty() ? resolve_food_entry(catalog, entry.item, entry.amount)
+                                                            : resolve_food_entry(catalog, entry.phrase);
+            food.choice.typed = std::move(input);
+            intake.add_food(std::move(food));
             return;
         }
-        case log_entry_kind::supplement:
-            intake.add_supplement(parse_supplement_dose(std::string(detail::trim(entry.item)) + "=" +
-                                                        std::string(detail::trim(entry.amount))),
-                                  std::move(input), entry.time);
+        case log_entry_kind::supplement: {
+            const std::string dose = entry.phrase.empty() ? std::string(detail::trim(entry.item)) + "=" +
+                                                                std::string(detail::trim(entry.amount))
+                                                          : entry.phrase;
+            intake.add_supplement(parse_supplement_dose(dose), std::move(input), entry.time);
             return;
-        case log_entry_kind::product:
-            intake.add_supplement(product_dose(find_product(log, detail::trim(entry.item)), entry.amount),
-                                  std::move(input), entry.time);
+        }
+        case log_entry_kind::product: {
+            const supplement_product& product = find_product(log, detail::trim(entry.item));
+            intake.add_supplement(product_dose(product, entry.amount), std::move(input), entry.time, product.name);
             return;
+        }
     }
     throw error(errc::parse_error, "an entry has an unknown kind; expected food, supplement or product");
 }

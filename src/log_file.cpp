@@ -540,6 +540,9 @@ constexpr std::string_view expected_item =
     "a food id, SOURCE:ID or search words (food), a compound id or alias (supplement) or a product id (product)";
 constexpr std::string_view expected_amount =
     "a serving like \"1 oz\" (food), a dose like \"200 mg\" (supplement) or a count like \"2\" (product)";
+constexpr std::string_view expected_phrase =
+    "a food entry as typed like \"1 cup black beans\" (food) or a dose like \"magnesium glycinate 200 mg\" "
+    "(supplement)";
 
 /// Checks a string field: valid text, and not blank unless `may_be_blank`.
 std::optional<problem> check_text(const std::string& text, const json_path& where, std::string_view expected,
@@ -582,8 +585,18 @@ std::optional<problem> check_days(const std::vector<log_day>& days) {
             const json_path at = here / "entries";
             if (kind_name(entry.kind).empty())
                 return problem{at[e] / "kind", "is not a known entry kind; expected " + std::string(expected_kinds)};
-            if (auto p = check_text(entry.item, at[e] / "item", expected_item)) return p;
-            if (auto p = check_text(entry.amount, at[e] / "amount", expected_amount)) return p;
+            if (!entry.phrase.empty()) {
+                if (auto p = check_text(entry.phrase, at[e] / "phrase", expected_phrase)) return p;
+                if (entry.kind == log_entry_kind::product)
+                    return problem{at[e] / "phrase", "is given for a product entry; expected item and amount for a "
+                                                     "product (a phrase is for a food or a supplement)"};
+                if (!entry.item.empty() || !entry.amount.empty())
+                    return problem{at[e] / "phrase", "is given with item or amount; expected either a phrase or item "
+                                                     "and amount"};
+            } else {
+                if (auto p = check_text(entry.item, at[e] / "item", expected_item)) return p;
+                if (auto p = check_text(entry.amount, at[e] / "amount", expected_amount)) return p;
+            }
             if (entry.time && !entry.time->ok())
                 return problem{at[e] / "time", to_string(*entry.time) + " is not a time of day; expected HH:MM, 00:00 to 23:59"};
             if (auto p = check_text(entry.note, at[e] / "note", "text", true)) return p;
@@ -698,6 +711,7 @@ struct object_shape {
     std::string_view name;  ///< "an entry"
     std::span<const std::string_view> required;
     std::span<const std::string_view> optional{};
+    std::string_view fields{};  ///< how the fields are described when the lists do not say it all
 };
 
 // The objects of version 1, with their fields in the canonical (written) order.
@@ -722,11 +736,14 @@ constexpr std::string_view product_optional[] = {"unit"};
 constexpr object_shape product_shape{"a supplement product", product_required, product_optional};
 constexpr std::string_view day_required[] = {"date", "entries"};
 constexpr object_shape day_shape{"a day", day_required};
-constexpr std::string_view entry_required[] = {"kind", "item", "amount"};
-constexpr std::string_view entry_optional[] = {"time", "note"};
-constexpr object_shape entry_shape{"an entry", entry_required, entry_optional};
+// "item" and "amount" together, or "phrase" (food and supplement entries): checked in read_day.
+constexpr std::string_view entry_required[] = {"kind"};
+constexpr std::string_view entry_optional[] = {"item", "amount", "phrase", "time", "note"};
+constexpr object_shape entry_shape{"an entry", entry_required, entry_optional,
+                                   "kind, item and amount (or, for a food or supplement, phrase) and optionally time, note"};
 
 std::string field_list(const object_shape& shape) {
+    if (!shape.fields.empty()) return std::string(shape.fields);
     std::string out;
     for (std::string_view field : shape.required) {
         out += out.empty() ? "" : ", ";
@@ -958,8 +975,24 @@ private:
                 fail(here / "kind", found(kind) + ", an unknown entry kind; expected " + std::string(expected_kinds) +
                                         " (unknown kinds are errors so that nothing is dropped)");
             entry.kind = *parsed;
-            entry.item = string(entry_fields.at("item"), here / "item", "a string: " + std::string(expected_item));
-            entry.amount = string(entry_fields.at("amount"), here / "amount", "a string: " + std::string(expected_amount));
+            const auto item = entry_fields.find("item");
+            const auto amount = entry_fields.find("amount");
+            const auto phrase = entry_fields.find("phrase");
+            if (phrase != entry_fields.end()) {
+                if (entry.kind == log_entry_kind::product)
+                    fail(here / "phrase", "is given for a product entry; expected \"item\" (the product id) and "
+                                          "\"amount\" (a count) for a product");
+                if (item != entry_fields.end() || amount != entry_fields.end())
+                    fail(here / (item != entry_fields.end() ? "item" : "amount"),
+                         "is given beside \"phrase\"; expected either \"phrase\" or \"item\" and \"amount\"");
+                entry.phrase = string(*phrase, here / "phrase", "a string: " + std::string(expected_phrase));
+            } else {
+                if (item == entry_fields.end() || amount == entry_fields.end())
+                    fail(here, "missing the field \"" + std::string(item == entry_fields.end() ? "item" : "amount") +
+                                   "\"; expected " + std::string(entry_shape.name) + " with " + field_list(entry_shape));
+                entry.item = string(*item, here / "item", "a string: " + std::string(expected_item));
+                entry.amount = string(*amount, here / "amount", "a string: " + std::string(expected_amount));
+            }
             if (const auto time = entry_fields.find("time"); time != entry_fields.end()) {
                 const std::string& text = string(*time, here / "time", "a time string \"HH:MM\", e.g. \"08:00\"");
                 try {
@@ -1290,8 +1323,12 @@ std::string to_log_json(const intake_log& log) {
             w.next();
             w.open('{');
             w.member("kind", kind_name(entry.kind));
-            w.member("item", entry.item);
-            w.member("amount", entry.amount);
+            if (!entry.phrase.empty()) {
+                w.member("phrase", entry.phrase);
+            } else {
+                w.member("item", entry.item);
+                w.member("amount", entry.amount);
+            }
             if (entry.time) w.member("time", to_string(*entry.time));
             if (!entry.note.empty()) w.member("note", entry.note);
             w.close('}');
@@ -1310,22 +1347,49 @@ std::string to_log_json(const intake_log& log) {
     return std::move(w.out);
 }
 
-intake_log load_log(const std::string& path) {
+namespace {
+
+/// The whole of a log file, refused before it grows past the input limit.
+std::string read_log_file(const std::string& path, std::string_view what) {
     std::error_code ignored;
     if (std::filesystem::is_directory(path, ignored))
-        throw error(errc::malformed_file, path + ": is a folder; expected an mgcalc log file (JSON)");
+        throw error(errc::malformed_file, path + ": is a folder; expected an " + std::string(what));
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw error(errc::malformed_file,
-                    path + ": cannot open the file; expected a readable mgcalc log file (JSON) at this path");
+                    path + ": cannot open the file; expected a readable " + std::string(what) + " at this path");
     std::string text;
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > max_input_bytes) throw_too_large(path, "a JSON mgcalc log");
+        if (text.size() > max_input_bytes) throw_too_large(path, "an " + std::string(what));
     }
-    if (in.bad()) throw error(errc::malformed_file, path + ": cannot read the file; expected a readable mgcalc log file");
-    return parse_log_json(text, path);
+    if (in.bad()) throw error(errc::malformed_file, path + ": cannot read the file; expected a readable " + std::string(what));
+    return text;
+}
+
+}  // namespace
+
+intake_log load_log(const std::string& path) { return parse_log_json(read_log_file(path, "mgcalc log file (JSON)"), path); }
+
+void load_log_csv(const std::string& path, intake_log& log) {
+    parse_log_csv(read_log_file(path, "mgcalc CSV entry file"), log, path);
+}
+
+log_format log_file_format(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[64] = {};
+    in.read(head, sizeof head);
+    std::string_view start(head, static_cast<std::size_t>(in.gcount()));
+    if (start.starts_with("\xEF\xBB\xBF")) start.remove_prefix(3);  // a byte order mark
+    while (!start.empty() && (start.front() == ' ' || start.front() == '\t' || start.front() == '\r' || start.front() == '\n'))
+        start.remove_prefix(1);
+    if (start.empty() || start.front() == '{') return log_format::json;
+    const std::string lower = detail::to_lower(start);
+    return lower.starts_with("date,") || lower.find(",date,") != std::string::npos || lower.starts_with("time,") ||
+                   lower.starts_with("kind,")
+               ? log_format::csv
+               : log_format::json;
 }
 
 void save_log(const intake_log& log, const std::string& path) {
@@ -1428,8 +1492,15 @@ void parse_log_csv(std::string_view text, intake_log& log, std::string_view orig
         entry.item = std::string(field(item_column));
         if (entry.item.empty()) csv.fail(item_column, "is empty; expected " + std::string(expected_item));
         entry.amount = std::string(field(amount_column));
-        if (entry.amount.empty()) csv.fail(amount_column, "is empty; expected " + std::string(expected_amount));
-        if (const std::string_view measure = field(measure_column); !measure.empty()) {
+        const std::string_view measure = field(measure_column);
+        if (entry.amount.empty() && measure.empty() && entry.kind != log_entry_kind::product) {
+            // A food or supplement typed whole in the item cell: "1 cup black beans".
+            entry.phrase = std::move(entry.item);
+            entry.item.clear();
+        } else if (entry.amount.empty()) {
+            csv.fail(amount_column, "is empty; expected " + std::string(expected_amount) +
+                                        " (or, for a food or a supplement, the whole entry in the item column)");
+        } else if (!measure.empty()) {
             entry.amount += ' ';
             entry.amount += measure;
         }
@@ -1476,7 +1547,7 @@ std::string to_log_csv(const intake_log& log) {
             out += ',';
             out += kind_name(entry.kind);
             out += ',';
-            append_csv_field(out, entry.item);
+            append_csv_field(out, entry.phrase.empty() ? entry.item : entry.phrase);
             out += ',';
             append_csv_field(out, amount);
             out += ',';

@@ -105,7 +105,7 @@ TEST_CASE("evaluation: children's supplemental UL (65 mg at 1-3 y, 110 mg at 4-8
     CHECK_FALSE(mgcalc::evaluate(day, {mgcalc::sex::male, mgcalc::age::from_years(5.0)}).over_upper_limit);
 }
 
-TEST_CASE("evaluation: any supplement for an infant is flagged; infants have an AI only", "[evaluation]") {
+TEST_CASE("evaluation: any supplement for an infant is flagged, infants have an AI only", "[evaluation]") {
     const mgcalc::life_stage nine_months{mgcalc::sex::female, mgcalc::age::from_months(9.0)};
     mgcalc::day_intake day;
     day.add_supplement(elemental("citrate", 10.0));

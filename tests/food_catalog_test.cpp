@@ -162,7 +162,7 @@ TEST_CASE("food_catalog: an unknown reference names the sources searched", "[foo
     CHECK_THAT(none.what(), Contains("no food database is loaded"));
 }
 
-TEST_CASE("food_catalog: search merges the layers; upper layers win ties", "[food_catalog]") {
+TEST_CASE("food_catalog: search merges the layers, upper layers win ties", "[food_catalog]") {
     auto lower = table("fdc", {make_food("1", "Granola, homemade", 229), make_food("2", "Oats, rolled", 138)});
     auto upper = table("csv", {make_food("my-granola", "Granola, homemade", 229)});
     mgcalc::food_catalog catalog = mgcalc::food_catalog::empty();

@@ -73,7 +73,7 @@ TEST_CASE("food_loaders_csv: CRLF line ends and a quoted line break", "[food_loa
     CHECK(food_in(*db, "crlf-nut").portions.at(0).measure == "tbsp");  // no stray '\r'
 }
 
-TEST_CASE("food_loaders_csv: columns in any order; a foods-only file needs four", "[food_loaders_csv]") {
+TEST_CASE("food_loaders_csv: columns in any order, a foods-only file needs four", "[food_loaders_csv]") {
     const auto db = load("reordered.csv");  // also starts with a UTF-8 byte order mark
     const mgcalc::food seeds = food_in(*db, "seeds");
     CHECK(seeds.description == "Seed mix");

@@ -94,7 +94,7 @@ void write_fdc_folder(const temporary_folder& folder, const std::string& nutrien
 // The RFC 4180 reader
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks; lines are where records start",
+TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks, lines are where records start",
           "[csv]") {
     const std::string text =
         "id,measure,grams\r\n"
@@ -125,7 +125,7 @@ TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks; lines
     CHECK_FALSE(csv.next());
 }
 
-TEST_CASE("csv: LF, CRLF and lone CR line ends; empty lines are skipped; empty fields are empty", "[csv]") {
+TEST_CASE("csv: LF, CRLF and lone CR line ends, empty lines are skipped, empty fields are empty", "[csv]") {
     auto csv = csv_reader::from_text("a,b\n\n1,\r\n\r\n,\"\"\r3,4\n\n", "t.csv");
     REQUIRE(csv.next());
     CHECK(csv.line() == 3);
@@ -186,7 +186,7 @@ TEST_CASE("csv: text after a closing quote is an error naming the field", "[csv]
     CHECK(spaced.field(1) == "medium");
 }
 
-TEST_CASE("csv: numbers are decimals; the error names file, line, field, value and what is expected", "[csv]") {
+TEST_CASE("csv: numbers are decimals, the error names file, line, field, value and what is expected", "[csv]") {
     auto csv = csv_reader::from_text("id,amount\n1,12.5\n2,\"12,5\"\n3,\n4,nan\n5, -2e1 \n", "food_nutrient.csv");
     REQUIRE(csv.next());
     CHECK(csv.number("amount") == 12.5);
@@ -317,7 +317,7 @@ TEST_CASE("food_loaders: FDC magnesium comes from nutrient 1090 (nutrient_nbr 30
     CHECK(fixture.magnesium_per_100g->value() == Approx(550.5));
 }
 
-TEST_CASE("food_loaders: FDC food without a magnesium row is unknown, not 0; nutrient_id 304 is not magnesium",
+TEST_CASE("food_loaders: FDC food without a magnesium row is unknown, not 0, nutrient_id 304 is not magnesium",
           "[food_loaders]") {
     const auto fdc = mgcalc::load_fdc_csv(data_dir + "/fdc");
     // 9000001 has a calcium row (1087) and a row with nutrient_id "304": the join is on nutrient.id
@@ -452,7 +452,7 @@ TEST_CASE("food_loaders: FDC duplicate ids and bad portion weights are errors wi
 // USDA SR28 ASCII
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("food_loaders: SR28 magnesium is Nutr_Val of Nutr_No 304; NDB_No keeps its leading zero",
+TEST_CASE("food_loaders: SR28 magnesium is Nutr_Val of Nutr_No 304, NDB_No keeps its leading zero",
           "[food_loaders]") {
     const auto sr28 = mgcalc::load_sr28(data_dir + "/sr28");
     CHECK(sr28->source() == "sr28");
@@ -469,7 +469,7 @@ TEST_CASE("food_loaders: SR28 magnesium is Nutr_Val of Nutr_No 304; NDB_No keeps
     CHECK(sr28->id(4) == "12014");
 }
 
-TEST_CASE("food_loaders: SR28 Latin-1 text becomes UTF-8; a food without a 304 row is unknown", "[food_loaders]") {
+TEST_CASE("food_loaders: SR28 Latin-1 text becomes UTF-8, a food without a 304 row is unknown", "[food_loaders]") {
     const auto sr28 = mgcalc::load_sr28(data_dir + "/sr28");
     const mgcalc::food pate = food_with_id(*sr28, "05282");
     // 0xE2 (a circumflex) and 0xE9 (e acute) in the file, two UTF-8 bytes each here.
@@ -521,7 +521,7 @@ TEST_CASE("food_loaders: SR28 errors name the file, line and field and what was 
                Contains("no-such-folder: not a folder; expected an SR28 ASCII folder with FOOD_DES.txt"));
 }
 
-TEST_CASE("food_loaders: SR28 file names match case-insensitively; a duplicate NDB_No is an error",
+TEST_CASE("food_loaders: SR28 file names match case-insensitively, a duplicate NDB_No is an error",
           "[food_loaders]") {
     temporary_folder folder;
     folder.write("food_des.txt", "~01001~^~0100~^~Butter, salted~\r\n~01001~^~0100~^~Butter again~\r\n");

@@ -269,7 +269,7 @@ TEST_CASE("log_evaluation: the summary averages over logged days in the period",
     }
 }
 
-TEST_CASE("log_evaluation: days are reported in date order; a date logged twice is an error", "[log_evaluation]") {
+TEST_CASE("log_evaluation: days are reported in date order, a date logged twice is an error", "[log_evaluation]") {
     mgcalc::intake_log log;
     log.person = woman_born(date(1984, 1, 1));
     log.days = {{date(2024, 2, 3), {supplement("glycinate", "100 mg")}},
@@ -328,9 +328,16 @@ TEST_CASE("log_evaluation: resolve_day errors name the day and the entry and kee
         CHECK(what.starts_with("[mgcalc.unknown_measure] day 2024-02-01, entry 2: "));
     }
     {
-        const auto [code, what] = error_of(food("12016", "1"));  // a measure is required
+        const auto [code, what] = error_of(food("12016", "some"));  // not an amount
         CHECK(code == mgcalc::errc::parse_error);
         CHECK(what.find("day 2024-02-01, entry 2: ") != std::string::npos);
+    }
+    {
+        // A count without a measure counts the food itself, and roasted pumpkin seeds have no
+        // portion that is one seed.
+        const auto [code, what] = error_of(food("12016", "1"));
+        CHECK(code == mgcalc::errc::unknown_measure);
+        CHECK(what.find("day 2024-02-01, entry 2: a count of ") != std::string::npos);
     }
     {
         const auto [code, what] = error_of(supplement("unobtainium", "200 mg"));

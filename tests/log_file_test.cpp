@@ -200,7 +200,7 @@ TEST_CASE("log_file: any valid layout is saved in the canonical form, which then
     CHECK(log.products[1].unit == "capsule");  // the default when "unit" is absent
     REQUIRE(log.days.size() == 2);
     const auto& entries = log.days[0].entries;
-    REQUIRE(entries.size() == 3);
+    REQUIRE(entries.size() == 5);
     CHECK(entries[0].item == "Caf\u00e9 au lait \u2014 \"grande\"");
     CHECK(entries[0].amount == "1 \u00bd cups");
     CHECK(entries[0].note.empty());
@@ -208,6 +208,13 @@ TEST_CASE("log_file: any valid layout is saved in the canonical form, which then
     CHECK(entries[1].note == "line one\nline two\ttabbed \\ backslash / slash \x01 control");
     CHECK(entries[2].item == "\u65e5\u672c natto \U0001F35A");
     CHECK_FALSE(entries[2].time);
+    // A food or supplement may be the whole phrase as typed, in place of item and amount.
+    CHECK(entries[3].phrase == "half a cup of cashews");
+    CHECK(entries[3].item.empty());
+    CHECK(entries[3].amount.empty());
+    CHECK(entries[4].kind == log_entry_kind::supplement);
+    CHECK(entries[4].phrase == "magnesium 100 mg");
+    CHECK(entries[4].time == mgcalc::time_of_day{21, 30});
     CHECK(log.days[1].entries.empty());
 }
 
@@ -379,8 +386,9 @@ TEST_CASE("log_file: an unknown field is an error naming its path and position",
     // Built with +=: "literal" + std::string trips g++ 12's bogus -Wrestrict (GCC 105329).
     std::string expected = "[mgcalc.malformed_file] ";
     expected += where(odd, "\"we ird\"");
-    expected += "$.days[0].entries[0][\"we ird\"]: unknown field in an entry; expected kind, item, amount and "
-                "optionally time, note";
+    // An entry has item and amount, or a phrase in their place (food and supplement entries).
+    expected += "$.days[0].entries[0][\"we ird\"]: unknown field in an entry; expected kind, item and amount (or, "
+                "for a food or supplement, phrase) and optionally time, note";
     CHECK_THAT(json_error(odd), StartsWith(expected));
 }
 
@@ -519,8 +527,8 @@ TEST_CASE("log_file: every validation error names the position, the path and wha
          "$.days[1].date: 2026-01-01 comes before the date of $.days[0] (2026-01-02); expected days in increasing date order"},
         {document(female, R"([{"date":"2026-01-01","entries":{}}])"), "{}", "$.days[0].entries: found an object; expected an array of entries"},
         // entries
-        {entry(R"("12014 1 oz")"), "\"12014 1 oz\"", "$.days[0].entries[0]: found the string \"12014 1 oz\"; expected an entry, an object with kind, item, amount and optionally time, note"},
-        {entry(R"({"item":"x","amount":"1 g"})"), "{\"item\"", "$.days[0].entries[0]: missing the field \"kind\"; expected an entry with kind, item, amount and optionally time, note"},
+        {entry(R"("12014 1 oz")"), "\"12014 1 oz\"", "$.days[0].entries[0]: found the string \"12014 1 oz\"; expected an entry, an object with kind, item and amount (or, for a food or supplement, phrase) and optionally time, note"},
+        {entry(R"({"item":"x","amount":"1 g"})"), "{\"item\"", "$.days[0].entries[0]: missing the field \"kind\"; expected an entry with kind, item and amount (or, for a food or supplement, phrase) and optionally time, note"},
         {entry(R"({"kind":1,"item":"x","amount":"1 g"})"), "1,\"item\"", "$.days[0].entries[0].kind: found the number 1; expected an entry kind: \"food\", \"supplement\" or \"product\""},
         {entry(R"({"kind":"food","amount":"1 g"})"), "{\"kind\"", "$.days[0].entries[0]: missing the field \"item\""},
         {entry(R"({"kind":"food","item":"","amount":"1 g"})"), "\"\"", "$.days[0].entries[0].item: is empty; expected a food id, SOURCE:ID or search words (food)"},
@@ -1075,6 +1083,17 @@ public:
                 if (!value.contains(required.get<std::string>()))
                     problems.push_back(path + ": missing required " + required.get<std::string>());
         }
+        if (value.is_object() && node.contains("oneOf")) {
+            // The schema's oneOf branches only require fields: exactly one must hold.
+            std::size_t holding = 0;
+            for (const json& branch : node["oneOf"]) {
+                bool all = true;
+                for (const auto& required : branch.value("required", json::array()))
+                    all = all && value.contains(required.get<std::string>());
+                holding += all;
+            }
+            if (holding != 1) problems.push_back(path + ": matches " + std::to_string(holding) + " of the oneOf branches");
+        }
         if (value.is_array() && node.contains("items"))
             for (std::size_t i = 0; i < value.size(); ++i)
                 walk(node["items"], location + "/items", value[i], path + "[" + std::to_string(i) + "]");
@@ -1171,8 +1190,14 @@ TEST_CASE("log_file: the schema refuses what the loader refuses (a sample)", "[l
     json missing = log;
     missing["days"][1].erase("entries");
     CHECK(problems(missing) == 1);
+    json both = log;  // a phrase beside item and amount
+    both["days"][1]["entries"][0]["phrase"] = "1 cup black beans";
+    CHECK(problems(both) == 1);
+    json neither = log;  // no amount, no phrase
+    neither["days"][1]["entries"][0].erase("amount");
+    CHECK(problems(neither) == 1);
     // Each of these is refused by the loader too.
-    for (const json& bad : {unknown, kind, time, blank, version, missing}) {
+    for (const json& bad : {unknown, kind, time, blank, version, missing, both, neither}) {
         INFO(bad.dump());
         error_message([&] { mgcalc::parse_log_json(bad.dump()); });
     }

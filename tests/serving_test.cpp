@@ -286,7 +286,7 @@ TEST_CASE("serving: mass units convert exactly for a food with no portions", "[s
     CHECK(resolve(frozen_egg, "1 kg").measure_used == "kg (1 kg = 1000 g)");
 }
 
-TEST_CASE("serving: an oz is mass even when the food lists an oz portion; fl oz is volume", "[serving]") {
+TEST_CASE("serving: an oz is mass even when the food lists an oz portion, fl oz is volume", "[serving]") {
     // Pumpkin seeds list "1.0,oz,28.35" (rounded); the exact ounce is 28.349523125 g.
     CHECK(grams_of(pumpkin_seeds, "1 oz") == exactly(28.349523125));
     CHECK(grams_of(pumpkin_seeds, "1 oz") != 28.35);

@@ -137,7 +137,7 @@ TEST_CASE("sleep: carried amounts follow stoichiometry, checked by hand", "[slee
     CHECK(magtein.glycine.value() == 0.0);
 }
 
-TEST_CASE("sleep: glycine sums evening glycinate doses only; salts without a ligand carry nothing", "[sleep]") {
+TEST_CASE("sleep: glycine sums evening glycinate doses only, salts without a ligand carry nothing", "[sleep]") {
     mgcalc::day_intake day;
     day.add_supplement(elemental("glycinate", 100.0), {}, at(21, 45))
         .add_supplement(elemental("glycinate", 100.0), {}, at(22, 0))
@@ -459,7 +459,7 @@ TEST_CASE("sleep: the dose range applies from 19 years", "[sleep]") {
 
 // ---- safety --------------------------------------------------------------------------------
 
-TEST_CASE("sleep: over-upper-limit at 350 and 351 mg in split doses; food does not count", "[sleep]") {
+TEST_CASE("sleep: over-upper-limit at 350 and 351 mg in split doses, food does not count", "[sleep]") {
     auto split = [](double evening_mg) {
         mgcalc::day_intake day;
         day.add_food(food_with(500.0), 100.0 * g)

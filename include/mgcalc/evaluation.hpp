@@ -38,11 +38,13 @@ struct entry_contribution {
     std::string food_id;                  ///< food entries: the food's id in its source
     std::string food_source;              ///< food entries: "usda-sr24", "fdc", "csv", "recipe", ...
     std::string food_description;         ///< food entries: the food's own description, without the amount
+    std::optional<food_choice> choice;    ///< food entries typed as words: how the food was found
 };
 
 struct warning {
     std::string code;     ///< stable: "supplement-for-infant", "over-upper-limit", "unknown-entries",
-                          ///< "lower-bound-entries", "reference-row", "dose-looks-like-compound-mass"
+                          ///< "lower-bound-entries", "reference-row", "dose-looks-like-compound-mass",
+                          ///< "food-match-uncertain"
     std::string message;
 };
 

@@ -70,6 +70,9 @@ struct log_entry {
     std::string amount;
     std::optional<time_of_day> time;
     std::string note;
+    /// food or supplement: the whole entry as typed, in place of item and amount ("1 cup black
+    /// beans", "magnesium glycinate 200 mg"); item and amount are then empty.
+    std::string phrase{};
     friend bool operator==(const log_entry&, const log_entry&) = default;
 };
 

@@ -28,6 +28,14 @@ void save_log(const intake_log& log, const std::string& path);
 /// The CSV entry format: header `date,time,kind,item,amount,measure,note`, one row per entry
 /// (docs/log-format.md). Adds the entries to `log.days` (merging by date, keeping date order).
 void parse_log_csv(std::string_view text, intake_log& log, std::string_view origin = "<csv>");
+/// Reads a CSV entry file into `log`, as parse_log_csv. Throws malformed_file like load_log.
+void load_log_csv(const std::string& path, intake_log& log);
+
+enum class log_format { json, csv };
+/// What a log file holds, from its first bytes: a JSON log starts with '{', a CSV entry file
+/// with its header (the column "date" among the first); JSON when unsure, so that its loader
+/// says what is wrong.
+log_format log_file_format(const std::string& path);
 /// All entries of a log as CSV (the profile, custom foods and products are JSON-only).
 std::string to_log_csv(const intake_log& log);
 

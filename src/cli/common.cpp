@@ -1,14 +1,18 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/error.hpp>
+#include <mgcalc/food_resolve.hpp>
+#include <mgcalc/supplement.hpp>
 #include <mgcalc/food_loaders.hpp>
 #include <mgcalc/log_evaluation.hpp>
 #include <mgcalc/log_file.hpp>
 
+#include "detail/precision.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
+#include <stdexcept>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -17,9 +21,17 @@
 namespace mgcalc::cli {
 
 void add_format_option(CLI::App& command, output_format& format) {
-    const std::map<std::string, output_format> formats{{"text", output_format::text}, {"json", output_format::json}};
-    command.add_option("--format", format, "Output format: text (a readable table, the default) or json")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+    // Read as a word and checked against the list, so that --help shows the words, not CLI11's
+    // mapping of them to numbers.
+    command
+        .add_option_function<std::string>(
+            "--format",
+            [&format](const std::string& name) {
+                format = detail::to_lower(name) == "json" ? output_format::json : output_format::text;
+            },
+            "Output format: text (a readable table, the default) or json")
+        ->type_name("text|json")
+        ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case));
 }
 
 void life_stage_options::add_to(CLI::App& command) {
@@ -33,9 +45,15 @@ void life_stage_options::add_to(CLI::App& command) {
 }
 
 namespace {
+/// Today in the local time zone (TZ), not UTC: a birthday at local midnight changes the life
+/// stage on the local calendar's day.
 calendar_date today() {
-    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (localtime_r(&now, &local) == nullptr) {
+        throw std::runtime_error("the local date could not be read (localtime_r failed)");
+    }
+    return {local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday)};
 }
 }  // namespace
 
@@ -86,39 +104,33 @@ food_catalog food_database_options::catalog() const {
     return result;
 }
 
-resolved_food resolve_food(const food_catalog& catalog, std::string_view text) {
-    const std::string_view query = detail::trim(text);
-    if (query.empty()) throw error(errc::parse_error, "empty food: give an id, SOURCE:ID or words to search for");
-    if (std::optional<food> by_id = catalog.find(query)) return {std::move(*by_id), "id"};
-    const std::vector<catalog_match> hits = catalog.search(query, 1);
-    if (hits.empty()) {
-        throw error(errc::unknown_food, "no food matches '" + std::string(query) +
-                                            "' as an id, SOURCE:ID or search; try mgcalc foods search WORDS");
-    }
-    return {hits.front().database->at(hits.front().index), "search"};
-}
-
 namespace {
 
-/// "ITEM=AMOUNT" as typed on the command line, split at the last '=' into a log entry.
-log_entry entry_from_flag(const std::string& text, log_entry_kind kind, std::string_view flag,
-                          std::string_view example) {
-    const std::size_t equals = text.rfind('=');
-    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
-        throw error(errc::parse_error, std::string(flag) + " \"" + text + "\": expected " +
-                                           (kind == log_entry_kind::food ? "FOOD=SERVING" : "COMPOUND=AMOUNT UNIT") +
-                                           ", e.g. " + std::string(example));
-    }
+/// A --food entry as typed: the whole text is the phrase (mgcalc/food_resolve.hpp reads every form).
+log_entry food_from_flag(const std::string& text) {
     log_entry entry;
-    entry.kind = kind;
-    entry.item = std::string(detail::trim(std::string_view(text).substr(0, equals)));
-    std::string_view amount = detail::trim(std::string_view(text).substr(equals + 1));
-    // A supplement may say when it was taken: "glycinate=200 mg@21:30".
-    if (const std::size_t at = amount.rfind('@'); kind == log_entry_kind::supplement && at != std::string_view::npos) {
-        entry.time = parse_time_of_day(detail::trim(amount.substr(at + 1)));
-        amount = detail::trim(amount.substr(0, at));
+    entry.kind = log_entry_kind::food;
+    entry.phrase = std::string(detail::trim(text));
+    if (entry.phrase.empty()) throw error(errc::parse_error, "--food \"\": an empty food entry; expected e.g. \"1 cup black beans\"");
+    return entry;
+}
+
+/// A --supplement dose as typed, with "@HH:MM" at the end when given: "glycinate=200 mg@21:30".
+log_entry supplement_from_flag(const std::string& text) {
+    log_entry entry;
+    entry.kind = log_entry_kind::supplement;
+    std::string_view dose = detail::trim(text);
+    if (const std::size_t at = dose.rfind('@'); at != std::string_view::npos) {
+        try {
+            entry.time = parse_time_of_day(detail::trim(dose.substr(at + 1)));
+        } catch (const error& e) {
+            throw error(e.code(), "--supplement " + detail::quoted(text) + ": the time after \"@\" is not HH:MM, "
+                                  "e.g. \"glycinate=200 mg@21:30\"");
+        }
+        dose = detail::trim(dose.substr(0, at));
     }
-    entry.amount = std::string(amount);
+    if (dose.empty()) throw error(errc::parse_error, "--supplement " + detail::quoted(text) + ": no dose; expected e.g. \"glycinate=200 mg\"");
+    entry.phrase = std::string(dose);
     return entry;
 }
 
@@ -138,7 +150,9 @@ void add_to_day(intake_log& log, calendar_date date, std::vector<log_entry> entr
 intake_log build_log(const life_stage_options& person, const log_request& request, calendar_date& day) {
     intake_log log;
     day = person.evaluation_date();
-    if (!request.log_file.empty()) {
+    if (request.log_file.empty()) {
+        log.person = person.to_profile();
+    } else if (log_file_format(request.log_file) == log_format::json) {
         if (person.any_given()) {
             throw error(errc::parse_error, "--log " + request.log_file +
                                                ": the person comes from the log's profile; drop --sex, --age, "
@@ -147,14 +161,25 @@ intake_log build_log(const life_stage_options& person, const log_request& reques
         log = load_log(request.log_file);
         if (person.on_date.empty() && !log.days.empty()) day = log.days.back().date;
     } else {
+        // A CSV entry file holds entries only: the person comes from the flags, as they are over
+        // the file's days (pregnant or lactating on every logged day).
+        if (!person.any_given()) {
+            throw error(errc::parse_error, "--log " + request.log_file +
+                                               ": a CSV entry file has no profile; give the person with --sex and "
+                                               "--age, --age-months or --birth-date (or use a JSON log, which has one)");
+        }
+        load_log_csv(request.log_file, log);
+        if (person.on_date.empty() && !log.days.empty()) day = log.days.back().date;
         log.person = person.to_profile();
+        if (!log.days.empty()) {
+            const date_range logged{log.days.front().date, log.days.back().date};
+            for (date_range& range : log.person.pregnancies) range = logged;
+            for (date_range& range : log.person.lactation) range = logged;
+        }
     }
     std::vector<log_entry> flagged;
-    for (const std::string& text : request.foods)
-        flagged.push_back(entry_from_flag(text, log_entry_kind::food, "--food", "\"pumpkin seeds=1 oz\""));
-    for (const std::string& text : request.supplements)
-        flagged.push_back(
-            entry_from_flag(text, log_entry_kind::supplement, "--supplement", "\"glycinate=200 mg\" or \"glycinate=200 mg@21:30\""));
+    for (const std::string& text : request.foods) flagged.push_back(food_from_flag(text));
+    for (const std::string& text : request.supplements) flagged.push_back(supplement_from_flag(text));
     add_to_day(log, day, std::move(flagged));
     if (log.days.empty()) log.days.push_back(log_day{day, {}});  // an empty day is still a day
     return log;
@@ -166,13 +191,47 @@ food_catalog build_catalog(const food_database_options& databases, const intake_
     return catalog;
 }
 
-double json_mg(milligrams amount) { return std::round(amount.value() * 100.0) / 100.0; }
+void check_flagged_entries(const log_request& request, const food_catalog& catalog) {
+    for (const std::string& text : request.foods) (void)resolve_food_entry(catalog, text);
+    for (const std::string& text : request.supplements) (void)parse_supplement_dose(supplement_from_flag(text).phrase);
+}
+
+double json_mg(milligrams amount) { return detail::rounded(amount.value(), detail::mg_decimals); }
 
 json optional_mg(const std::optional<milligrams>& amount) { return amount ? json(json_mg(*amount)) : json(nullptr); }
 
+double json_grams(grams amount) { return detail::rounded(amount.value(), detail::gram_decimals); }
+
+double json_percent(double percent) { return detail::rounded(percent, detail::percent_decimals); }
+
+std::string percent_text(double percent) { return detail::format_number(percent, detail::percent_decimals) + " %"; }
+
+json choice_json(const food_choice& choice) {
+    json alternatives = json::array();
+    for (const food_alternative& a : choice.alternatives) {
+        alternatives.push_back({{"food_id", a.id},
+                                {"source", a.source},
+                                {"description", a.description},
+                                {"magnesium_mg_per_100g", optional_mg(a.magnesium_per_100g)}});
+    }
+    json portions = json::array();
+    for (const portion& p : choice.other_portions) {
+        portions.push_back({{"amount", detail::rounded(p.amount, detail::amount_decimals)},
+                            {"measure", p.measure},
+                            {"grams", json_grams(p.weight)}});
+    }
+    return json{{"by", to_string(choice.method)},
+                {"food_words", choice.food_words},
+                {"confidence", detail::rounded(choice.confidence, detail::factor_decimals)},
+                {"uncertain", choice.uncertain()},
+                {"notes", choice.notes},
+                {"alternatives", alternatives},
+                {"other_portions", portions}};
+}
+
 json reference_json(const reference_intakes& reference, const life_stage& stage) {
     return json{{"sex", to_string(stage.sex())},
-                {"age_years", std::round(stage.age().in_years() * 1000.0) / 1000.0},
+                {"age_years", detail::rounded(stage.age().in_years(), detail::age_decimals)},
                 {"pregnant", stage.pregnant()},
                 {"lactating", stage.lactating()},
                 {"authority", reference.authority},
@@ -185,7 +244,7 @@ json reference_json(const reference_intakes& reference, const life_stage& stage)
                 {"note", reference.note.empty() ? json(nullptr) : json(reference.note)}};
 }
 
-std::string mg_text(milligrams amount) { return detail::format_number(amount.value(), 1) + " mg"; }
+std::string mg_text(milligrams amount) { return detail::format_number(amount.value(), detail::mg_decimals) + " mg"; }
 
 std::string optional_mg_text(const std::optional<milligrams>& amount, const std::string& when_empty) {
     return amount ? mg_text(*amount) : when_empty;

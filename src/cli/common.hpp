@@ -3,6 +3,7 @@
 
 #include <mgcalc/evaluation.hpp>
 #include <mgcalc/food_catalog.hpp>
+#include <mgcalc/food_choice.hpp>
 #include <mgcalc/life_stage.hpp>
 #include <mgcalc/log.hpp>
 #include <mgcalc/reference.hpp>
@@ -56,16 +57,8 @@ struct food_database_options {
     food_catalog catalog() const;
 };
 
-/// Resolves what the user typed for a food: an id, SOURCE:ID, or a search query whose top hit
-/// is used. `matched_by` says which ("id" or "search").
-struct resolved_food {
-    food item;
-    std::string matched_by;
-};
-resolved_food resolve_food(const food_catalog& catalog, std::string_view text);
-
-/// What a command evaluates: a --log file and/or entries given with --food and --supplement
-/// ("COMPOUND=AMOUNT UNIT[@HH:MM]").
+/// What a command evaluates: a --log file and/or entries given with --food (a food entry as
+/// typed, see mgcalc/food_resolve.hpp) and --supplement (a dose, optionally "@HH:MM").
 struct log_request {
     std::string log_file;
     std::vector<std::string> foods;
@@ -77,10 +70,18 @@ struct log_request {
 intake_log build_log(const life_stage_options& person, const log_request& request, calendar_date& day);
 /// --food-db layers with the log's custom foods on top.
 food_catalog build_catalog(const food_database_options& databases, const intake_log& log);
+/// Reads every --food and --supplement on its own first, so that a mistake in one is reported
+/// as that flag's, not as an entry of a day.
+void check_flagged_entries(const log_request& request, const food_catalog& catalog);
 
-/// A number of milligrams for JSON, rounded to 0.01 mg so output is stable and readable.
+/// Figures for JSON at the precision text shows them (src/detail/precision.hpp).
 double json_mg(milligrams amount);
 json optional_mg(const std::optional<milligrams>& amount);
+double json_grams(grams amount);
+double json_percent(double percent);
+std::string percent_text(double percent);  ///< "61.9 %"
+/// How a typed food was read (mgcalc::food_choice), for JSON.
+json choice_json(const food_choice& choice);
 json reference_json(const reference_intakes& reference, const life_stage& stage);
 
 /// Prints a plain-text table with a header row; columns listed in `right_aligned` are

@@ -3,6 +3,7 @@
 
 #include <mgcalc/compound.hpp>
 
+#include "detail/precision.hpp"
 #include "detail/text.hpp"
 
 #include <cmath>
@@ -26,9 +27,9 @@ json compound_json(const compound& c) {
                 {"aliases", aliases},
                 {"formula", c.full_formula()},
                 {"water_of_hydration", c.water_of_hydration},
-                {"molar_mass_g_per_mol", std::round(c.molar_mass.value() * 100.0) / 100.0},
-                {"elemental_fraction", std::round(c.elemental_fraction * 10000.0) / 10000.0},
-                {"bioavailability", c.bioavailability ? json{{"relative_factor", c.bioavailability->relative_factor},
+                {"molar_mass_g_per_mol", detail::rounded(c.molar_mass.value(), detail::molar_mass_decimals)},
+                {"elemental_fraction", detail::rounded(c.elemental_fraction, detail::fraction_decimals)},
+                {"bioavailability", c.bioavailability ? json{{"relative_factor", detail::rounded(c.bioavailability->relative_factor, detail::factor_decimals)},
                                                              {"label", "estimate"},
                                                              {"basis", c.bioavailability->basis}}
                                                       : json(nullptr)},
@@ -37,7 +38,10 @@ json compound_json(const compound& c) {
                 {"notes", c.notes}};
 }
 
-std::string percent_text(double fraction) { return detail::format_number(fraction * 100.0, 2) + " %"; }
+/// An elemental fraction as a percentage, at the precision of the fraction (4 decimals = 2 of %).
+std::string fraction_text(double fraction) {
+    return detail::format_number(fraction * 100.0, detail::fraction_decimals - 2) + " %";
+}
 
 void print_compound_text(const compound& c) {
     std::cout << c.name << " (" << c.id << ")\n";
@@ -45,12 +49,12 @@ void print_compound_text(const compound& c) {
     for (std::string_view a : c.aliases) aliases += (aliases.empty() ? "" : ", ") + std::string(a);
     print_table({"Property", "Value"},
                 {{"formula", c.full_formula()},
-                 {"molar mass", detail::format_number(c.molar_mass.value(), 2) + " g/mol"},
-                 {"elemental magnesium", percent_text(c.elemental_fraction) + " (" +
+                 {"molar mass", detail::format_number(c.molar_mass.value(), detail::molar_mass_decimals) + " g/mol"},
+                 {"elemental magnesium", fraction_text(c.elemental_fraction) + " (" +
                                              detail::format_number(c.elemental_fraction * 1000.0, 1) +
                                              " mg per 1 g of compound)"},
                  {"evidence grade", std::string(to_string(c.grade))},
-                 {"bioavailability", c.bioavailability ? detail::format_number(c.bioavailability->relative_factor, 2) +
+                 {"bioavailability", c.bioavailability ? detail::format_number(c.bioavailability->relative_factor, detail::factor_decimals) +
                                                              " relative to well-dissolving salts (estimate)"
                                                        : std::string("no estimate")},
                  {"aliases", aliases}},
@@ -85,9 +89,9 @@ void register_compounds_command(CLI::App& app) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const compound& c : mgcalc::compounds()) {
-            rows.push_back({std::string(c.id), c.full_formula(), detail::format_number(c.molar_mass.value(), 2),
-                            percent_text(c.elemental_fraction), std::string(to_string(c.grade)),
-                            c.bioavailability ? detail::format_number(c.bioavailability->relative_factor, 2) : "-"});
+            rows.push_back({std::string(c.id), c.full_formula(), detail::format_number(c.molar_mass.value(), detail::molar_mass_decimals),
+                            fraction_text(c.elemental_fraction), std::string(to_string(c.grade)),
+                            c.bioavailability ? detail::format_number(c.bioavailability->relative_factor, detail::factor_decimals) : "-"});
         }
         print_table({"id", "formula", "g/mol", "Mg", "evidence", "rel. bioavail. (est.)"}, rows,
                     {false, false, true, true, false, true});

@@ -1,8 +1,11 @@
-// mgcalc foods search|show: find foods and their portions in the embedded and loaded data.
+// mgcalc foods search|show|resolve: find foods and their portions in the embedded and loaded data,
+// and read a food entry as typed.
 #include "cli/common.hpp"
 
 #include <mgcalc/food_catalog.hpp>
+#include <mgcalc/food_resolve.hpp>
 
+#include "detail/precision.hpp"
 #include "detail/text.hpp"
 
 #include <iostream>
@@ -26,20 +29,42 @@ void print_food_text(const food& item) {
               << (item.magnesium_is_lower_bound ? " (lower bound: an ingredient has no data)" : "") << "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const portion& p : item.portions) {
-        rows.push_back({detail::format_number(p.amount, 3) + " " + p.measure,
-                        detail::format_number(p.weight.value(), 2) + " g",
+        rows.push_back({detail::format_number(p.amount, detail::amount_decimals) + " " + p.measure,
+                        detail::format_number(p.weight.value(), detail::gram_decimals) + " g",
                         optional_mg_text(magnesium_in(item, p.weight), "unknown")});
     }
     if (rows.empty()) rows.push_back({"(no household portions; use g, oz, lb)", "", ""});
     print_table({"Portion", "Weight", "Magnesium"}, rows, {false, true, true});
 }
 
+/// How the food was read: by what, how sure, what else it could be.
+void print_choice_text(const food_choice& choice) {
+    std::cout << "  matched by " << to_string(choice.method) << ", confidence "
+              << detail::format_number(choice.confidence, detail::factor_decimals)
+              << (choice.uncertain() ? " (uncertain: check the food)" : "") << '\n';
+    for (const std::string& note : choice.notes) std::cout << "  - " << note << '\n';
+    if (!choice.alternatives.empty()) {
+        std::cout << "  other foods:\n";
+        for (const food_alternative& a : choice.alternatives) {
+            std::cout << "    " << a.source << ':' << a.id << "  " << a.description << "  ("
+                      << per_100g_text(a.magnesium_per_100g) << " per 100 g)\n";
+        }
+    }
+    if (!choice.other_portions.empty()) {
+        std::cout << "  other portions:\n";
+        for (const portion& p : choice.other_portions) {
+            std::cout << "    " << detail::format_number(p.amount, detail::amount_decimals) << ' ' << p.measure << " = "
+                      << detail::format_number(p.weight.value(), detail::gram_decimals) << " g\n";
+        }
+    }
+}
+
 json food_json(const food& item) {
     json portions = json::array();
     for (const portion& p : item.portions) {
-        portions.push_back({{"amount", p.amount},
+        portions.push_back({{"amount", detail::rounded(p.amount, detail::amount_decimals)},
                             {"measure", p.measure},
-                            {"grams", p.weight.value()},
+                            {"grams", json_grams(p.weight)},
                             {"magnesium_mg", optional_mg(magnesium_in(item, p.weight))}});
     }
     return json{{"id", item.id},
@@ -101,14 +126,47 @@ void register_foods_command(CLI::App& app) {
     add_format_option(*show, s->format);
     show->callback([s] {
         const food_catalog catalog = s->databases.catalog();
-        const resolved_food found = resolve_food(catalog, s->query);
+        const mgcalc::resolved_food found = mgcalc::resolve_food(catalog, s->query);
         if (s->format == output_format::json) {
             json out = food_json(found.item);
-            out["matched_by"] = found.matched_by;
+            out["matched_by"] = to_string(found.choice.method);
+            out["match"] = choice_json(found.choice);
             std::cout << out.dump(2) << '\n';
         } else {
             print_food_text(found.item);
+            print_choice_text(found.choice);
         }
+    });
+
+    CLI::App* resolve = foods->add_subcommand(
+        "resolve", "Read a food entry as typed (\"1 cup black beans\", \"almonds 30g\") and show the food, grams and magnesium chosen");
+    resolve->add_option("entry", s->query, "A food entry as typed, e.g. \"2 slices whole wheat bread\" or \"quinoa=1 cup\"")
+        ->required();
+    s->databases.add_to(*resolve);
+    add_format_option(*resolve, s->format);
+    resolve->callback([s] {
+        const food_catalog catalog = s->databases.catalog();
+        const resolved_food_entry entry = resolve_food_entry(catalog, s->query);
+        const std::optional<milligrams> magnesium = magnesium_in(entry.item, entry.weight);
+        if (s->format == output_format::json) {
+            std::cout << json{{"input", entry.choice.typed},
+                              {"food_id", entry.item.id},
+                              {"source", entry.item.source},
+                              {"description", entry.item.description},
+                              {"grams", json_grams(entry.weight)},
+                              {"measure_used", entry.measure_used},
+                              {"magnesium_mg", optional_mg(magnesium)},
+                              {"magnesium_mg_per_100g", optional_mg(entry.item.magnesium_per_100g)},
+                              {"match", choice_json(entry.choice)}}
+                             .dump(2)
+                      << '\n';
+            return;
+        }
+        std::cout << detail::quoted(entry.choice.typed) << " is " << detail::format_number(entry.weight.value(), detail::gram_decimals)
+                  << " g of " << entry.item.description << " (" << entry.item.source << ':' << entry.item.id << ")\n"
+                  << "  magnesium " << optional_mg_text(magnesium, "unknown (not analysed; never counted as 0)")
+                  << "\n  amount " << entry.measure_used << '\n';
+        print_choice_text(entry.choice);
     });
 }
 

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     try {
         // CLI11 reports a mistyped command as "A subcommand is required"; name it instead.
         if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->check_name(argv[1]); }).empty()) {
-            std::cerr << "mgcalc: error: unknown command '" << argv[1]
+            std::cerr << "mgcalc: error: [mgcalc.parse_error] unknown command '" << argv[1]
                       << "': expected one of reference, compounds, report, foods, sleep (see mgcalc --help)\n";
             return 2;
         }
@@ -28,9 +28,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);  // --help, --version
     } catch (const CLI::ParseError& e) {
+        // An option mistake is text that does not follow the command's syntax: the same stable
+        // code as any other, so that scripts can rely on the prefix.
         std::string message = e.what();
         for (char& c : message) if (c == '\n') c = ' ';
-        std::cerr << "mgcalc: error: " << message << " (see mgcalc --help)\n";
+        std::cerr << "mgcalc: error: [mgcalc." << mgcalc::to_string(mgcalc::errc::parse_error) << "] " << message
+                  << " (see mgcalc --help)\n";
         return 2;
     } catch (const mgcalc::error& e) {
         std::cerr << "mgcalc: error: " << e.what() << '\n';

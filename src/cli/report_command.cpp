@@ -12,6 +12,7 @@
 #include <mgcalc/log_file.hpp>
 #include <mgcalc/suggestion.hpp>
 
+#include "detail/precision.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
@@ -25,22 +26,13 @@ namespace mgcalc::cli {
 
 namespace {
 
-double round_to(double value, double step) { return std::round(value / step) * step; }
-
-/// "id" when the entry's food was named by id or SOURCE:ID, "search" when words found it.
-std::string matched_by(const food_catalog& catalog, const entry_contribution& e) {
-    const std::size_t equals = e.input.rfind('=');
-    const std::string item = equals == std::string::npos ? e.input : e.input.substr(0, equals);
-    return catalog.find(item) ? "id" : "search";
-}
-
 json suggestions_json(const gap_suggestions& s) {
     json foods = json::array();
     for (const food_suggestion& f : s.foods) {
         foods.push_back({{"food_id", f.item.id},
                          {"description", f.item.description},
-                         {"serving", detail::format_number(f.serving.amount, 3) + " " + f.serving.measure},
-                         {"grams", round_to(f.serving.weight.value(), 0.01)},
+                         {"serving", detail::format_number(f.serving.amount, detail::amount_decimals) + " " + f.serving.measure},
+                         {"grams", json_grams(f.serving.weight)},
                          {"magnesium_mg", json_mg(f.magnesium)},
                          {"closes_gap", f.closes_gap},
                          {"text", f.text}});
@@ -51,7 +43,7 @@ json suggestions_json(const gap_suggestions& s) {
                 {"supplement_room_mg", s.supplement_room ? json(json_mg(*s.supplement_room)) : json(nullptr)}};
 }
 
-json day_json(const day_result& day, const food_catalog& catalog) {
+json day_json(const day_result& day) {
     const evaluation& result = day.result;
     json entries = json::array();
     for (const entry_contribution& e : result.entries) {
@@ -60,11 +52,12 @@ json day_json(const day_result& day, const food_catalog& catalog) {
                    {"description", e.description},
                    {"magnesium_mg", optional_mg(e.magnesium)}};
         if (e.kind == entry_kind::food) {
-            entry["grams"] = e.amount ? json(round_to(e.amount->value(), 0.01)) : json(nullptr);
+            entry["grams"] = e.amount ? json(json_grams(*e.amount)) : json(nullptr);
             entry["measure_used"] = e.measure_used;
             entry["food_id"] = e.food_id;
             entry["source"] = e.food_source;
-            entry["matched_by"] = matched_by(catalog, e);
+            entry["matched_by"] = e.choice ? to_string(e.choice->method) : "id";
+            entry["match"] = e.choice ? choice_json(*e.choice) : json(nullptr);
         }
         entries.push_back(std::move(entry));
     }
@@ -80,7 +73,7 @@ json day_json(const day_result& day, const food_catalog& catalog) {
                 {"supplement_mg", json_mg(result.supplemental)},
                 {"total_mg", json_mg(result.total)},
                 {"total_is_lower_bound", result.total_is_lower_bound()},
-                {"percent_of_target", round_to(result.percent_of_target, 0.1)},
+                {"percent_of_target", json_percent(result.percent_of_target)},
                 {"status", to_string(result.status)},
                 {"over_ul", result.over_upper_limit},
                 {"missing_data_entries", result.unknown_entries},
@@ -129,6 +122,35 @@ void print_suggestions_text(const gap_suggestions& s) {
     if (!s.note.empty()) std::cout << "  " << s.note << '\n';
 }
 
+/// How each food typed as words was read, with what else it could be: a guess is never silent.
+void print_choices_text(const evaluation& result) {
+    std::vector<std::string> lines;
+    for (const entry_contribution& e : result.entries) {
+        if (!e.choice || e.choice->method != match_method::search) continue;
+        const food_choice& c = *e.choice;
+        std::string line = detail::quoted(c.typed) + " -> " + e.food_source + ":" + e.food_id + " (search, confidence " +
+                           detail::format_number(c.confidence, detail::factor_decimals) + ")";
+        for (const std::string& note : c.notes) line += "; " + note;
+        if (!c.alternatives.empty()) {
+            std::vector<std::string> others;
+            for (const food_alternative& a : c.alternatives) others.push_back(a.description + " (" + a.id + ")");
+            line += "; other foods: " + detail::join(others, "; ");
+        }
+        if (!c.other_portions.empty()) {
+            std::vector<std::string> portions;
+            for (const portion& p : c.other_portions) {
+                portions.push_back(detail::format_number(p.amount, detail::amount_decimals) + " " + p.measure + " = " +
+                                   detail::format_number(p.weight.value(), detail::gram_decimals) + " g");
+            }
+            line += "; other portions: " + detail::join(portions, "; ");
+        }
+        lines.push_back(std::move(line));
+    }
+    if (lines.empty()) return;
+    std::cout << '\n' << "How the foods were read\n";
+    for (const std::string& line : lines) std::cout << "  " << line << '\n';
+}
+
 void print_day_text(const day_result& day) {
     const evaluation& result = day.result;
     std::cout << "Day " << to_string(day.date) << ". ";
@@ -144,6 +166,7 @@ void print_day_text(const day_result& day) {
     }
     if (rows.empty()) rows.push_back({"-", "(no entries)", "-"});
     print_table({"Kind", "Entry", "Magnesium"}, rows, {false, false, true});
+    print_choices_text(result);
 
     const reference_intakes& r = result.reference;
     const std::string lower = result.total_is_lower_bound() ? "at least " : "";
@@ -159,7 +182,7 @@ void print_day_text(const day_result& day) {
                                                 : std::to_string(result.unknown_entries) + " entries without data"},
                  {"Supplements (elemental)", mg_text(result.supplemental), ul_text},
                  {"Total", lower + mg_text(result.total),
-                  detail::format_number(result.percent_of_target, 1) + " % of the " + std::string(to_string(r.kind)) +
+                  percent_text(result.percent_of_target) + " of the " + std::string(to_string(r.kind)) +
                       " (" + mg_text(r.target) + "), " + status_text(result)},
                  {"Absorbed (estimate)", result.absorbed ? mg_text(result.absorbed->amount) : "no estimate",
                   "labelled estimate, not compared with the reference"}},
@@ -184,7 +207,7 @@ void print_period_text(const period_evaluation& period) {
         rows.push_back({to_string(day.date), std::string(e.reference.life_stage_group), mg_text(e.reference.target),
                         mg_text(e.food), mg_text(e.supplemental),
                         (e.total_is_lower_bound() ? ">= " : "") + mg_text(e.total),
-                        detail::format_number(e.percent_of_target, 0) + " %", std::string(to_string(e.status)), notes});
+                        percent_text(e.percent_of_target), std::string(to_string(e.status)), notes});
     }
     print_table({"Date", "Reference row", "Target", "Food", "Supplements", "Total", "Target %", "Status", "Notes"},
                 rows, {false, false, true, true, true, true, true, false, false});
@@ -204,7 +227,7 @@ void print_period_text(const period_evaluation& period) {
 void print_csv(const period_evaluation& period) {
     std::cout << "date,life_stage,target_kind,target_mg,ear_mg,ul_supplemental_mg,food_mg,supplement_mg,total_mg,"
                  "total_is_lower_bound,percent_of_target,status,over_ul,missing_data_entries\n";
-    auto number = [](double v) { return detail::format_number(v, 2); };
+    auto number = [](double v) { return detail::format_number(v, detail::mg_decimals); };
     auto optional_number = [&](const std::optional<milligrams>& v) { return v ? number(v->value()) : std::string(); };
     for (const day_result& day : period.days) {
         const evaluation& e = day.result;
@@ -212,7 +235,7 @@ void print_csv(const period_evaluation& period) {
                   << ',' << number(e.reference.target.value()) << ',' << optional_number(e.reference.ear) << ','
                   << optional_number(e.reference.supplemental_upper_limit) << ',' << number(e.food.value()) << ','
                   << number(e.supplemental.value()) << ',' << number(e.total.value()) << ','
-                  << (e.total_is_lower_bound() ? "true" : "false") << ',' << detail::format_number(e.percent_of_target, 1)
+                  << (e.total_is_lower_bound() ? "true" : "false") << ',' << detail::format_number(e.percent_of_target, detail::percent_decimals)
                   << ',' << to_string(e.status) << ',' << (e.over_upper_limit ? "true" : "false") << ','
                   << e.unknown_entries << '\n';
     }
@@ -243,15 +266,17 @@ void register_report_command(CLI::App& app) {
         app.add_subcommand("report", "Evaluate a day, or the days of a log, against the reference intakes");
     s->person.add_to(*command);
     command->add_option("--supplement", s->supplements,
-                        "A supplement dose: \"COMPOUND=AMOUNT UNIT [elemental|compound][, LABEL_MG mg per AMOUNT UNIT]\", "
-                        "e.g. \"glycinate=200 mg\", \"oxide=500 mg compound\" (repeatable)")
+                        "A supplement dose: \"glycinate=200 mg\", \"oxide=500 mg compound\", \"magnesium glycinate 200 mg\", "
+                        "\"threonate=2 g compound, 144 mg per 2 g\", optionally \"@HH:MM\" (docs/compounds.md; repeatable)")
         ->allow_extra_args(false);
     command->add_option("--food", s->foods,
-                        "A food eaten: \"FOOD=SERVING\"; FOOD is an id (12014), SOURCE:ID or search words whose top "
-                        "hit is used; SERVING is e.g. \"1 oz\", \"1 1/2 cups\", \"100 g\" (repeatable)")
+                        "A food eaten, as typed: \"1 cup black beans\", \"2 slices whole wheat bread\", \"almonds 30g\", "
+                        "or FOOD=SERVING (\"12014=1 oz\"); how it was read is reported (repeatable)")
         ->allow_extra_args(false);
     s->databases.add_to(*command);
-    command->add_option("--log", s->log_file, "A JSON log file (docs/log-format.md): its profile and days");
+    command->add_option("--log", s->log_file,
+                        "A log file (docs/log-format.md): JSON with its profile and days, or a CSV of entries with the "
+                        "person given by --sex and --age");
     command->add_option("--from", s->from, "First day of the period, YYYY-MM-DD (default: the log's first day)");
     command->add_option("--to", s->to, "Last day of the period, YYYY-MM-DD (default: the log's last day)");
     command->add_option("--svg", s->svg_file, "Also write a chart of the day or period to this SVG file");
@@ -261,6 +286,7 @@ void register_report_command(CLI::App& app) {
         calendar_date day{};
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         const food_catalog catalog = build_catalog(s->databases, log);
+        check_flagged_entries({s->log_file, s->foods, s->supplements}, catalog);
         std::optional<calendar_date> from = s->from.empty() ? std::nullopt : std::optional(parse_date(s->from));
         std::optional<calendar_date> to = s->to.empty() ? std::nullopt : std::optional(parse_date(s->to));
         if (s->log_file.empty() && !from && !to) from = to = day;
@@ -281,10 +307,10 @@ void register_report_command(CLI::App& app) {
             print_csv(period);
         } else if (format == "json") {
             if (one_day) {
-                std::cout << day_json(period.days.front(), catalog).dump(2) << '\n';
+                std::cout << day_json(period.days.front()).dump(2) << '\n';
             } else {
                 json days = json::array();
-                for (const day_result& d : period.days) days.push_back(day_json(d, catalog));
+                for (const day_result& d : period.days) days.push_back(day_json(d));
                 std::cout << json{{"period", summary_json(period.summary)}, {"days", days}}.dump(2) << '\n';
             }
         } else if (one_day) {

@@ -39,7 +39,7 @@ json assessment_json(const sleep_assessment& a, const life_stage& stage, calenda
                 {"supplement_mg", json_mg(a.day.supplemental)},
                 {"total_mg", json_mg(a.day.total)},
                 {"total_is_lower_bound", a.day.total_is_lower_bound()},
-                {"percent_of_target", std::round(a.day.percent_of_target * 10.0) / 10.0},
+                {"percent_of_target", json_percent(a.day.percent_of_target)},
                 {"over_ul", a.day.over_upper_limit},
                 {"findings", findings},
                 {"note", "arithmetic on published figures, not advice"}};
@@ -66,7 +66,7 @@ void print_assessment_text(const sleep_assessment& a, const life_stage& stage, c
                                     : "no UL established"},
         {"Food today", (a.day.total_is_lower_bound() ? "at least " : "") + mg_text(a.day.food), ""},
         {"Total today", (a.day.total_is_lower_bound() ? "at least " : "") + mg_text(a.day.total),
-         detail::format_number(a.day.percent_of_target, 1) + " % of the " + std::string(to_string(r.kind)) + " (" +
+         percent_text(a.day.percent_of_target) + " of the " + std::string(to_string(r.kind)) + " (" +
              mg_text(r.target) + ")"}};
     for (const carried_amount& c : a.carried) rows.push_back({"  carried: " + c.name, mg_text(c.amount), "by stoichiometry"});
     print_table({"", "Amount", ""}, rows, {false, true, false});
@@ -103,12 +103,15 @@ void register_sleep_command(CLI::App& app) {
     s->person.add_to(*command);
     command->add_option("--bedtime", s->bedtime, "Bedtime, HH:MM (24 h)")->required();
     command->add_option("--supplement", s->supplements,
-                        "A dose with its time: \"COMPOUND=AMOUNT UNIT [elemental|compound]@HH:MM\", e.g. "
-                        "\"glycinate=200 mg@21:45\" (repeatable)")
+                        "A dose with its time: \"glycinate=200 mg@21:45\", \"magnesium glycinate 200 mg@21:45\" "
+                        "(docs/compounds.md; repeatable)")
         ->allow_extra_args(false);
-    command->add_option("--food", s->foods, "A food eaten: \"FOOD=SERVING\" (repeatable)")->allow_extra_args(false);
+    command->add_option("--food", s->foods,
+                        "A food eaten, as typed: \"1 cup black beans\", \"almonds 30g\" or FOOD=SERVING (repeatable)")
+        ->allow_extra_args(false);
     s->databases.add_to(*command);
-    command->add_option("--log", s->log_file, "A JSON log file; the day is --date or the log's last day");
+    command->add_option("--log", s->log_file,
+                        "A log file, JSON or a CSV of entries (docs/log-format.md); the day is --date or the log's last day");
     command->add_option("--condition", s->conditions, "reduced-kidney-function")
         ->check(CLI::IsMember({"reduced-kidney-function"}, CLI::ignore_case));
     command->add_option("--medication", s->medications,
@@ -146,6 +149,7 @@ void register_sleep_command(CLI::App& app) {
             if (detail::to_lower(c) == "reduced-kidney-function") context.reduced_kidney_function = true;
         }
         const food_catalog catalog = build_catalog(s->databases, log);
+        check_flagged_entries({s->log_file, s->foods, s->supplements}, catalog);
         const log_day* logged = nullptr;
         for (const log_day& d : log.days) {
             if (d.date == day) logged = &d;

@@ -122,9 +122,9 @@ TEST_CASE("cli: report totals supplements and flags the UL", "[cli]") {
     const auto j = run_json("report --sex female --age 34 --supplement \"glycinate=200 mg\" "
                             "--supplement \"oxide=500 mg compound\"");
     const double oxide = 500.0 * 24.305 / (24.305 + 15.999);
-    CHECK(j["supplement_mg"].get<double>() == Approx(200.0 + oxide).margin(0.01));
+    CHECK(j["supplement_mg"].get<double>() == Approx(200.0 + oxide).margin(0.05));
     CHECK(j["food_mg"] == 0.0);
-    CHECK(j["total_mg"].get<double>() == Approx(200.0 + oxide).margin(0.01));
+    CHECK(j["total_mg"].get<double>() == Approx(200.0 + oxide).margin(0.05));
     CHECK(j["percent_of_target"].get<double>() == Approx((200.0 + oxide) / 320.0 * 100.0).margin(0.05));
     CHECK(j["over_ul"] == true);  // 501.5 mg > 350 mg
     CHECK(j["missing_data_entries"] == 0);
@@ -186,14 +186,14 @@ TEST_CASE("cli: foods search returns ranked JSON hits", "[cli]") {
     CHECK(run_json("foods search qqqzzzxx").empty());
 }
 
-TEST_CASE("cli: foods show lists portions; unknown magnesium is null", "[cli]") {
+TEST_CASE("cli: foods show lists portions, unknown magnesium is null", "[cli]") {
     const auto seeds = run_json("foods show 12014");
     CHECK(seeds["magnesium_mg_per_100g"] == 592.0);  // USDA SR24 12014
     bool cup = false;
     for (const auto& p : seeds["portions"]) {
         if (p["measure"] == "cup" && p["grams"] == 129.0) {
             cup = true;
-            CHECK(p["magnesium_mg"].get<double>() == Approx(763.68));  // 592 x 1.29
+            CHECK(p["magnesium_mg"].get<double>() == Approx(763.68).margin(0.05));  // 592 x 1.29, to 0.1 mg
         }
     }
     CHECK(cup);
@@ -208,7 +208,7 @@ TEST_CASE("cli: report with foods from the embedded data", "[cli]") {
     const auto j = run_json("report --sex female --age 30 --food \"12014=1 oz\" --food \"20137=1 cup\" "
                             "--food \"16126=1 cup\" --food \"01188=30 g\"");
     const double seeds = 592.0 * 0.28349523125, quinoa = 64.0 * 1.85, tofu = 37.0 * 2.52;
-    CHECK(j["food_mg"].get<double>() == Approx(seeds + quinoa + tofu).margin(0.01));
+    CHECK(j["food_mg"].get<double>() == Approx(seeds + quinoa + tofu).margin(0.05));
     CHECK(j["missing_data_entries"] == 1);
     CHECK(j["total_is_lower_bound"] == true);
     REQUIRE(j["entries"].size() == 4);
@@ -217,7 +217,7 @@ TEST_CASE("cli: report with foods from the embedded data", "[cli]") {
         CHECK(e.contains("grams"));
         CHECK(e["measure_used"].is_string());
         if (e["food_id"] == "16126") CHECK(e["grams"].get<double>() == Approx(252.0));
-        if (e["food_id"] == "12014") CHECK(e["grams"].get<double>() == Approx(28.35).margin(0.01));
+        if (e["food_id"] == "12014") CHECK(e["grams"].get<double>() == Approx(28.35).margin(0.05));
         if (e["food_id"] == "01188") CHECK(e["magnesium_mg"].is_null());
     }
     CHECK(j["entries"][3]["food_id"] == "01188");  // unknown ranks last
@@ -242,7 +242,7 @@ TEST_CASE("cli: bad food input is one error line and exit code 2", "[cli]") {
     check_one_line_error("foods search pumpkin --food-db csv:/nonexistent/foods.csv", "/nonexistent/foods.csv");
 }
 
-TEST_CASE("cli: --food-db layers a custom CSV; a recipe with unknown data is a lower bound", "[cli]") {
+TEST_CASE("cli: --food-db layers a custom CSV, a recipe with unknown data is a lower bound", "[cli]") {
     const std::string db = std::string(" --food-db csv:") + MGCALC_DATA_DIR + "/examples/custom-foods.csv";
     const auto j = run_json("report --sex female --age 30 --food \"csv:my-granola=1 serving\"" + db);
     REQUIRE(j["entries"].size() == 1);
@@ -280,7 +280,7 @@ TEST_CASE("cli: report --log evaluates every day with the profile of that day", 
     }
     double total = 0;
     for (const auto& day : j["days"]) total += day["total_mg"].get<double>();
-    CHECK(j["period"]["mean_total_mg"].get<double>() == Approx(total / j["days"].size()).margin(0.01));
+    CHECK(j["period"]["mean_total_mg"].get<double>() == Approx(total / j["days"].size()).margin(0.05));
 
     const auto one = run_json("report --log " + example_log() + " --from 2026-11-14 --to 2026-11-14");
     CHECK(one["date"] == "2026-11-14");  // a one-day period prints the day report
@@ -296,7 +296,7 @@ TEST_CASE("cli: report --format csv has one row per day", "[cli]") {
     CHECK(r.out.rfind("date,life_stage,target_kind,target_mg,", 0) == 0);
 }
 
-TEST_CASE("cli: report --svg writes a chart; a day below target gets suggestions", "[cli]") {
+TEST_CASE("cli: report --svg writes a chart, a day below target gets suggestions", "[cli]") {
     const std::string svg = "mgcalc_cli_test_chart.svg";
     const auto j = run_json("report --sex female --age 30 --food \"12061=1 oz\" --svg " + svg);
     const std::string chart = read_file(svg);
@@ -305,7 +305,7 @@ TEST_CASE("cli: report --svg writes a chart; a day below target gets suggestions
     CHECK(chart.find("RDA 310 mg") != std::string::npos);
     std::remove(svg.c_str());
     // 1 oz almonds = 268 x 0.2835 = 76 mg; the gap to the RDA of 310 mg is 234 mg.
-    CHECK(j["suggestions"]["gap_mg"].get<double>() == Approx(310.0 - 268.0 * 0.28349523125).margin(0.01));
+    CHECK(j["suggestions"]["gap_mg"].get<double>() == Approx(310.0 - 268.0 * 0.28349523125).margin(0.05));
     CHECK_FALSE(j["suggestions"]["foods"].empty());
     // Supplement room never crosses the UL: min(gap, 350 - 0).
     CHECK(j["suggestions"]["supplement_room_mg"].get<double>() <= 350.0);
@@ -315,7 +315,7 @@ TEST_CASE("cli: sleep assesses the evening dose with stoichiometric glycine", "[
     const auto j = run_json("sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@21:45\"");
     CHECK(j["evening_elemental_mg"] == 200.0);
     // Mg(C2H4NO2)2: 2 glycine (C2H5NO2, 75.067 g/mol) per Mg (24.305 g/mol).
-    CHECK(j["glycine_mg"].get<double>() == Approx(200.0 / 24.305 * 2.0 * 75.067).margin(0.01));
+    CHECK(j["glycine_mg"].get<double>() == Approx(200.0 / 24.305 * 2.0 * 75.067).margin(0.05));
     CHECK(j["supplement_mg"] == 200.0);
     REQUIRE(j["findings"].is_array());
     for (const auto& f : j["findings"]) {
@@ -385,7 +385,7 @@ TEST_CASE("cli: bad log input is one error line and exit code 2", "[cli]") {
     check_one_line_error("report --sex female --age 30 --supplement \"glycinate=200 mg@27:00\"", "parse_error");
 }
 
-TEST_CASE("cli: report notes adult servings once and skips eaten foods; warns of compound masses", "[cli]") {
+TEST_CASE("cli: report notes adult servings once and skips eaten foods, warns of compound masses", "[cli]") {
     // 1 oz almonds (268 x 0.2835 = 76.0 mg) + 162 mg glycinate: a gap of 72.0 mg to the RDA of
     // 310 mg, which 1 oz of cashews (73.7), almonds (76.0) and chickpeas (78.7 mg) would close.
     const std::string arguments = "report --sex female --age 30 --food \"12061=1 oz\" --supplement \"glycinate=162 mg\"";
