@@ -1,21 +1,23 @@
-// A day's report: foods looked up in the embedded USDA SR24 data through a food_catalog (by NDB id
-// and by search words), eaten in household servings, plus a supplement, evaluated for a man of 45
-// and followed by suggestions for closing the gap. CTest checks the output (daily_report.expected).
+// A day's report: food entries typed as people write them, read by mgcalc::resolve_food_entry in
+// the embedded USDA SR24 data (by search words, an id, with household servings), plus a
+// supplement, evaluated for a man of 45 and followed by suggestions for closing the gap. CTest
+// checks the output (daily_report.expected).
 //
 // Expected numbers, worked by hand from data/usda-sr24/foods.csv and portions.csv:
-//   08121 oatmeal, 27 mg/100 g, "1 cup" = 234 g            -> 63.18 mg
-//   "almonds" -> 12061 Nuts, almonds, 268 mg/100 g, "1 oz" = 28.349523125 g (a mass unit, never
-//              the rounded 28.35 g portion)                 -> 75.98 mg
-//   "raw spinach" -> 11457 Spinach, raw, 79 mg/100 g, "1 cup" = 30 g -> 23.70 mg
-//   09040 banana, 27 mg/100 g, "1 medium" = 118 g           -> 31.86 mg
-//   01077 whole milk, 10 mg/100 g, "1 cup" = 244 g          -> 24.40 mg
+//   "1 cup oatmeal" -> 08121 oats cooked with water (oatmeal is cooked oats), 27 mg/100 g,
+//              "1 cup" = 234 g                              -> 63.18 mg
+//   "an ounce of almonds" -> 12061 Nuts, almonds, 268 mg/100 g, 1 oz = 28.349523125 g (a mass
+//              unit, never the rounded 28.35 g portion)    -> 75.98 mg
+//   "1 cup raw spinach" -> 11457 Spinach, raw, 79 mg/100 g, "1 cup" = 30 g -> 23.70 mg
+//   "1 medium banana" -> 09040, 27 mg/100 g, "1 medium" = 118 g -> 31.86 mg
+//   "01077=1 cup" -> whole milk by id, 10 mg/100 g, "1 cup" = 244 g -> 24.40 mg
 //   food 219.12 mg + citrate 150 mg elemental = 369.12 mg.
 // Males 31-50 y (IOM 1997): RDA 420, EAR 350, supplemental UL 350 mg. 369.12 / 420 = 87.9 %,
 // between EAR and RDA: below-rda. Gap 420 - 369.12 = 50.9 mg; supplement room
 // min(50.9, 350 - 150) = 50.9 mg. Smallest curated servings that close a 50.9 mg gap, leaving out
 // the oatmeal and almonds already eaten: shredded wheat 133 x 0.46 = 61 mg, dark chocolate
 // 228 x 0.2835 = 65 mg, lentils 36 x 1.98 = 71 mg.
-#include <mgcalc/food_catalog.hpp>
+#include <mgcalc/food_resolve.hpp>
 #include <mgcalc/mgcalc.hpp>
 #include <mgcalc/suggestion.hpp>
 
@@ -27,20 +29,13 @@ int main() {
     // [daily-report]
     const mgcalc::food_catalog catalog;  // the embedded USDA SR24 data only
 
-    // A food by id ("08121" or "usda-sr24:08121"), or the top hit of a search for what people type.
-    auto by_words = [&](const std::string& words) {
-        const mgcalc::catalog_match best = catalog.search(words, 1).at(0);
-        return best.database->at(best.index);
-    };
-
     mgcalc::day_intake day;
-    // add_food with a serving converts through the food's own SR24 portions ("1 medium" = 118 g).
-    day.add_food(catalog.get("08121"), mgcalc::parse_serving("1 cup"), "oatmeal=1 cup")
-        .add_food(by_words("almonds"), mgcalc::parse_serving("1 oz"), "almonds=1 oz")
-        .add_food(by_words("raw spinach"), mgcalc::parse_serving("1 cup"), "raw spinach=1 cup")
-        .add_food(catalog.get("usda-sr24:09040"), mgcalc::parse_serving("1 medium"), "banana=1 medium")
-        .add_food(catalog.get("01077"), mgcalc::parse_serving("1 cup"), "milk=1 cup")
-        .add_supplement(mgcalc::parse_supplement_dose("citrate=150 mg"), "citrate=150 mg");
+    // Each entry as a person types it; the resolver finds the food in the form it is eaten and the
+    // grams through the food's own portions ("1 medium" banana = 118 g), and keeps how it did so.
+    for (const char* typed : {"1 cup oatmeal", "an ounce of almonds", "1 cup raw spinach", "1 medium banana", "01077=1 cup"}) {
+        day.add_food(mgcalc::resolve_food_entry(catalog, typed));
+    }
+    day.add_supplement(mgcalc::parse_supplement_dose("citrate=150 mg"), "citrate=150 mg");
 
     const mgcalc::life_stage person{mgcalc::sex::male, mgcalc::age::from_years(45.0)};
     const mgcalc::evaluation result = mgcalc::evaluate(day, person);
@@ -52,7 +47,8 @@ int main() {
         std::cout << "  #" << ++rank << " " << std::setw(10) << std::left << mgcalc::to_string(entry.kind) << std::right
                   << std::setw(7) << entry.magnesium->value() << " mg  " << entry.input;
         if (entry.kind == mgcalc::entry_kind::food) {
-            std::cout << " -> " << entry.food_id << " " << entry.amount->value() << " g via " << entry.measure_used;
+            std::cout << " -> " << entry.food_id << " " << entry.amount->value() << " g via " << entry.measure_used
+                      << " (" << mgcalc::to_string(entry.choice->method) << ")";
         }
         std::cout << '\n';
     }

@@ -21,4 +21,9 @@ std::string_view to_string(errc code) noexcept {
 error::error(errc code, const std::string& message)
     : std::runtime_error("[mgcalc." + std::string(to_string(code)) + "] " + message), code_(code) {}
 
+std::string_view error::message() const noexcept {
+    const std::string_view text = what();
+    return text.substr(std::string_view("[mgcalc.] ").size() + to_string(code_).size());
+}
+
 }  // namespace mgcalc

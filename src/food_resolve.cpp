@@ -382,7 +382,14 @@ search_outcome search_reading(const food_catalog& catalog, const reading& r, std
         return {entry_of(std::move(item), std::move(*measured), r, std::move(choice)), hit.evidence.names_the_food,
                 std::nullopt};
     }
-    return {std::nullopt, best.evidence.names_the_food, measure_failure(*best_food, r)};
+    // Say which food the words were read as: the measure's error alone would name a food the
+    // person never typed.
+    const error failure = measure_failure(*best_food, r);
+    std::string read_as = "food entry " + quoted(typed) + ": " + quoted(r.food_words) + " is best matched by " +
+                          quoted(best_food->description) + " (" + best_food->source + ":" + best_food->id + ")";
+    if (!best.evidence.names_the_food) read_as += ", although no food is named " + quoted(r.food_words);
+    return {std::nullopt, best.evidence.names_the_food,
+            error(failure.code(), read_as + "; " + std::string(failure.message()))};
 }
 
 /// Resolves one reading; throws what its food or measure gave.
@@ -512,10 +519,12 @@ resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_
     }
 
     // AMOUNT [MEASURE] [of] FOOD
-    if (const std::optional<amount_and_rest> amount = read_amount(text, text); amount && !amount->rest.empty()) {
+    if (const std::optional<amount_and_rest> amount = read_amount(text, text);
+        amount && !amount->rest.empty() && !detail::is_unit_alone(amount->rest)) {
         return resolve_amount_first(catalog, text, *amount);
     } else if (amount) {
-        throw error(errc::parse_error, "food entry " + quoted(text) + ": read the amount " + quoted(amount->amount_text) +
+        throw error(errc::parse_error, "food entry " + quoted(text) + ": read the amount " +
+                                           quoted(detail::trim(std::string(amount->amount_text) + " " + std::string(amount->rest))) +
                                            " but no food; " + std::string(accepted));
     }
 

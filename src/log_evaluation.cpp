@@ -28,17 +28,8 @@ bool before(const calendar_date& a, const calendar_date& b) noexcept {
     return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
 }
 
-/// The message of an mgcalc::error without its "[mgcalc.<code>] " prefix, so that it can be
-/// thrown again with more context and the same code.
-std::string message_of(const error& e) {
-    std::string text = e.what();
-    const std::string prefix = "[mgcalc." + std::string(to_string(e.code())) + "] ";
-    if (text.starts_with(prefix)) text.erase(0, prefix.size());
-    return text;
-}
-
 [[noreturn]] void rethrow_with_context(const error& e, const std::string& context) {
-    throw error(e.code(), context + message_of(e));
+    throw error(e.code(), context + std::string(e.message()));
 }
 
 /// "day 2024-03-10: " (the profile on that day) or "day 2024-03-10, entry 2: " (1-based).

@@ -247,15 +247,6 @@ std::optional<std::string> text_problem(std::string_view text) {
     return std::nullopt;
 }
 
-/// The message of an mgcalc::error without its "[mgcalc.code] " prefix, to nest it in another.
-std::string message_of(const error& e) {
-    std::string_view what = e.what();
-    if (!what.empty() && what.front() == '[') {
-        if (const std::size_t end = what.find("] "); end != std::string_view::npos) what.remove_prefix(end + 2);
-    }
-    return std::string(what);
-}
-
 // ---- finding a JSON path in the text again ---------------------------------------------------
 
 bool is_json_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -869,7 +860,7 @@ private:
         try {
             return parse_date(text);
         } catch (const error& e) {
-            fail(at, message_of(e));
+            fail(at, std::string(e.message()));
         }
     }
 
@@ -998,7 +989,7 @@ private:
                 try {
                     entry.time = parse_time_of_day(text);
                 } catch (const error& e) {
-                    fail(here / "time", message_of(e));
+                    fail(here / "time", std::string(e.message()));
                 }
             }
             if (const auto note = entry_fields.find("note"); note != entry_fields.end())
@@ -1473,14 +1464,14 @@ void parse_log_csv(std::string_view text, intake_log& log, std::string_view orig
         try {
             date = parse_date(date_text);
         } catch (const error& e) {
-            csv.fail(date_column, message_of(e));
+            csv.fail(date_column, std::string(e.message()));
         }
         log_entry entry;
         if (const std::string_view time_text = field(time_column); !time_text.empty()) {
             try {
                 entry.time = parse_time_of_day(time_text);
             } catch (const error& e) {
-                csv.fail(*time_column, message_of(e));
+                csv.fail(*time_column, std::string(e.message()));
             }
         }
         const std::string_view kind_text = field(kind_column);

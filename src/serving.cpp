@@ -706,6 +706,11 @@ std::optional<resolved_serving> find_serving(const food& item, const serving& am
     return std::nullopt;
 }
 
+bool detail::is_unit_alone(std::string_view text) {
+    const measure_words measure = read_measure(text);
+    return measure.unit != nullptr && measure.words.size() == 1;
+}
+
 resolved_serving resolve_serving(const food& item, const serving& amount) {
     if (std::optional<resolved_serving> found = find_serving(item, amount)) return std::move(*found);
     // Nothing fits: say what would.

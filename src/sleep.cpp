@@ -194,7 +194,7 @@ int minutes_before(time_of_day dose, time_of_day bedtime) {
 
 void check_context(const sleep_context& context) {
     if (!context.bedtime.ok()) {
-        throw error(errc::parse_error, "assess_sleep: bedtime " + std::to_string(context.bedtime.hour) + ":" +
+        throw error(errc::parse_error, "bedtime " + std::to_string(context.bedtime.hour) + ":" +
                                            std::to_string(context.bedtime.minute) +
                                            " is not a time of day; accepted: hour 0-23, minute 0-59");
     }
@@ -202,7 +202,7 @@ void check_context(const sleep_context& context) {
               span = context.evening_span_minutes;
     if (closes < 0 || opens < closes || span < opens || span >= minutes_per_day) {
         throw error(errc::invalid_amount,
-                    "assess_sleep: a timing window opening " + std::to_string(opens) + " and closing " +
+                    "a timing window opening " + std::to_string(opens) + " and closing " +
                         std::to_string(closes) + " minutes before bed with an evening span of " +
                         std::to_string(span) +
                         " minutes is not accepted; accepted: 0 <= window_closes_minutes_before <= "
@@ -218,7 +218,7 @@ void check_context(const sleep_context& context) {
         problem = "the low end is above the high end";
     }
     if (!problem.empty()) {
-        throw error(errc::invalid_amount, "assess_sleep: an evening dose range of " + format_number(low, 1) + "-" +
+        throw error(errc::invalid_amount, "an evening dose range of " + format_number(low, 1) + "-" +
                                               format_number(high, 1) + " mg is not accepted: " + problem +
                                               "; accepted: 0 <= dose_range_low <= dose_range_high, finite "
                                               "(mg elemental magnesium)");
@@ -280,7 +280,7 @@ medication parse_medication(std::string_view text) {
         if (!accepted.empty()) accepted += ", ";
         accepted += entry.name;
     }
-    throw error(errc::parse_error, "parse_medication: unknown medication " + detail::quoted(text) +
+    throw error(errc::parse_error, "unknown medication " + detail::quoted(text) +
                                        "; accepted (any case): " + accepted);
 }
 
@@ -299,7 +299,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     for (std::size_t i = 0; i < supplements.size(); ++i) {
         const auto& taken_at = supplements[i].taken_at;
         if (taken_at && !taken_at->ok()) {
-            throw error(errc::parse_error, "assess_sleep: supplement " + std::to_string(i + 1) + " (" +
+            throw error(errc::parse_error, "supplement " + std::to_string(i + 1) + " (" +
                                                supplements[i].dose.description() + ") has time " +
                                                std::to_string(taken_at->hour) + ":" +
                                                std::to_string(taken_at->minute) +

@@ -80,14 +80,6 @@ void require_named_form(const compound& form, milligrams compound_mass) {
                     "(\"citrate=2 g compound\")");
 }
 
-// The message of an mgcalc::error without its "[mgcalc.<code>] " prefix, to re-throw it with
-// the text being parsed in front.
-std::string message_of(const error& e) {
-    const std::string_view what = e.what();
-    const auto end = what.find("] ");
-    return std::string(end == std::string_view::npos ? what : what.substr(end + 2));
-}
-
 enum class mass_unit { milligram, gram };
 
 std::optional<mass_unit> unit_named(std::string_view text) {
@@ -349,7 +341,7 @@ private:
         throw error(code, subject() + what + "; " + std::string(dose_syntax));
     }
 
-    [[noreturn]] void rethrow(const error& e) const { throw error(e.code(), subject() + message_of(e)); }
+    [[noreturn]] void rethrow(const error& e) const { throw error(e.code(), subject() + std::string(e.message())); }
 
     std::string_view text_;
 };

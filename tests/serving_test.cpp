@@ -544,3 +544,77 @@ TEST_CASE("serving: resolve checks the quantity, the result and the food's own p
                                           {row(1.0, "cup", 30.0), row(1.0, "slice", -1.0)});
     CHECK(grams_of(one_bad_row, "1 cup") == exactly(30.0));
 }
+
+// ---- several portions for one measure, and counts of the food itself ------------------------
+
+namespace {
+
+// 12061,"Nuts, almonds",268.0: cup, ground 95; cup, sliced 92; cup, slivered 108; cup, whole 143;
+// oz (23 whole kernels) 28.35; almond 1.2
+const mgcalc::food almonds = sr24("12061", "Nuts, almonds", 268.0,
+                                  {row(1.0, "cup, ground", 95.0), row(1.0, "cup, sliced", 92.0),
+                                   row(1.0, "cup, slivered", 108.0), row(1.0, "cup, whole", 143.0),
+                                   row(1.0, "oz (23 whole kernels)", 28.35), row(1.0, "almond", 1.2)});
+// 09298,"Raisins, seedless",32.0: cup, packed 165; cup (not packed) 145; ... 50.0 raisins 26
+const mgcalc::food raisins = sr24("09298", "Raisins, seedless", 32.0,
+                                  {row(1.0, "cup, packed", 165.0), row(1.0, "cup (not packed)", 145.0),
+                                   row(50.0, "raisins", 26.0)});
+// 19304,Molasses,242.0: cup 337; serving 1 tbsp 20
+const mgcalc::food molasses = sr24("19304", "Molasses", 242.0, {row(1.0, "cup", 337.0), row(1.0, "serving 1 tbsp", 20.0)});
+// 01123,"Egg, whole, raw, fresh",12.0: cup (4.86 large eggs) 243; extra large 56; jumbo 63; large 50;
+// medium 44; small 38
+const mgcalc::food raw_egg = sr24("01123", "Egg, whole, raw, fresh", 12.0,
+                                  {row(1.0, "cup (4.86 large eggs)", 243.0), row(1.0, "extra large", 56.0),
+                                   row(1.0, "jumbo", 63.0), row(1.0, "large", 50.0), row(1.0, "medium", 44.0),
+                                   row(1.0, "small", 38.0)});
+// 09200,"Oranges, raw, all commercial varieties",10.0: cup, sections 180; large 184; small 96;
+// fruit (2-5/8" dia) 131
+const mgcalc::food orange = sr24("09200", "Oranges, raw, all commercial varieties", 10.0,
+                                 {row(1.0, "cup, sections", 180.0), row(1.0, "large (3-1/16\" dia)", 184.0),
+                                  row(1.0, "small (2-3/8\" dia)", 96.0), row(1.0, "fruit (2-5/8\" dia)", 131.0)});
+// 09037,"Avocados, raw, all commercial varieties",29.0: cup, cubes 150; cup, pureed 230; cup, sliced 146;
+// avocado, NS as to Florida or California 201
+const mgcalc::food avocado = sr24("09037", "Avocados, raw, all commercial varieties", 29.0,
+                                  {row(1.0, "cup, cubes", 150.0), row(1.0, "cup, pureed", 230.0), row(1.0, "cup, sliced", 146.0),
+                                   row(1.0, "avocado, NS as to Florida or California", 201.0)});
+
+}  // namespace
+
+TEST_CASE("serving: several portions for one measure: the whole form first, the others listed", "[serving]") {
+    const mgcalc::resolved_serving cup = mgcalc::resolve_serving(almonds, mgcalc::parse_serving("1 cup"));
+    CHECK(cup.weight.value() == Approx(143.0));  // whole, not the first listed (ground, 95 g)
+    REQUIRE(cup.other_portions.size() == 3);
+    CHECK(cup.other_portions[0].measure == "cup, sliced");  // cut before ground
+    CHECK(cup.other_portions[2].measure == "cup, ground");
+    CHECK(cup.measure_used.find("also listed") != std::string::npos);
+    // "not packed" is not packed: raisins by the cup are the loose cup (145 g), not packed (165 g).
+    CHECK(mgcalc::resolve_serving(raisins, mgcalc::parse_serving("1 cup")).weight.value() == Approx(145.0));
+    // A volume through another unit takes the least changed form too: 1 tbsp = 1/16 of the whole cup.
+    CHECK(mgcalc::resolve_serving(almonds, mgcalc::parse_serving("1 tbsp")).weight.value() == Approx(143.0 / 16));
+    // The very unit asked for before a conversion: molasses lists "serving 1 tbsp" = 20 g (the
+    // cup would give 337 / 16 = 21.06 g).
+    CHECK(mgcalc::resolve_serving(molasses, mgcalc::parse_serving("1 tbsp")).weight.value() == Approx(20.0));
+}
+
+TEST_CASE("serving: a count of the food itself is the portion that is one of it", "[serving]") {
+    CHECK(mgcalc::resolve_count(banana, 2, "bananas").weight.value() == Approx(236.0));     // 2 x medium 118 g
+    CHECK(mgcalc::resolve_count(raw_egg, 2, "eggs").weight.value() == Approx(100.0));       // 2 x large 50 g
+    CHECK(mgcalc::resolve_count(orange, 1, "orange").weight.value() == Approx(131.0));      // "fruit", no medium
+    CHECK(mgcalc::resolve_count(avocado, 0.5, "avocado").weight.value() == Approx(100.5));  // named by the food
+    CHECK(mgcalc::resolve_count(almonds, 10, "almonds").weight.value() == Approx(12.0));    // 10 x "almond"
+    const mgcalc::resolved_serving one = mgcalc::resolve_count(banana, 1, "banana");
+    CHECK(one.measure_used.find("a count of the food") != std::string::npos);
+    CHECK(one.other_portions.size() == 4);  // the other sizes
+    // No portion is one of the food: an error naming its measures, and an empty twin.
+    CHECK_FALSE(mgcalc::find_count(pumpkin_seeds, 1, "pumpkin seeds"));
+    CHECK_THROWS_AS(mgcalc::resolve_count(pumpkin_seeds, 1, "pumpkin seeds"), mgcalc::error);
+    CHECK_THROWS_AS(mgcalc::resolve_count(banana, -1, "banana"), mgcalc::error);
+}
+
+TEST_CASE("serving: find_serving is empty where resolve_serving names the food's measures", "[serving]") {
+    CHECK_FALSE(mgcalc::find_serving(quinoa, mgcalc::parse_serving("1 slice")));
+    CHECK(mgcalc::find_serving(quinoa, mgcalc::parse_serving("1 cup"))->weight.value() == Approx(185.0));
+    CHECK_THROWS_AS(mgcalc::resolve_serving(quinoa, mgcalc::parse_serving("1 slice")), mgcalc::error);
+    // An invalid quantity is still an error, not an empty answer.
+    CHECK_THROWS_AS(mgcalc::find_serving(quinoa, mgcalc::serving{-1.0, "cup"}), mgcalc::error);
+}

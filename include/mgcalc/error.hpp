@@ -34,6 +34,8 @@ public:
     /// `what()` is "[mgcalc.<code name>] <message>".
     error(errc code, const std::string& message);
     errc code() const noexcept { return code_; }
+    /// The message without the "[mgcalc.<code name>] " prefix, to say it again with more context.
+    std::string_view message() const noexcept;
 
 private:
     errc code_;

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <map>
+#include <regex>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,11 +23,16 @@ struct run_result {
     std::string err;
 };
 
-run_result run(const std::string& arguments) {
+run_result run_with_prefix(const std::string& prefix, const std::string& arguments);
+
+run_result run(const std::string& arguments) { return run_with_prefix("", arguments); }
+
+/// Runs the program with `prefix` before it on the shell command line (e.g. "TZ=UTC ").
+run_result run_with_prefix(const std::string& prefix, const std::string& arguments) {
     // One stderr file per call: CTest runs test cases of this file in parallel.
     static int calls = 0;
     const std::string err_file = "mgcalc_cli_test_stderr_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt";
-    const std::string command = std::string(MGCALC_CLI_PATH) + " " + arguments + " 2>" + err_file;
+    const std::string command = prefix + std::string(MGCALC_CLI_PATH) + " " + arguments + " 2>" + err_file;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
     std::string out;
@@ -408,4 +415,166 @@ TEST_CASE("cli: report notes adult servings once and skips eaten foods, warns of
     const auto heavy = run_json("report --sex female --age 30 --supplement \"citrate=2 g\"");
     const auto& codes = heavy["warning_codes"];
     CHECK(std::find(codes.begin(), codes.end(), "dose-looks-like-compound-mass") != codes.end());
+}
+
+// ---- food entries as typed, and the defects of the first user trials ---------------------------
+
+namespace {
+
+/// Runs the program with TZ set, for the local date.
+run_result run_in_zone(const std::string& zone, const std::string& arguments) {
+    return run_with_prefix("TZ='" + zone + "' ", arguments);
+}
+
+bool has_warning(const nlohmann::json& day, std::string_view code) {
+    const auto& codes = day["warning_codes"];
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+}  // namespace
+
+TEST_CASE("cli: --food takes entries as typed and reports how each food was read", "[cli]") {
+    // USDA SR24 16015 black beans, cooked (cup 172 g, 70 mg/100 g = 120.4 mg); 14209 brewed
+    // coffee (cup 237 g); 18075 commercial whole-wheat bread (slice 28 g, 82 mg/100 g).
+    const auto j = run_json("report --sex female --age 30 --food \"1 cup black beans\" --food \"coffee=1 cup\" "
+                            "--food \"2 slices whole wheat bread\"");
+    REQUIRE(j["entries"].size() == 3);
+    std::map<std::string, nlohmann::json> by_id;
+    for (const auto& e : j["entries"]) by_id[e["food_id"]] = e;
+    REQUIRE(by_id.count("16015") == 1);
+    CHECK(by_id["16015"]["grams"] == 172.0);
+    CHECK(by_id["16015"]["magnesium_mg"] == 120.4);
+    CHECK(by_id["16015"]["input"] == "1 cup black beans");
+    CHECK(by_id["16015"]["matched_by"] == "search");
+    CHECK(by_id["16015"]["match"]["by"] == "search");
+    CHECK(by_id["16015"]["match"]["alternatives"].size() == 4);
+    CHECK(by_id.count("14209") == 1);
+    REQUIRE(by_id.count("18075") == 1);
+    CHECK(by_id["18075"]["grams"] == 56.0);
+    // The text report says how they were read.
+    const run_result text = run("report --sex female --age 30 --food \"1 cup black beans\"");
+    CHECK(text.out.find("How the foods were read") != std::string::npos);
+    CHECK(text.out.find("\"1 cup black beans\" -> usda-sr24:16015 (search, confidence") != std::string::npos);
+}
+
+TEST_CASE("cli: a doubtful match is a warning, never silent", "[cli]") {
+    const auto j = run_json("report --sex female --age 30 --food \"almond milk 30 g\"");
+    CHECK(has_warning(j, "food-match-uncertain"));
+    CHECK(j["entries"][0]["match"]["uncertain"] == true);
+    const auto sure = run_json("report --sex female --age 30 --food \"12061=1 oz\"");
+    CHECK_FALSE(has_warning(sure, "food-match-uncertain"));
+    CHECK(sure["entries"][0]["matched_by"] == "id");
+}
+
+TEST_CASE("cli: foods resolve prints the choice, grams, magnesium, confidence and alternatives", "[cli]") {
+    const auto j = run_json("foods resolve \"half a cup of cashews\"");
+    CHECK(j["food_id"] == "12085");  // raw cashews are listed by the ounce only
+    CHECK(j["grams"] == 68.5);
+    CHECK(j["magnesium_mg"] == 178.1);  // 260 mg/100 g x 0.685
+    CHECK(j["match"]["confidence"].get<double>() > 0.6);
+    CHECK_FALSE(j["match"]["alternatives"].empty());
+    const run_result text = run("foods resolve \"1 cup almonds\"");
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.out.find("143 g of Nuts, almonds") != std::string::npos);
+    CHECK(text.out.find("other portions:") != std::string::npos);
+    CHECK(text.out.find("cup, ground = 95 g") != std::string::npos);
+    check_one_line_error("foods resolve \"3=1 cup\"", "[mgcalc.unknown_food]");
+    check_one_line_error("foods resolve banana", "expected AMOUNT UNIT FOOD");
+}
+
+TEST_CASE("cli: JSON figures carry the documented precision, never binary noise", "[cli]") {
+    // 61.9 % was printed 61.900000000000006 (a rounded value multiplied by 0.1).
+    for (const std::string arguments :
+         {"report --sex female --age 30 --food \"1 cup black beans\" --supplement \"glycinate=71.5 mg\" --format json",
+          "sleep --sex female --age 34 --bedtime 22:30 --supplement \"glycinate=200 mg@21:45\" --format json",
+          "foods show 12061 --format json", "compounds list --format json",
+          "report --sex female --age 30 --food \"1 cup black beans\" --format csv"}) {
+        INFO(arguments);
+        const run_result r = run(arguments);
+        REQUIRE(r.exit_code == 0);
+        // No number with more decimals than any figure's precision (4, the elemental fraction).
+        CHECK_FALSE(std::regex_search(r.out, std::regex("[0-9]\\.[0-9]{5,}")));
+        CHECK(r.out.find("-0.0") == std::string::npos);
+    }
+}
+
+TEST_CASE("cli: option mistakes carry the error code, and help shows words", "[cli]") {
+    check_one_line_error("report --sex female --age 30 --frob", "mgcalc: error: [mgcalc.parse_error] ");
+    check_one_line_error("reference --sex female --age 30 --format yaml", "[mgcalc.parse_error]");
+    check_one_line_error("nosuchcommand", "[mgcalc.parse_error] unknown command");
+    for (const char* command : {"reference", "report", "sleep", "foods search", "foods resolve", "compounds list"}) {
+        const run_result help = run(std::string(command) + " --help");
+        INFO(command << "\n" << help.out);
+        CHECK(help.exit_code == 0);
+        CHECK(help.out.find("ENUM") == std::string::npos);
+        CHECK(help.out.find("->") == std::string::npos);
+    }
+}
+
+TEST_CASE("cli: a flag's mistake is the flag's, not an entry of a day", "[cli]") {
+    const run_result r = run("report --sex female --age 30 --food \"qqqzzzxx=1 g\"");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("food entry \"qqqzzzxx=1 g\"") != std::string::npos);
+    CHECK(r.err.find("day ") == std::string::npos);
+    CHECK(r.err.find("entry 1") == std::string::npos);
+    const run_result dose = run("report --sex female --age 30 --supplement \"unobtainium=1 mg\"");
+    CHECK(dose.exit_code == 2);
+    CHECK(dose.err.find("day ") == std::string::npos);
+    // No C++ function names in what users read.
+    for (const std::string& message : {r.err, dose.err}) {
+        CHECK(message.find("parse_supplement_dose") == std::string::npos);
+        CHECK(message.find("find_compound") == std::string::npos);
+        CHECK(message.find("resolve_") == std::string::npos);
+    }
+}
+
+TEST_CASE("cli: report echoes doses as typed, with the time and the product", "[cli]") {
+    const auto j = run_json("report --sex female --age 30 --supplement \"glycinate=200 mg@21:30\" "
+                            "--supplement \"magnesium 100 mg\"");
+    std::vector<std::string> inputs;
+    for (const auto& e : j["entries"]) inputs.push_back(e["input"]);
+    CHECK(std::find(inputs.begin(), inputs.end(), "glycinate=200 mg@21:30") != inputs.end());
+    CHECK(std::find(inputs.begin(), inputs.end(), "magnesium 100 mg") != inputs.end());
+    // A product entry of the example log names its product (2026-11-11: 3 capsules of my-magtein).
+    const auto day = run_json("report --log " + example_log() + " --from 2026-11-11 --to 2026-11-11");
+    bool product = false;
+    for (const auto& e : day["entries"]) {
+        if (e["input"] == "my-magtein=3@19:00") {
+            product = true;
+            CHECK(std::string(e["description"]).find("Magtein") != std::string::npos);
+        }
+    }
+    CHECK(product);
+}
+
+TEST_CASE("cli: report --log reads the CSV entry format, with the person from the flags", "[cli]") {
+    const std::string csv = std::string(MGCALC_SOURCE_DIR) + "/docs/examples/log-example.csv";
+    const auto j = run_json("report --log " + csv + " --sex female --age 34 --from 2026-11-15 --to 2026-11-15");
+    CHECK(j["date"] == "2026-11-15");
+    CHECK(j["entries"].size() > 1);
+    check_one_line_error("report --log " + csv, "a CSV entry file has no profile");
+}
+
+TEST_CASE("cli: today is the local date (TZ), so a birthday changes the life stage on the local day", "[cli]") {
+    // At every instant, the dates at UTC+14 and UTC-11 differ: somewhere it is already tomorrow.
+    // POSIX TZ strings, so that no time zone database is needed.
+    const std::string east = "<+14>-14", west = "<-11>+11";
+    const auto local_date = [](const std::string& zone) {
+        const run_result r = run_in_zone(zone, "report --sex female --age 30 --format json");
+        REQUIRE(r.exit_code == 0);
+        return nlohmann::json::parse(r.out)["date"].get<std::string>();
+    };
+    const std::string east_today = local_date(east), west_today = local_date(west);
+    CHECK(east_today != west_today);
+    // A woman born 19 years before the eastern date is 19 there (19-30 y, RDA 310 mg) and still
+    // 18 in the west (14-18 y, 360 mg) on the same instant.
+    const std::string birth = std::to_string(std::stoi(east_today.substr(0, 4)) - 19) + east_today.substr(4);
+    if (birth.substr(5) == "02-29") return;  // no 29 February 19 years back: nothing to compare
+    const auto target = [&](const std::string& zone) {
+        const run_result r = run_in_zone(zone, "reference --sex female --birth-date " + birth + " --format json");
+        REQUIRE(r.exit_code == 0);
+        return nlohmann::json::parse(r.out)["target_mg"].get<double>();
+    };
+    CHECK(target(east) == 310.0);
+    CHECK(target(west) == 360.0);
 }
