@@ -18,7 +18,7 @@
 #    of that file, so the file is read afresh right before it is written.
 #
 # Needs cmake, a C++20 compiler, the Debian packages libbenchmark-dev and libsqlite3-dev, and
-# python3 (to read Google Benchmark's JSON).
+# /usr/bin/python3 (to read Google Benchmark's JSON).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,7 +30,7 @@ cold_runs=${COLD_RUNS:-21}
 goal=10
 doc=docs/performance.md
 
-for tool in cmake python3; do
+for tool in cmake /usr/bin/python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "search: $tool is missing" >&2
     exit 1
@@ -64,7 +64,7 @@ section=$(
   BENCH_JSON="$work/bench.json" COLD="$work/cold.txt" GOAL="$goal" REPETITIONS="$repetitions" \
   COLD_RUNS="$cold_runs" MACHINE="${cpu:-unknown CPU}, $(nproc) cores, $os, $compiler" \
   BENCHMARK_VERSION="$benchmark_version" LOAD="$load_before" DATE="$(date -u +%Y-%m-%d)" \
-  python3 - <<'PYTHON'
+  /usr/bin/python3 - <<'PYTHON'
 import json, os, statistics
 
 env = os.environ
@@ -95,6 +95,10 @@ ratio = fts5_cpu / mgcalc_cpu
 goal = float(env["GOAL"])
 verdict = "within the goal" if ratio >= goal else "SHORT of the goal"
 scan_cpu, _ = per_query("scan/search")
+resolve = median["mgcalc/resolve"]
+phrase_goal = 20.0
+phrase_verdict = "within the goal" if resolve["per_phrase"] * 1e6 <= phrase_goal else "SHORT of the goal"
+grams_verdict = "within the goal" if resolve["grams_right"] >= 0.9 * resolve["phrases"] else "SHORT of the goal"
 mgcalc_build = built("mgcalc/build")
 cold_runs = [line.split() for line in open(env["COLD"]) if line.strip()]
 cold = sorted(float(run[0]) for run in cold_runs)
@@ -121,10 +125,21 @@ unicode61, each word quoted, the last as a prefix (`"pumpkin" "se"*`), bm25 orde
 | top 5 right, everyday queries | **{quality("mgcalc/search")}** | {quality("fts5/search")} | {quality("fts5/search_prefix_indexes")} |
 | first result right, everyday queries | {quality("mgcalc/search", counter="top1_right")} | {quality("fts5/search", counter="top1_right")} | {quality("fts5/search_prefix_indexes", counter="top1_right")} |
 | top 5 right, held-out queries | {quality("mgcalc/search", "held_out_")} | {quality("fts5/search", "held_out_")} | {quality("fts5/search_prefix_indexes", "held_out_")} |
+| first result right, held-out queries | {quality("mgcalc/search", "held_out_", "top1_right")} | {quality("fts5/search", "held_out_", "top1_right")} | {quality("fts5/search_prefix_indexes", "held_out_", "top1_right")} |
 | building the index (CPU, warm, in a loop) | {us(mgcalc_build)} | {us(built("fts5/build"))} | {us(built("fts5/build_prefix_indexes"))} |
 
 Speed: the faster FTS5 set-up (`{fastest_fts5}`) takes **{ratio:.1f}×** as long per query as
 mgcalc (goal ≥ {goal:g}×: {verdict}).
+
+**Food entries as typed** (`mgcalc/resolve`: `resolve_food_entry` over the
+{int(resolve["phrases"])} entries of `bench/phrase_cases.hpp`, each with the food and grams people
+mean, written before the resolver; docs/food-data.md, "Resolving what people type"):
+
+| | mgcalc |
+|---|---|
+| time per entry (CPU), search, amount and portions included | **{us(resolve["per_phrase"])}** (goal ≤ {phrase_goal:g} µs: {phrase_verdict}) |
+| the food people mean | {int(resolve["food_right"])} of {int(resolve["phrases"])} ({100 * resolve["food_right"] / resolve["phrases"]:.0f}%) |
+| the food and the grams (within 2%) | **{int(resolve["grams_right"])} of {int(resolve["phrases"])} ({100 * resolve["grams_right"] / resolve["phrases"]:.0f}%)** (goal ≥ 90%: {grams_verdict}) |
 
 Build in a fresh process, as the `mgcalc` command pays it once: `usda_sr24_search()` takes a
 median {us(cold_median)} over {len(cold)} processes (min {us(cold[0])}, max {us(cold[-1])}), of which about

@@ -1,6 +1,8 @@
 // mgcalc's food search against SQLite FTS5 over the same 7,907 USDA SR24 descriptions, in one
 // run: time per query, top-5 quality on the query sets of bench/search_queries.hpp, and the cost
-// of building each index. Run by bench/search.sh, which writes docs/performance.md.
+// of building each index; and mgcalc's resolver on the typed entries of bench/phrase_cases.hpp
+// (time per entry, food and grams right). Run by bench/search.sh, which writes
+// docs/performance.md.
 //
 //   mgcalc_search_bench [Google Benchmark options]   the benchmarks
 //   mgcalc_search_bench --cold-build                 one build of usda_sr24_search() in a fresh
@@ -13,8 +15,11 @@
 // AND of all words, bm25 ranking (ORDER BY rank), LIMIT, one prepared statement reused. It runs
 // twice: without and with FTS5's prefix indexes (prefix='2 3'), which trade build time for
 // faster short prefixes; the faster of the two is the one compared.
+#include <mgcalc/error.hpp>
+#include <mgcalc/food_resolve.hpp>
 #include <mgcalc/food_search.hpp>
 
+#include "phrase_cases.hpp"
 #include "search_queries.hpp"
 
 #include <benchmark/benchmark.h>
@@ -25,6 +30,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -32,6 +38,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -205,6 +212,7 @@ void add_quality(benchmark::State& state, const searcher& search) {
     state.counters["top1_right"] = static_cast<double>(right_in_top(main_cases, search, 1));
     state.counters["held_out_queries"] = static_cast<double>(held_out_cases.size());
     state.counters["held_out_top5_right"] = held_out_right;
+    state.counters["held_out_top1_right"] = static_cast<double>(right_in_top(held_out_cases, search, 1));
 }
 
 /// Time per query, as a counter: one benchmark iteration runs every query of the main set.
@@ -229,6 +237,59 @@ void mgcalc_search(benchmark::State& state) {
     }
     add_per_query(state);
     add_quality(state, mgcalc_searcher());
+}
+
+/// How many typed entries resolve to an expected food, and to it with the grams (within 2%).
+std::pair<std::size_t, std::size_t> phrases_right(const mgcalc::food_catalog& catalog) {
+    std::size_t food = 0, grams = 0;
+    for (const mgcalc_bench::phrase_case& c : mgcalc_bench::phrase_cases) {
+        try {
+            const mgcalc::resolved_food_entry entry = mgcalc::resolve_food_entry(catalog, c.phrase);
+            bool food_right = false, grams_right = false;
+            std::string_view expected = c.expected;
+            while (!expected.empty()) {
+                const std::size_t space = expected.find(' ');
+                const std::string_view token = expected.substr(0, space);
+                const std::size_t equals = token.find('=');
+                const double want = equals == std::string_view::npos ? c.grams : std::stod(std::string(token.substr(equals + 1)));
+                if (token.substr(0, equals) == entry.item.id) {
+                    food_right = true;
+                    grams_right = grams_right || std::abs(entry.weight.value() - want) <= 0.02 * want;
+                }
+                expected = space == std::string_view::npos ? std::string_view{} : expected.substr(space + 1);
+            }
+            food += food_right;
+            grams += grams_right;
+        } catch (const mgcalc::error&) {
+            // counted as wrong
+        }
+    }
+    return {food, grams};
+}
+
+/// The resolver on every typed entry: the search, the reading of the amount and the portions.
+void mgcalc_resolve(benchmark::State& state) {
+    const mgcalc::food_catalog catalog;
+    (void)mgcalc::usda_sr24_search();  // built before timing
+    std::size_t failed = 0;
+    for (auto _ : state) {
+        for (const mgcalc_bench::phrase_case& c : mgcalc_bench::phrase_cases) {
+            try {
+                mgcalc::resolved_food_entry entry = mgcalc::resolve_food_entry(catalog, c.phrase);
+                benchmark::DoNotOptimize(entry.weight);
+            } catch (const mgcalc::error&) {
+                ++failed;
+            }
+        }
+    }
+    const double phrases = static_cast<double>(std::size(mgcalc_bench::phrase_cases));
+    state.counters["phrases"] = phrases;
+    state.counters["per_phrase"] =
+        benchmark::Counter(phrases, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    const auto [food, grams] = phrases_right(catalog);
+    state.counters["food_right"] = static_cast<double>(food);
+    state.counters["grams_right"] = static_cast<double>(grams);
+    benchmark::DoNotOptimize(failed);
 }
 
 void fts5_search(benchmark::State& state, const char* options) {
@@ -337,6 +398,7 @@ int main(int argc, char** argv) {
         if (std::strcmp(argv[i], "--quality") == 0) return print_quality();
     }
     benchmark::RegisterBenchmark("mgcalc/search", mgcalc_search)->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark("mgcalc/resolve", mgcalc_resolve)->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark("fts5/search", fts5_search, fts5_plain)->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark("fts5/search_prefix_indexes", fts5_search, fts5_prefix_indexes)
         ->Unit(benchmark::kMicrosecond);

@@ -93,6 +93,16 @@ std::vector<word> words_of(std::string_view text) {
 
 std::string lower(std::string_view text) { return detail::to_lower(text); }
 
+/// Equal but for ASCII case, without copying: "bananas, RAW" and "Bananas, raw".
+bool same_letters(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (fold(a[i]) != fold(b[i])) return false;
+    }
+    return true;
+}
+
 /// The text from word `first` to the end, as typed.
 std::string_view rest_from(std::string_view text, const std::vector<word>& words, std::size_t first) {
     if (first >= words.size()) return {};
@@ -309,7 +319,7 @@ search_outcome search_reading(const food_catalog& catalog, const reading& r, std
     }
     // The exact description, whatever its rank.
     for (const catalog_match& hit : hits) {
-        if (lower(hit.database->description(hit.index)) == lower(r.food_words)) {
+        if (same_letters(hit.database->description(hit.index), r.food_words)) {
             food item = hit.database->at(hit.index);
             try {
                 resolved_serving grams = measure(item, r);  // the food named exactly: its own error

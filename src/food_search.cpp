@@ -452,6 +452,9 @@ enum description_flag : std::uint16_t {
 /// Segments told apart by the ranking: 0, 1, 2 and "3 or later".
 constexpr std::size_t max_segment = 3;
 
+/// No such term (description_facts::product_term, animal_term).
+constexpr std::uint32_t no_term = UINT32_MAX;
+
 struct description_facts {
     std::uint16_t flags;
     /// Distinct terms outside parentheses of segments 0, 1 and 2, four bits each (capped at 15;
@@ -459,6 +462,11 @@ struct description_facts {
     /// as typed ("Nuts, almonds" for "almonds", "Cheese, cheddar" for "cheddar cheese").
     std::uint16_t segment_terms;
     std::size_t terms_in_segment(std::size_t segment) const noexcept { return segment_terms >> (4 * segment) & 15u; }
+    /// A product word that heads the name ("oil" in "Oil, flaxseed", "butter" in "Nuts, cashew
+    /// butter"), and a word for another animal's milk ("goat"): they cost unless the query names
+    /// them. no_term when there is none.
+    std::uint32_t product_term = no_term;
+    std::uint32_t animal_term = no_term;
 };
 
 /// What the ranking knows of one term of one description, in one byte (one byte per word keeps
@@ -480,6 +488,14 @@ constexpr place segment_bit(std::size_t segment) noexcept {
 constexpr std::size_t segment_of(place p) noexcept { return p >> 6; }
 /// Bits 3-0: the word occurs outside parentheses somewhere.
 constexpr place outside_parentheses = 0x0f;
+
+/// The word names the food itself: a segment's head ("black" is not, "beans" is, in "Beans,
+/// black, ..."; "tahini" in "Seeds, sesame butter, tahini"), but not the head of a segment of
+/// ingredients ("almonds" in "Candies, milk chocolate, with almonds").
+constexpr bool names_the_food(place where) noexcept { return (where & place_head) != 0; }
+
+/// The word is the head of the first or second segment, where USDA names the food and its kind.
+constexpr bool heads_the_name(place where) noexcept { return (where & place_head) != 0 && segment_of(where) <= 1; }
 
 /// Query words that need not match: "macaroni and cheese" needs macaroni and cheese.
 constexpr std::array<std::string_view, 9> stop_words{"a", "an", "and", "in", "of", "or", "the", "with", "w"};
@@ -629,6 +645,9 @@ struct food_search::index {
     std::vector<std::uint32_t> posting_start;  ///< postings of term t: [posting_start[t], posting_start[t + 1])
     id_array postings;                         ///< descriptions, grouped by term, ascending within a term
     std::vector<std::uint32_t> description_start;  ///< terms of description d: [start[d], start[d + 1])
+    /// The terms that count for typicality come first: [start[d], typical_end[d]); joining words
+    /// and words only in parentheses follow.
+    std::vector<std::uint32_t> typical_end;
     id_array description_terms;                    ///< the forward index: each description's distinct terms
     std::vector<place> description_places;         ///< where each of those terms first occurs
     std::vector<description_facts> descriptions;
@@ -649,6 +668,11 @@ struct food_search::index {
     template <typename F>
     void for_each_term_of(std::uint32_t d, F&& f) const {
         for (std::uint32_t i = description_start[d]; i < description_start[d + 1]; ++i) f(description_terms[i]);
+    }
+    /// Calls f(term id) for each term of description d that counts for typicality.
+    template <typename F>
+    void for_each_typical_term_of(std::uint32_t d, F&& f) const {
+        for (std::uint32_t i = description_start[d]; i < typical_end[d]; ++i) f(description_terms[i]);
     }
     /// Where term t first occurs in description d, which has it.
     place place_in(std::uint32_t d, std::uint32_t t) const noexcept {
@@ -804,7 +828,7 @@ food_search::index::index(const food_database& source) : database(&source) {
             });
         close_segment();
         close_parenthesis();
-        descriptions[d] = description_facts{flags, segment_terms};
+        descriptions[d] = description_facts{flags, segment_terms, no_term, no_term};
     }
     description_start[document_count] = static_cast<std::uint32_t>(description_terms.size());
     const std::size_t terms = term_count();
@@ -824,18 +848,39 @@ food_search::index::index(const food_database& source) : database(&source) {
     for (std::size_t t = 0; t < terms; ++t) posting_start[t + 1] += posting_start[t];
     postings.resize(description_terms.size(), document_count);
     std::vector<std::uint32_t> next(posting_start.begin(), posting_start.end() - 1);
+    typical_end.resize(document_count);
     for (std::size_t d = 0; d < document_count; ++d) {
         std::uint32_t first_segment_roles = 0;
         std::uint32_t any_roles = 0;
         std::uint32_t alone_roles = 0;  // of words that are a segment by themselves
+        // Typicality terms first (see typical_end): "with" and "without" say nothing of the
+        // food, and words only in parentheses explain ("(includes soft bread crumbs)") rather
+        // than make a variant.
+        std::uint32_t end = description_start[d];
+        for (std::uint32_t i = description_start[d]; i < description_start[d + 1]; ++i) {
+            const std::uint32_t t = description_terms[i];
+            const place where = description_places[i];
+            if ((term_roles[t] & role_joining) || (where & outside_parentheses) == 0) continue;
+            description_terms.set(i, description_terms[end]);
+            description_places[i] = description_places[end];
+            description_terms.set(end, t);
+            description_places[end] = where;
+            ++end;
+        }
+        typical_end[d] = end;
+        description_facts& facts = descriptions[d];
         for (std::uint32_t i = description_start[d]; i < description_start[d + 1]; ++i) {
             const std::uint32_t t = description_terms[i];
             postings.set(next[t]++, static_cast<std::uint32_t>(d));
             any_roles |= term_roles[t];
             if (segment_of(description_places[i]) == 0) first_segment_roles |= term_roles[t];
             if (description_places[i] & place_alone) alone_roles |= term_roles[t];
+            if ((term_roles[t] & role_product) && heads_the_name(description_places[i]) && facts.product_term == no_term) {
+                facts.product_term = t;
+            }
+            if ((term_roles[t] & role_other_animal) && facts.animal_term == no_term) facts.animal_term = t;
         }
-        std::uint16_t& flags = descriptions[d].flags;
+        std::uint16_t& flags = facts.flags;
         // "raw" and "plain" mark the plain form as a segment of their own ("Spinach, raw"), not
         // inside a detail ("Seeds, sesame butter, tahini, from raw and stone ground kernels").
         if (alone_roles & role_plain) flags |= flag_plain;
@@ -915,13 +960,7 @@ double hit_points(place where, const slot_hit& hit) noexcept {
 }
 
 /// The word names the food itself: the head of the first segment, or of the second.
-/// The word names the food itself: a segment's head ("black" is not, "beans" is, in "Beans,
-/// black, ..."; "tahini" in "Seeds, sesame butter, tahini"), but not the head of a segment of
-/// ingredients ("almonds" in "Candies, milk chocolate, with almonds").
-bool names_the_food(place where) noexcept { return (where & place_head) != 0; }
 
-/// The word is the head of the first or second segment, where USDA names the food and its kind.
-bool heads_the_name(place where) noexcept { return (where & place_head) != 0 && segment_of(where) <= 1; }
 
 struct query_word {
     std::string text;    ///< lower case, not folded
@@ -1230,28 +1269,22 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     for (const candidate& c : candidates) {
         if (c.match < best_match) continue;
         ++best_count;
-        ix.for_each_term_of(c.description, [&](std::uint32_t t) { ++sharing[t]; });
+        ix.for_each_typical_term_of(c.description, [&](std::uint32_t t) { ++sharing[t]; });
     }
     for (candidate& c : candidates) {
         const std::uint32_t* const asked = matched_terms.data() + c.first_match;
         const std::uint32_t* const asked_end = asked + slots.size();
-        bool product = false;
-        bool other_animal = false;
-        for (std::uint32_t i = ix.description_start[c.description]; i < ix.description_start[c.description + 1]; ++i) {
-            const std::uint32_t t = ix.description_terms[i];
-            if (std::find(asked, asked_end, t) != asked_end) continue;
-            const std::uint32_t roles = ix.term_roles[t];
-            product |= (roles & role_product) && heads_the_name(ix.description_places[i]);
-            other_animal |= (roles & role_other_animal) != 0;
-            if (roles & role_joining) continue;  // "with" and "without" say nothing of the food
-            // Words only in parentheses explain ("(includes soft bread crumbs)", "(fat free or
-            // skim)"); they do not make a variant.
-            if ((ix.description_places[i] & outside_parentheses) == 0) continue;
+        const auto was_asked = [&](std::uint32_t t) { return std::find(asked, asked_end, t) != asked_end; };
+        ix.for_each_typical_term_of(c.description, [&](std::uint32_t t) {
+            if (was_asked(t)) return;
             const double share = static_cast<double>(sharing[t]) / static_cast<double>(best_count);
-            c.score += share < typical_share ? typical_word_points * (share - typical_share) : typical_gain_points * (share - typical_share);
-        }
+            c.score += share < typical_share ? typical_word_points * (share - typical_share)
+                                             : typical_gain_points * (share - typical_share);
+        });
+        const description_facts& facts = ix.descriptions[c.description];
+        const bool product = facts.product_term != no_term && !was_asked(facts.product_term);
         if (product) c.score -= product_cost;
-        if (other_animal) c.score -= other_animal_cost;
+        if (facts.animal_term != no_term && !was_asked(facts.animal_term)) c.score -= other_animal_cost;
         // The query names the food unless the food is a product of what it names ("almond milk"
         // finding "Candies, milk chocolate, with almonds"): a query word heads a segment, or no
         // product word the query did not ask for heads the food's name.
@@ -1259,7 +1292,7 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     }
     for (const candidate& c : candidates) {
         if (c.match < best_match) continue;
-        ix.for_each_term_of(c.description, [&](std::uint32_t t) { sharing[t] = 0; });
+        ix.for_each_typical_term_of(c.description, [&](std::uint32_t t) { sharing[t] = 0; });
     }
 
     // Best first; equal scores by id, so that the order never depends on the database's order.
