@@ -46,6 +46,15 @@ std::string first(const food_search& search, std::string_view query) {
     return all.empty() ? std::string("(nothing)") : all.front();
 }
 
+/// `marked` ranks below `plain` for `query` in a table of the two, though it is listed first so
+/// that the id order would favour it.
+void check_below(std::string_view marked, std::string_view plain, std::string_view query) {
+    const auto table = table_of({{"1", marked}, {"2", plain}});
+    const food_search search(table);
+    INFO("query '" << query << "'");
+    CHECK(found(search, query) == std::vector<std::string>{std::string(plain), std::string(marked)});
+}
+
 std::vector<std::string_view> words_of(std::string_view text) {
     std::vector<std::string_view> words;
     while (!text.empty()) {
@@ -208,14 +217,7 @@ TEST_CASE("food_search: at most `limit` results, best first", "[food_search]") {
 }
 
 TEST_CASE("food_search: brand names, baby foods, restaurant foods and mixed dishes rank lower", "[food_search]") {
-    // Each pair differs only in what marks the first as a kind people rarely mean; it is listed
-    // first so that the id order would favour it.
-    const auto check_below = [](std::string_view marked, std::string_view plain, std::string_view query) {
-        const auto table = table_of({{"1", marked}, {"2", plain}});
-        const food_search search(table);
-        INFO("query '" << query << "'");
-        CHECK(found(search, query) == std::vector<std::string>{std::string(plain), std::string(marked)});
-    };
+    // Each pair differs only in what marks the first as a kind people rarely mean.
     check_below("KRAFT, cheddar", "Cheese, cheddar", "cheddar");          // ALL-CAPS brand
     check_below("McDONALD'S, cheddar", "Cheese, cheddar", "cheddar");     // brand in mixed case
     check_below("Babyfood, apple", "Fruit, apple", "apple");
@@ -348,12 +350,6 @@ TEST_CASE("food_search: common names are read as USDA writes the food", "[food_s
 }
 
 TEST_CASE("food_search: a proper name in parentheses and the skin alone rank lower", "[food_search]") {
-    const auto check_below = [](std::string_view marked, std::string_view plain, std::string_view query) {
-        const auto table = table_of({{"1", marked}, {"2", plain}});
-        const food_search search(table);
-        INFO("query '" << query << "'");
-        CHECK(found(search, query) == std::vector<std::string>{std::string(plain), std::string(marked)});
-    };
     check_below("Hazelnuts, beaked (Northern Plains Indians)", "Nuts, hazelnuts or filberts", "hazelnuts");
     check_below("Blueberries, wild, raw (Alaska Native)", "Blueberries, raw", "blueberries");
     check_below("Potatoes, baked, skin", "Potatoes, baked, flesh and skin", "potato");
