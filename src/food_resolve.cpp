@@ -12,6 +12,7 @@
 #include <mgcalc/food_resolve.hpp>
 #include <mgcalc/serving.hpp>
 
+#include "detail/precision.hpp"
 #include "detail/quantity.hpp"
 #include "detail/text.hpp"
 
@@ -275,7 +276,8 @@ resolved_food_entry entry_of(food item, resolved_serving grams, const reading& r
 }
 
 std::string value_text(const std::optional<milligrams>& per_100g) {
-    return per_100g ? detail::format_number(per_100g->value(), 1) + " mg per 100 g" : std::string("magnesium unknown");
+    return per_100g ? detail::format_number(per_100g->value(), detail::mg_decimals) + " mg per 100 g"
+                    : std::string("magnesium unknown");
 }
 
 bool values_differ(const std::optional<milligrams>& a, const std::optional<milligrams>& b) {
@@ -285,12 +287,9 @@ bool values_differ(const std::optional<milligrams>& a, const std::optional<milli
     return high > low * different_value_ratio;
 }
 
-/// The food by id, SOURCE:ID or exact description, if the words are one.
-std::optional<food> by_reference(const food_catalog& catalog, std::string_view words, match_method& method) {
-    if (std::optional<food> found = catalog.find(words)) {
-        method = match_method::id;
-        return found;
-    }
+/// The food the words name by id or SOURCE:ID, if they are one; an error for an id no layer has.
+std::optional<food> by_id(const food_catalog& catalog, std::string_view words) {
+    if (std::optional<food> found = catalog.find(words)) return found;
     if (is_id_like(words, catalog)) {
         throw error(errc::unknown_food,
                     "no food has the id " + quoted(words) +
@@ -299,15 +298,15 @@ std::optional<food> by_reference(const food_catalog& catalog, std::string_view w
     return std::nullopt;
 }
 
-/// The search match for a reading: the best-ranked food that can measure the amount, or the
-/// error the best match gave. `report_errors` false: nullopt instead of throwing, for trying
-/// readings.
+/// What one reading gave: the entry, or the error to report if no reading does better; and
+/// whether the food words name the food found (for choosing among readings).
 struct search_outcome {
     std::optional<resolved_food_entry> entry;
     bool names_the_food = false;
     std::optional<error> failure;
 };
 
+/// The search match for a reading: the best-ranked food that can measure the amount.
 search_outcome search_reading(const food_catalog& catalog, const reading& r, std::string_view typed) {
     std::vector<word_reading> readings;
     const std::vector<catalog_match> hits = catalog.search(r.food_words, candidates_searched, readings);
@@ -409,11 +408,10 @@ search_outcome resolve_reading(const food_catalog& catalog, const reading& r, st
                 error(errc::parse_error, "food entry " + quoted(typed) + ": read the amount " + quoted(r.amount_text) +
                                              " but no food; " + std::string(accepted))};
     }
-    match_method method = match_method::id;
     try {
-        if (std::optional<food> item = by_reference(catalog, r.food_words, method)) {
+        if (std::optional<food> item = by_id(catalog, r.food_words)) {
             resolved_serving grams = measure(*item, r);
-            food_choice choice{std::string(typed), std::string(r.food_words), method, 1.0, {}, {}, {}};
+            food_choice choice{std::string(typed), std::string(r.food_words), match_method::id, 1.0, {}, {}, {}};
             return {entry_of(std::move(*item), std::move(grams), r, std::move(choice)), true, std::nullopt};
         }
     } catch (const error& e) {
@@ -555,9 +553,8 @@ resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_
 resolved_food resolve_food(const food_catalog& catalog, std::string_view food_text) {
     const std::string_view words = detail::trim(food_text);
     if (words.empty()) throw error(errc::parse_error, "an empty food: give an id, SOURCE:ID, a description or words to search for");
-    match_method method = match_method::id;
-    if (std::optional<food> item = by_reference(catalog, words, method)) {
-        return {std::move(*item), food_choice{std::string(words), std::string(words), method, 1.0, {}, {}, {}}};
+    if (std::optional<food> item = by_id(catalog, words)) {
+        return {std::move(*item), food_choice{std::string(words), std::string(words), match_method::id, 1.0, {}, {}, {}}};
     }
     // One gram measures every food, so the search match is the same as for an entry.
     const reading r{words, 1.0, "g", "1 g"};

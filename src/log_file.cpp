@@ -1127,7 +1127,10 @@ std::size_t json_value_count(const intake_log& log) {
     ++count;  // days
     for (const log_day& day : log.days) {
         count += 3;  // the day, date, entries
-        for (const log_entry& entry : day.entries) count += 4 + (entry.time ? 1 : 0) + (entry.note.empty() ? 0 : 1);
+        for (const log_entry& entry : day.entries) {
+            // The entry, kind, then item and amount, or the phrase in their place.
+            count += (entry.phrase.empty() ? 4 : 3) + (entry.time ? 1 : 0) + (entry.note.empty() ? 0 : 1);
+        }
     }
     return count;
 }

@@ -814,15 +814,13 @@ std::optional<resolved_serving> find_count(const food& item, double count, std::
 
 resolved_serving resolve_count(const food& item, double count, std::string_view named_as) {
     if (std::optional<resolved_serving> found = find_count(item, count, named_as)) return std::move(*found);
-    {
-        std::string message = "a count of " + quoted(named_as) + " needs a portion that is one of it, such as "
-                              "\"medium\", and " + food_name(item) + " has none: ";
-        message += item.portions.empty() ? std::string("it has no household portions")
-                                         : "its measures are " + list_measures(item);
-        throw error(errc::unknown_measure,
-                    message + "; give a measure, e.g. \"1 cup " + std::string(named_as) + "\" or \"100 g " +
-                        std::string(named_as) + "\" (mass units always work: mg, g, kg, oz, lb)");
-    }
+    std::string message = "a count of " + quoted(named_as) + " needs a portion that is one of it, such as "
+                          "\"medium\", and " + food_name(item) + " has none: ";
+    message += item.portions.empty() ? std::string("it has no household portions")
+                                     : "its measures are " + list_measures(item);
+    throw error(errc::unknown_measure,
+                message + "; give a measure, e.g. \"1 cup " + std::string(named_as) + "\" or \"100 g " +
+                    std::string(named_as) + "\" (mass units always work: mg, g, kg, oz, lb)");
 }
 
 }  // namespace mgcalc

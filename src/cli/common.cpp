@@ -1,21 +1,19 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/error.hpp>
-#include <mgcalc/food_resolve.hpp>
-#include <mgcalc/supplement.hpp>
 #include <mgcalc/food_loaders.hpp>
+#include <mgcalc/food_resolve.hpp>
 #include <mgcalc/log_evaluation.hpp>
 #include <mgcalc/log_file.hpp>
+#include <mgcalc/supplement.hpp>
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
 #include <ctime>
-#include <stdexcept>
-#include <cmath>
 #include <iostream>
-#include <map>
+#include <stdexcept>
 #include <tuple>
 
 namespace mgcalc::cli {
