@@ -452,8 +452,8 @@ enum description_flag : std::uint16_t {
 /// Segments told apart by the ranking: 0, 1, 2 and "3 or later".
 constexpr std::size_t max_segment = 3;
 
-/// No such term (description_facts::product_term, animal_term).
-constexpr std::uint32_t no_term = UINT32_MAX;
+/// No such word (description_facts::product_at, animal_at).
+constexpr std::uint8_t no_word = UINT8_MAX;
 
 struct description_facts {
     std::uint16_t flags;
@@ -462,11 +462,12 @@ struct description_facts {
     /// as typed ("Nuts, almonds" for "almonds", "Cheese, cheddar" for "cheddar cheese").
     std::uint16_t segment_terms;
     std::size_t terms_in_segment(std::size_t segment) const noexcept { return segment_terms >> (4 * segment) & 15u; }
-    /// A product word that heads the name ("oil" in "Oil, flaxseed", "butter" in "Nuts, cashew
-    /// butter"), and a word for another animal's milk ("goat"): they cost unless the query names
-    /// them. no_term when there is none.
-    std::uint32_t product_term = no_term;
-    std::uint32_t animal_term = no_term;
+    /// Where in the description's terms (from description_start) a product word heads the name
+    /// ("oil" in "Oil, flaxseed", "butter" in "Nuts, cashew butter"), and a word for another
+    /// animal's milk ("goat") is: they cost unless the query names them. no_word when there is
+    /// none. One byte each keeps the facts of every description small enough to stay in cache.
+    std::uint8_t product_at = no_word;
+    std::uint8_t animal_at = no_word;
 };
 
 /// What the ranking knows of one term of one description, in one byte (one byte per word keeps
@@ -828,7 +829,7 @@ food_search::index::index(const food_database& source) : database(&source) {
             });
         close_segment();
         close_parenthesis();
-        descriptions[d] = description_facts{flags, segment_terms, no_term, no_term};
+        descriptions[d] = description_facts{flags, segment_terms, no_word, no_word};
     }
     description_start[document_count] = static_cast<std::uint32_t>(description_terms.size());
     const std::size_t terms = term_count();
@@ -875,10 +876,11 @@ food_search::index::index(const food_database& source) : database(&source) {
             any_roles |= term_roles[t];
             if (segment_of(description_places[i]) == 0) first_segment_roles |= term_roles[t];
             if (description_places[i] & place_alone) alone_roles |= term_roles[t];
-            if ((term_roles[t] & role_product) && heads_the_name(description_places[i]) && facts.product_term == no_term) {
-                facts.product_term = t;
+            const auto at = static_cast<std::uint8_t>(std::min<std::uint32_t>(i - description_start[d], no_word));
+            if ((term_roles[t] & role_product) && heads_the_name(description_places[i]) && facts.product_at == no_word) {
+                facts.product_at = at;
             }
-            if ((term_roles[t] & role_other_animal) && facts.animal_term == no_term) facts.animal_term = t;
+            if ((term_roles[t] & role_other_animal) && facts.animal_at == no_word) facts.animal_at = at;
         }
         std::uint16_t& flags = facts.flags;
         // "raw" and "plain" mark the plain form as a segment of their own ("Spinach, raw"), not
@@ -1065,17 +1067,34 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     // A word also matches the USDA name of its common name, and a word of five letters or more
     // that no term has (nor begins with, for the last word) matches the terms one or two typed
     // letters away.
+    // The hit lists are kept from query to query in a per-thread pool, so that a query does not
+    // allocate them afresh (about a tenth of its time).
+    thread_local std::vector<std::vector<slot_hit>> spare_lists;
     std::vector<std::vector<slot_hit>> slots;
+    struct give_back {
+        std::vector<std::vector<slot_hit>>& lists;
+        ~give_back() {
+            for (std::vector<slot_hit>& list : lists) spare_lists.push_back(std::move(list));
+        }
+    } return_lists{slots};
+    const auto new_list = [] {
+        if (spare_lists.empty()) return std::vector<slot_hit>{};
+        std::vector<slot_hit> list = std::move(spare_lists.back());
+        spare_lists.pop_back();
+        list.clear();
+        return list;
+    };
     std::vector<std::size_t> slot_of_word(words.size(), SIZE_MAX);
     std::uint32_t asked_roles = 0;  // term_role bits of the words as they were read
     const bool only_stop_words =
         std::all_of(words.begin(), words.end(), [](const query_word& w) { return is_stop_word(w.text); });
     // A slot's hits stay in description order: each term's postings are merged in (stably, so
     // for one description the hits keep the order their terms were added in).
-    std::vector<slot_hit> merged;
-    const auto add_term = [&ix, &merged](std::vector<slot_hit>& hits, std::uint32_t t, hit_kind kind,
+    thread_local std::vector<slot_hit> merged;
+    const auto add_term = [&ix](std::vector<slot_hit>& hits, std::uint32_t t, hit_kind kind,
                                          bool implies_prepared = false) {
         const std::size_t old_size = hits.size();
+        hits.reserve(old_size + (ix.posting_start[t + 1] - ix.posting_start[t]));
         for (std::uint32_t i = ix.posting_start[t]; i < ix.posting_start[t + 1]; ++i) {
             hits.push_back(slot_hit{ix.postings[i], t, kind, implies_prepared});
         }
@@ -1089,7 +1108,7 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     for (std::size_t i = 0; i < words.size(); ++i) {
         const bool prefix = last_is_prefix && i + 1 == words.size();
         if (!prefix && !only_stop_words && is_stop_word(words[i].text)) continue;
-        std::vector<slot_hit> hits;
+        std::vector<slot_hit> hits = new_list();
         const std::int64_t exact = ix.find(words[i].folded);
         if (exact >= 0) {
             add_term(hits, static_cast<std::uint32_t>(exact), hit_kind::typed);
@@ -1178,7 +1197,9 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
     const bool asks_unprepared = (asked_roles & (role_unprepared | role_other_form | role_concentrated)) != 0;
 
     std::vector<candidate> candidates;
+    candidates.reserve(slots[0].size());
     std::vector<std::uint32_t> matched_terms;
+    matched_terms.reserve(slots[0].size() * slots.size());
     std::vector<std::size_t> cursor(slots.size(), 0);
     std::vector<const slot_hit*> found(slots.size(), nullptr);
     for (const slot_hit& lead : slots[0]) {
@@ -1282,9 +1303,12 @@ std::vector<food_match> food_search::search(std::string_view query, std::size_t 
                                              : typical_gain_points * (share - typical_share);
         });
         const description_facts& facts = ix.descriptions[c.description];
-        const bool product = facts.product_term != no_term && !was_asked(facts.product_term);
+        const auto unasked = [&](std::uint8_t at) {
+            return at != no_word && !was_asked(ix.description_terms[ix.description_start[c.description] + at]);
+        };
+        const bool product = unasked(facts.product_at);
         if (product) c.score -= product_cost;
-        if (facts.animal_term != no_term && !was_asked(facts.animal_term)) c.score -= other_animal_cost;
+        if (unasked(facts.animal_at)) c.score -= other_animal_cost;
         // The query names the food unless the food is a product of what it names ("almond milk"
         // finding "Candies, milk chocolate, with almonds"): a query word heads a segment, or no
         // product word the query did not ask for heads the food's name.
