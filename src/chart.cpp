@@ -10,7 +10,6 @@
 // alone (IOM 1997, pp. 242-244: it covers supplements and medicines, never food).
 #include <mgcalc/chart.hpp>
 
-#include "detail/calendar.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -903,18 +902,19 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
 
     // --- Calendar slots: one per calendar day from the first to the last logged day -------
     // `days` is in date order by contract; min/max keep a hand-built, unsorted one drawable too.
-    long long first_day = days.empty() ? 0 : detail::day_number(days.front().date);
-    long long last_day = first_day;
+    using std::chrono::sys_days;
+    sys_days first_day = days.empty() ? sys_days{} : sys_days{days.front().date};
+    sys_days last_day = first_day;
     for (const day_result& d : days) {
-        first_day = std::min(first_day, detail::day_number(d.date));
-        last_day = std::max(last_day, detail::day_number(d.date));
+        first_day = std::min(first_day, sys_days{d.date});
+        last_day = std::max(last_day, sys_days{d.date});
     }
-    const std::size_t slot_count = days.empty() ? 0 : static_cast<std::size_t>(last_day - first_day + 1);
+    const std::size_t slot_count = days.empty() ? 0 : static_cast<std::size_t>((last_day - first_day).count() + 1);
     std::vector<const day_result*> slots(slot_count, nullptr);
-    for (const day_result& d : days) slots[static_cast<std::size_t>(detail::day_number(d.date) - first_day)] = &d;
+    for (const day_result& d : days) slots[static_cast<std::size_t>((sys_days{d.date} - first_day).count())] = &d;
 
-    const std::string from_text = days.empty() ? "" : to_string(detail::civil_from_days(first_day));
-    const std::string to_text = days.empty() ? "" : to_string(detail::civil_from_days(last_day));
+    const std::string from_text = days.empty() ? "" : to_string(year_month_day{first_day});
+    const std::string to_text = days.empty() ? "" : to_string(year_month_day{last_day});
 
     // --- Statistics over the logged days --------------------------------------------------
     std::size_t logged = 0, below = 0, over_limit = 0, unknown_days = 0;
@@ -1146,11 +1146,11 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
     label_runs(out, upper_limit_runs, x_of_slot, bottom_y, "UL", upper_limit_colour, std::vector<box>{});
 
     // --- Dates ----------------------------------------------------------------------------
-    const bool one_year = detail::civil_from_days(first_day).year == detail::civil_from_days(last_day).year;
+    const bool one_year = year_month_day{first_day}.year() == year_month_day{last_day}.year();
     const double date_width = (one_year ? 5.0 : 10.0) * 10.5 * 0.6 + 10.0;
     const auto every = static_cast<std::size_t>(std::max(1.0, std::ceil(date_width / slot_width)));
     for (std::size_t i = 0; i < slot_count; i += every) {
-        const std::string date = to_string(detail::civil_from_days(first_day + static_cast<long>(i)));
+        const std::string date = to_string(year_month_day{first_day + std::chrono::days{i}});
         const double x = x_of_slot(i) + slot_width / 2;
         out.line(x, bottom_panel_bottom, x, bottom_panel_bottom + 4, muted_colour, 1);
         out.text(x, bottom_panel_bottom + 16, one_year ? date.substr(5) : date,

@@ -1,42 +1,29 @@
-// log.cpp - the plain parts of the intake log (mgcalc/log.hpp): date ranges and a
-// profile's life stage on a given day. The file formats are in log_file.cpp.
+// log.cpp - the plain parts of the intake log (mgcalc/log.hpp): a profile's life stage on a given
+// day. The file formats are in log_file.cpp.
 #include <mgcalc/error.hpp>
 #include <mgcalc/log.hpp>
 
-#include "detail/calendar.hpp"
-
 #include <string>
-#include <tuple>
 
 namespace mgcalc {
 
 namespace {
 
-using detail::day_number;
-
 // The mean length of the Gregorian year (146,097 days in 400 years): a stated age moves by one
 // year per 365.2425 days, so it is right on average over leap and common years.
 constexpr double days_per_gregorian_year = 365.2425;
 
-constexpr auto as_tuple(calendar_date date) noexcept { return std::tuple(date.year, date.month, date.day); }
-
-void require_date(calendar_date date, std::string_view role) {
-    if (!date.ok())
-        throw error(errc::invalid_date, std::string(role) + " " + to_string(date) +
+void require_date(year_month_day day, std::string_view role) {
+    if (!day.ok())
+        throw error(errc::invalid_date, std::string(role) + " " + to_string(day) +
                                             " is not a calendar date; expected an existing YYYY-MM-DD date");
 }
 
 }  // namespace
 
-// ---- date_range ------------------------------------------------------------------------------
-
-bool date_range::contains(calendar_date day) const noexcept {
-    return as_tuple(from) <= as_tuple(day) && as_tuple(day) <= as_tuple(to);
-}
-
 // ---- profile ---------------------------------------------------------------------------------
 
-life_stage profile::on(calendar_date day) const {
+life_stage profile::on(year_month_day day) const {
     require_date(day, "day");
     const mgcalc::age exact = [&] {
         if (birth_date) return mgcalc::age::between(*birth_date, day);
@@ -45,7 +32,7 @@ life_stage profile::on(calendar_date day) const {
             // `day` over the mean Gregorian year. Before `on` it moves back (and a day before the
             // stated age's birth is an error from age::from_years).
             require_date(age->on, "the date of the stated age");
-            const auto days = static_cast<double>(day_number(day) - day_number(age->on));
+            const auto days = static_cast<double>(days_between(age->on, day));
             return mgcalc::age::from_years(age->years + days / days_per_gregorian_year);
         }
         throw error(errc::invalid_life_stage, "the profile has neither a birth date nor a stated age on " +

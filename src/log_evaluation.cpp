@@ -24,17 +24,13 @@ namespace mgcalc {
 
 namespace {
 
-bool before(const calendar_date& a, const calendar_date& b) noexcept {
-    return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
-}
-
 [[noreturn]] void rethrow_with_context(const error& e, const std::string& context) {
     throw error(e.code(), context + std::string(e.message()));
 }
 
 /// "day 2024-03-10: " (the profile on that day) or "day 2024-03-10, entry 2: " (1-based).
-std::string day_context(calendar_date date) { return "day " + to_string(date) + ": "; }
-std::string entry_context(calendar_date date, std::size_t number) {
+std::string day_context(year_month_day date) { return "day " + to_string(date) + ": "; }
+std::string entry_context(year_month_day date, std::size_t number) {
     return "day " + to_string(date) + ", entry " + std::to_string(number) + ": ";
 }
 
@@ -114,7 +110,7 @@ void add_entry(day_intake& intake, const intake_log& log, const log_entry& entry
 
 /// The life stage on the day; an error names the date (a day before the birth date, pregnancy
 /// on a day the person was 9, ...).
-life_stage stage_on(const profile& person, calendar_date date) {
+life_stage stage_on(const profile& person, year_month_day date) {
     try {
         return person.on(date);
     } catch (const error& e) {
@@ -143,8 +139,8 @@ day_intake resolve_day(const intake_log& log, const log_day& day, const food_cat
     return intake;
 }
 
-period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalog, std::optional<calendar_date> from,
-                               std::optional<calendar_date> to) {
+period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalog, std::optional<year_month_day> from,
+                               std::optional<year_month_day> to) {
     // The days in date order. A log should already be in order with one day per date; a second
     // day with the same date would be counted twice in the means, so it is an error.
     std::vector<const log_day*> ordered;
@@ -157,7 +153,7 @@ period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalo
         ordered.push_back(&day);
     }
     std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const log_day* a, const log_day* b) { return before(a->date, b->date); });
+                     [](const log_day* a, const log_day* b) { return a->date < b->date; });
     for (std::size_t i = 1; i < ordered.size(); ++i) {
         if (ordered[i]->date == ordered[i - 1]->date) {
             throw error(errc::invalid_date, "the log has two days dated " + to_string(ordered[i]->date) +
@@ -173,13 +169,13 @@ period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalo
         throw error(errc::invalid_date, "the log has no days, so the period has no first or last day; "
                                         "give the dates to evaluate (from and to)");
     }
-    for (const calendar_date& bound : {*from, *to}) {
+    for (const year_month_day& bound : {*from, *to}) {
         if (!bound.ok()) {
             throw error(errc::invalid_date, "the period bound " + to_string(bound) +
                                                 " does not exist; expected a valid YYYY-MM-DD date");
         }
     }
-    if (before(*to, *from)) {
+    if (*to < *from) {
         throw error(errc::invalid_date, "the period ends (" + to_string(*to) + ") before it starts (" +
                                             to_string(*from) + "); give from on or before to");
     }
@@ -192,7 +188,7 @@ period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalo
     milligrams supplemental_sum = milligrams::from_value(0.0);
     milligrams total_sum = milligrams::from_value(0.0);
     for (const log_day* day : ordered) {
-        if (before(day->date, *from) || before(*to, day->date)) continue;
+        if (day->date < *from || *to < day->date) continue;
         life_stage stage = stage_on(log.person, day->date);
         evaluation result = evaluate(resolve_day(log, *day, catalog), stage);
 

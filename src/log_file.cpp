@@ -508,7 +508,6 @@ struct problem {
     std::string message;
 };
 
-constexpr auto date_tuple(calendar_date date) noexcept { return std::tuple(date.year, date.month, date.day); }
 
 std::string_view kind_name(log_entry_kind kind) noexcept {
     switch (kind) {
@@ -544,7 +543,7 @@ std::optional<problem> check_text(const std::string& text, const json_path& wher
     return std::nullopt;
 }
 
-std::optional<problem> check_date(calendar_date date, const json_path& where) {
+std::optional<problem> check_date(year_month_day date, const json_path& where) {
     if (date.ok()) return std::nullopt;
     return problem{where, to_string(date) + " is not a calendar date; expected an existing date YYYY-MM-DD"};
 }
@@ -562,7 +561,7 @@ std::optional<problem> check_days(const std::vector<log_day>& days) {
         const log_day& day = days[d];
         const json_path here = days_path[d];
         if (auto p = check_date(day.date, here / "date")) return p;
-        if (d > 0 && date_tuple(day.date) <= date_tuple(days[d - 1].date)) {
+        if (d > 0 && day.date <= days[d - 1].date) {
             const std::string previous = days_path[d - 1].text();
             if (day.date == days[d - 1].date)
                 return problem{here / "date", to_string(day.date) + " is also the date of " + previous +
@@ -600,7 +599,7 @@ std::optional<problem> check_ranges(const std::vector<date_range>& ranges, const
     for (std::size_t i = 0; i < ranges.size(); ++i) {
         if (auto p = check_date(ranges[i].from, where[i] / "from")) return p;
         if (auto p = check_date(ranges[i].to, where[i] / "to")) return p;
-        if (date_tuple(ranges[i].to) < date_tuple(ranges[i].from))
+        if (ranges[i].to < ranges[i].from)
             return problem{where[i] / "to", to_string(ranges[i].to) + " is before the start " +
                                                 to_string(ranges[i].from) +
                                                 "; expected an end on or after the start (both days included)"};
@@ -855,7 +854,7 @@ private:
         return value.get<double>();
     }
 
-    calendar_date date(const json& value, const json_path& at) const {
+    year_month_day date(const json& value, const json_path& at) const {
         const std::string& text = string(value, at, "a date string \"YYYY-MM-DD\", e.g. \"2026-11-20\"");
         try {
             return parse_date(text);
@@ -1447,7 +1446,7 @@ void parse_log_csv(std::string_view text, intake_log& log, std::string_view orig
     const std::optional<std::size_t> time_column = csv.find_column("time"), measure_column = csv.find_column("measure"),
                                      note_column = csv.find_column("note");
 
-    std::vector<std::pair<calendar_date, log_entry>> rows;
+    std::vector<std::pair<year_month_day, log_entry>> rows;
     while (csv.next()) {
         if (csv.size() > names.size())
             csv.fail("the record has " + std::to_string(csv.size()) + " fields; expected at most " +
@@ -1463,7 +1462,7 @@ void parse_log_csv(std::string_view text, intake_log& log, std::string_view orig
 
         const std::string_view date_text = field(date_column);
         if (date_text.empty()) csv.fail(date_column, "is empty; expected a date YYYY-MM-DD, e.g. 2026-11-20");
-        calendar_date date{};
+        year_month_day date{};
         try {
             date = parse_date(date_text);
         } catch (const error& e) {
@@ -1505,17 +1504,17 @@ void parse_log_csv(std::string_view text, intake_log& log, std::string_view orig
     // Merge by date (the file may be in any order; entries of one date keep the file's order and
     // follow the day's existing entries). Built aside so that `log` is untouched on an error.
     std::stable_sort(rows.begin(), rows.end(),
-                     [](const auto& a, const auto& b) { return date_tuple(a.first) < date_tuple(b.first); });
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<log_day> merged;
     merged.reserve(log.days.size() + rows.size());
     std::size_t old = 0, row = 0;
     while (old < log.days.size() || row < rows.size()) {
         if (row == rows.size() ||
-            (old < log.days.size() && date_tuple(log.days[old].date) < date_tuple(rows[row].first))) {
+            (old < log.days.size() && log.days[old].date < rows[row].first)) {
             merged.push_back(log.days[old++]);
             continue;
         }
-        const calendar_date date = rows[row].first;
+        const year_month_day date = rows[row].first;
         if (old < log.days.size() && log.days[old].date == date)
             merged.push_back(log.days[old++]);
         else

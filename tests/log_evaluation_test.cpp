@@ -20,7 +20,7 @@ using namespace mgcalc::unit_symbols;
 
 namespace {
 
-mgcalc::calendar_date date(int year, unsigned month, unsigned day) { return {year, month, day}; }
+using mgcalc::date;
 
 mgcalc::log_entry entry(mgcalc::log_entry_kind kind, std::string item, std::string amount) {
     mgcalc::log_entry e;
@@ -39,7 +39,7 @@ mgcalc::log_entry product(std::string item, std::string amount) {
     return entry(mgcalc::log_entry_kind::product, std::move(item), std::move(amount));
 }
 
-mgcalc::profile woman_born(mgcalc::calendar_date birth) {
+mgcalc::profile woman_born(mgcalc::year_month_day birth) {
     mgcalc::profile person;
     person.sex = mgcalc::sex::female;
     person.birth_date = birth;
@@ -102,7 +102,7 @@ TEST_CASE("log_evaluation: pregnancy and lactation apply by date range, both end
     log.person = woman_born(date(1995, 6, 1));  // 28 and 29 years old: the 19-30 y rows
     log.person.pregnancies = {{date(2023, 9, 1), date(2024, 5, 31)}};
     log.person.lactation = {{date(2024, 6, 2), date(2024, 12, 31)}};
-    for (const mgcalc::calendar_date day : {date(2023, 8, 31), date(2023, 9, 1), date(2024, 5, 31), date(2024, 6, 1),
+    for (const mgcalc::year_month_day day : {date(2023, 8, 31), date(2023, 9, 1), date(2024, 5, 31), date(2024, 6, 1),
                                             date(2024, 6, 2)}) {
         log.days.push_back({day, {supplement("glycinate", "320 mg")}});
     }
@@ -457,7 +457,7 @@ TEST_CASE("log_evaluation: the log's custom foods are a database with source \"l
 TEST_CASE("log_evaluation: a supplement's logged time reaches the day's intake", "[log_evaluation]") {
     mgcalc::intake_log log;
     log.person.sex = mgcalc::sex::female;
-    log.person.age = mgcalc::stated_age{34.0, {2026, 11, 1}};
+    log.person.age = mgcalc::stated_age{34.0, mgcalc::date(2026, 11, 1)};
     mgcalc::log_entry dose;
     dose.kind = mgcalc::log_entry_kind::supplement;
     dose.item = "glycinate";
@@ -465,7 +465,7 @@ TEST_CASE("log_evaluation: a supplement's logged time reaches the day's intake",
     dose.time = mgcalc::time_of_day{21, 45};
     mgcalc::log_entry untimed = dose;
     untimed.time.reset();
-    log.days.push_back({{2026, 11, 20}, {dose, untimed}});
+    log.days.push_back({mgcalc::date(2026, 11, 20), {dose, untimed}});
     const mgcalc::day_intake day = mgcalc::resolve_day(log, log.days.front(), mgcalc::food_catalog::empty());
     REQUIRE(day.supplements().size() == 2);
     REQUIRE(day.supplements()[0].taken_at.has_value());

@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-using mgcalc::calendar_date;
+using mgcalc::year_month_day;
 using mgcalc::errc;
 using mgcalc::intake_log;
 using mgcalc::log_entry_kind;
@@ -105,11 +105,11 @@ TEST_CASE("log_file: the documented JSON example loads and saves byte for byte",
 
     CHECK(log.person.sex == mgcalc::sex::female);
     REQUIRE(log.person.birth_date);
-    CHECK(*log.person.birth_date == calendar_date{1994, 3, 18});
+    CHECK(*log.person.birth_date == mgcalc::date(1994, 3, 18));
     REQUIRE(log.person.pregnancies.size() == 1);
-    CHECK(log.person.pregnancies[0].to == calendar_date{2026, 11, 12});
+    CHECK(log.person.pregnancies[0].to == mgcalc::date(2026, 11, 12));
     REQUIRE(log.person.lactation.size() == 1);
-    CHECK(log.person.lactation[0].from == calendar_date{2026, 11, 13});
+    CHECK(log.person.lactation[0].from == mgcalc::date(2026, 11, 13));
 
     REQUIRE(log.custom_foods.size() == 2);
     CHECK(log.custom_foods[0].id == "oat-protein-bar");
@@ -129,8 +129,8 @@ TEST_CASE("log_file: the documented JSON example loads and saves byte for byte",
 
     // A week, with foods by USDA id and by words, timed supplements, a product and a custom food.
     REQUIRE(log.days.size() == 7);
-    CHECK(log.days.front().date == calendar_date{2026, 11, 9});
-    CHECK(log.days.back().date == calendar_date{2026, 11, 15});
+    CHECK(log.days.front().date == mgcalc::date(2026, 11, 9));
+    CHECK(log.days.back().date == mgcalc::date(2026, 11, 15));
     int by_id = 0, by_words = 0, timed_supplements = 0, products = 0, custom = 0;
     for (const mgcalc::log_day& day : log.days)
         for (const mgcalc::log_entry& entry : day.entries) {
@@ -152,9 +152,9 @@ TEST_CASE("log_file: the documented JSON example loads and saves byte for byte",
     CHECK(log.days[0].entries[0].note == "oatmeal with water");
 
     // The life stage changes within the week.
-    CHECK(log.person.on({2026, 11, 12}).pregnant());
-    CHECK_FALSE(log.person.on({2026, 11, 13}).pregnant());
-    CHECK(log.person.on({2026, 11, 13}).lactating());
+    CHECK(log.person.on(mgcalc::date(2026, 11, 12)).pregnant());
+    CHECK_FALSE(log.person.on(mgcalc::date(2026, 11, 13)).pregnant());
+    CHECK(log.person.on(mgcalc::date(2026, 11, 13)).lactating());
 
     CHECK(mgcalc::to_log_json(log) == read_file(path));
 }
@@ -253,7 +253,7 @@ TEST_CASE("log_file: numbers are written so that they read back exactly", "[log_
     item.magnesium_per_100g = 5e-324 * mg;
     for (double value : values) item.portions.push_back({value, "unit", value * g});
     log.custom_foods.push_back(item);
-    log.person.age = mgcalc::stated_age{34.56789012345678, {2026, 1, 1}};
+    log.person.age = mgcalc::stated_age{34.56789012345678, mgcalc::date(2026, 1, 1)};
 
     const std::string text = mgcalc::to_log_json(log);
     const intake_log again = mgcalc::parse_log_json(text);
@@ -276,13 +276,13 @@ TEST_CASE("log_file: the canonical layout", "[log_file]") {
     using namespace mgcalc::unit_symbols;
     intake_log log;
     log.person.sex = mgcalc::sex::male;
-    log.person.birth_date = calendar_date{1980, 2, 29};
+    log.person.birth_date = mgcalc::date(1980, 2, 29);
     log.products.push_back({"caps", "Glycinate 100", "glycinate", 100.0 * mg, "tablet"});
-    mgcalc::log_day day{{2026, 3, 1}, {}};
+    mgcalc::log_day day{mgcalc::date(2026, 3, 1), {}};
     day.entries.push_back({log_entry_kind::food, "12014", "1 oz", mgcalc::time_of_day{8, 0}, "with \"yogurt\""});
     day.entries.push_back({log_entry_kind::product, "caps", "2", std::nullopt, ""});
     log.days.push_back(day);
-    log.days.push_back({{2026, 3, 2}, {}});
+    log.days.push_back({mgcalc::date(2026, 3, 2), {}});
 
     // Fixed key order, optional keys left out when empty, 2-space indent, trailing newline.
     const std::string expected = R"({
@@ -711,7 +711,7 @@ TEST_CASE("log_file: a log whose text would be over 64 MiB is not written", "[lo
         // Writing checks the limit too, so that mgcalc never writes a log it would refuse. The note
         // fits; with the rest of the log (JSON: ~250 bytes, CSV: ~65 bytes) the text does not.
         intake_log log;
-        log.days.push_back({{2026, 1, 1}, {{log_entry_kind::food, "x", "1 g", std::nullopt, std::string(limit - 50, 'n')}}});
+        log.days.push_back({mgcalc::date(2026, 1, 1), {{log_entry_kind::food, "x", "1 g", std::nullopt, std::string(limit - 50, 'n')}}});
         CHECK_THAT(error_message([&] { mgcalc::to_log_json(log); }),
                    StartsWith("[mgcalc.malformed_file] cannot write the log: its JSON text would be ") &&
                        Contains("bytes, more than the 64 MiB (67108864 bytes) mgcalc reads"));
@@ -783,7 +783,7 @@ TEST_CASE("log_file: load_log names a missing file or a folder", "[log_file]") {
 TEST_CASE("log_file: save_log refuses an invalid log before touching the file", "[log_file]") {
     const temporary_folder folder;
     intake_log log;
-    log.days = {{{2026, 1, 2}, {}}, {{2026, 1, 1}, {}}};
+    log.days = {{mgcalc::date(2026, 1, 2), {}}, {mgcalc::date(2026, 1, 1), {}}};
     const std::string path = folder.file("log.json");
     CHECK_THAT(error_message([&] { mgcalc::save_log(log, path); }),
                StartsWith("[mgcalc.malformed_file] cannot write the log: $.days[1].date: 2026-01-01 comes before"));
@@ -804,7 +804,7 @@ TEST_CASE("log_file: to_log_json never writes what parse_log_json would refuse",
     const std::string prefix = "[mgcalc.malformed_file] cannot write the log: ";
     auto with_entry = [](mgcalc::log_entry entry) {
         intake_log log;
-        log.days.push_back({{2026, 1, 1}, {std::move(entry)}});
+        log.days.push_back({mgcalc::date(2026, 1, 1), {std::move(entry)}});
         return log;
     };
 
@@ -822,11 +822,11 @@ TEST_CASE("log_file: to_log_json never writes what parse_log_json would refuse",
                StartsWith(prefix + "$.days[0].entries[0].note: contains a NUL character"));
 
     intake_log bad_day;
-    bad_day.days.push_back({{2026, 2, 29}, {}});
+    bad_day.days.push_back({mgcalc::date(2026, 2, 29), {}});
     CHECK_THAT(refusal(bad_day), StartsWith(prefix + "$.days[0].date: 2026-02-29 is not a calendar date"));
 
     intake_log same_day;
-    same_day.days = {{{2026, 1, 1}, {}}, {{2026, 1, 1}, {}}};
+    same_day.days = {{mgcalc::date(2026, 1, 1), {}}, {mgcalc::date(2026, 1, 1), {}}};
     CHECK_THAT(refusal(same_day), StartsWith(prefix + "$.days[1].date: 2026-01-01 is also the date of $.days[0]"));
 
     intake_log food_log;
@@ -847,10 +847,10 @@ TEST_CASE("log_file: to_log_json never writes what parse_log_json would refuse",
     CHECK_THAT(refusal(product_log), StartsWith(prefix + "$.supplement_products[0].unit: is empty"));
 
     intake_log profile_log;
-    profile_log.person.age = mgcalc::stated_age{std::numeric_limits<double>::quiet_NaN(), {2026, 1, 1}};
+    profile_log.person.age = mgcalc::stated_age{std::numeric_limits<double>::quiet_NaN(), mgcalc::date(2026, 1, 1)};
     CHECK_THAT(refusal(profile_log), StartsWith(prefix + "$.profile.age.years: is nan"));
     profile_log.person.age.reset();
-    profile_log.person.pregnancies.push_back({{2026, 6, 1}, {2026, 1, 1}});
+    profile_log.person.pregnancies.push_back({mgcalc::date(2026, 6, 1), mgcalc::date(2026, 1, 1)});
     CHECK_THAT(refusal(profile_log), StartsWith(prefix + "$.profile.pregnancies[0].to: 2026-01-01 is before the start"));
     profile_log.person.pregnancies.clear();
     profile_log.person.conditions.push_back("");
@@ -879,8 +879,8 @@ TEST_CASE("log_file: CSV rows become entries, merged by date in file order", "[l
     intake_log log;
     mgcalc::parse_log_csv(read_file(path), log, path);
     REQUIRE(log.days.size() == 2);
-    CHECK(log.days[0].date == calendar_date{2026, 11, 20});
-    CHECK(log.days[1].date == calendar_date{2026, 11, 21});
+    CHECK(log.days[0].date == mgcalc::date(2026, 11, 20));
+    CHECK(log.days[1].date == mgcalc::date(2026, 11, 21));
 
     const auto& first = log.days[0].entries;
     REQUIRE(first.size() == 3);
@@ -904,14 +904,14 @@ TEST_CASE("log_file: CSV entries join the log's existing days", "[log_file]") {
                           "2026-03-02,supplement,glycinate,100 mg\n",
                           log);
     REQUIRE(log.days.size() == 4);
-    CHECK(log.days[0].date == calendar_date{2026, 2, 28});
-    CHECK(log.days[1].date == calendar_date{2026, 3, 1});
+    CHECK(log.days[0].date == mgcalc::date(2026, 2, 28));
+    CHECK(log.days[1].date == mgcalc::date(2026, 3, 1));
     CHECK(log.days[1].entries.empty());
     REQUIRE(log.days[2].entries.size() == 3);
     CHECK(log.days[2].entries[0].item == "citrate");  // the day's existing entry stays first
     CHECK(log.days[2].entries[1].item == "12061");
     CHECK(log.days[2].entries[2].item == "glycinate");
-    CHECK(log.days[3].date == calendar_date{2026, 3, 5});
+    CHECK(log.days[3].date == mgcalc::date(2026, 3, 5));
     // The result is a valid log.
     CHECK(mgcalc::parse_log_json(mgcalc::to_log_json(log)).days == log.days);
 }
@@ -985,7 +985,7 @@ TEST_CASE("log_file: CSV skips rows of empty cells only", "[log_file]") {
 
 TEST_CASE("log_file: to_log_csv writes one row per entry, quoting and splitting amounts losslessly", "[log_file]") {
     intake_log log;
-    mgcalc::log_day day{{2026, 11, 20}, {}};
+    mgcalc::log_day day{mgcalc::date(2026, 11, 20), {}};
     day.entries = {
         {log_entry_kind::food, "Oats, rolled", "1 1/2 cups", mgcalc::time_of_day{7, 30}, "with \"extra\" milk"},
         {log_entry_kind::supplement, "oxide", "500 mg compound", std::nullopt, ""},
@@ -996,7 +996,7 @@ TEST_CASE("log_file: to_log_csv writes one row per entry, quoting and splitting 
         {log_entry_kind::food, "12061", ".5 oz", std::nullopt, ""},
     };
     log.days.push_back(day);
-    log.days.push_back({{2026, 11, 21}, {}});  // a day without entries has no row
+    log.days.push_back({mgcalc::date(2026, 11, 21), {}});  // a day without entries has no row
     const std::string csv = mgcalc::to_log_csv(log);
     CHECK(csv == "date,time,kind,item,amount,measure,note\n"
                  "2026-11-20,07:30,food,\"Oats, rolled\",1 1/2,cups,\"with \"\"extra\"\" milk\"\n"
@@ -1020,7 +1020,7 @@ TEST_CASE("log_file: CSV round trip of every entry of the edge fixture", "[log_f
 
 TEST_CASE("log_file: to_log_csv refuses entries the CSV loader would refuse", "[log_file]") {
     intake_log log;
-    log.days.push_back({{2026, 1, 1}, {{log_entry_kind::food, "x", "1 g", mgcalc::time_of_day{7, 60}, ""}}});
+    log.days.push_back({mgcalc::date(2026, 1, 1), {{log_entry_kind::food, "x", "1 g", mgcalc::time_of_day{7, 60}, ""}}});
     CHECK_THAT(error_message([&] { mgcalc::to_log_csv(log); }),
                StartsWith("[mgcalc.malformed_file] cannot write the log: $.days[0].entries[0].time: 07:60 is not a time of day"));
     log.days[0].entries[0].time.reset();

@@ -13,7 +13,7 @@
 
 #include <string>
 
-using mgcalc::calendar_date;
+using mgcalc::year_month_day;
 using mgcalc::date_range;
 using mgcalc::errc;
 using mgcalc::time_of_day;
@@ -23,7 +23,7 @@ namespace {
 using mgcalc_test::contains;
 using mgcalc_test::error_message;
 
-mgcalc::profile woman_born(calendar_date birth) {
+mgcalc::profile woman_born(mgcalc::year_month_day birth) {
     mgcalc::profile person;
     person.sex = mgcalc::sex::female;
     person.birth_date = birth;
@@ -77,55 +77,55 @@ TEST_CASE("log: time_of_day::ok", "[log]") {
 // ---- date_range ------------------------------------------------------------------------------
 
 TEST_CASE("log: date_range includes both ends", "[log]") {
-    const date_range pregnancy{{2025, 10, 1}, {2026, 6, 30}};
-    CHECK(pregnancy.contains({2025, 10, 1}));
-    CHECK(pregnancy.contains({2026, 6, 30}));
-    CHECK(pregnancy.contains({2026, 1, 15}));
-    CHECK_FALSE(pregnancy.contains({2025, 9, 30}));
-    CHECK_FALSE(pregnancy.contains({2026, 7, 1}));
-    CHECK_FALSE(pregnancy.contains({2027, 1, 15}));
+    const date_range pregnancy{mgcalc::date(2025, 10, 1), mgcalc::date(2026, 6, 30)};
+    CHECK(pregnancy.contains(mgcalc::date(2025, 10, 1)));
+    CHECK(pregnancy.contains(mgcalc::date(2026, 6, 30)));
+    CHECK(pregnancy.contains(mgcalc::date(2026, 1, 15)));
+    CHECK_FALSE(pregnancy.contains(mgcalc::date(2025, 9, 30)));
+    CHECK_FALSE(pregnancy.contains(mgcalc::date(2026, 7, 1)));
+    CHECK_FALSE(pregnancy.contains(mgcalc::date(2027, 1, 15)));
 
-    const date_range one_day{{2026, 6, 30}, {2026, 6, 30}};
-    CHECK(one_day.contains({2026, 6, 30}));
-    CHECK_FALSE(one_day.contains({2026, 6, 29}));
-    CHECK_FALSE(one_day.contains({2026, 7, 30}));  // same day of month, another month
+    const date_range one_day{mgcalc::date(2026, 6, 30), mgcalc::date(2026, 6, 30)};
+    CHECK(one_day.contains(mgcalc::date(2026, 6, 30)));
+    CHECK_FALSE(one_day.contains(mgcalc::date(2026, 6, 29)));
+    CHECK_FALSE(one_day.contains(mgcalc::date(2026, 7, 30)));  // same day of month, another month
 }
 
 TEST_CASE("log: date_range compares years, then months, then days", "[log]") {
     // A comparison of the day of month alone would put 01-15 inside [01-31, 02-01].
-    const date_range turn_of_month{{2026, 1, 31}, {2026, 2, 1}};
-    CHECK_FALSE(turn_of_month.contains({2026, 1, 15}));
-    CHECK_FALSE(turn_of_month.contains({2026, 2, 15}));
-    CHECK(turn_of_month.contains({2026, 1, 31}));
-    CHECK(turn_of_month.contains({2026, 2, 1}));
+    const date_range turn_of_month{mgcalc::date(2026, 1, 31), mgcalc::date(2026, 2, 1)};
+    CHECK_FALSE(turn_of_month.contains(mgcalc::date(2026, 1, 15)));
+    CHECK_FALSE(turn_of_month.contains(mgcalc::date(2026, 2, 15)));
+    CHECK(turn_of_month.contains(mgcalc::date(2026, 1, 31)));
+    CHECK(turn_of_month.contains(mgcalc::date(2026, 2, 1)));
 
-    const date_range new_year{{2025, 12, 31}, {2026, 1, 1}};
-    CHECK(new_year.contains({2026, 1, 1}));
-    CHECK_FALSE(new_year.contains({2025, 1, 1}));
-    CHECK_FALSE(new_year.contains({2026, 12, 31}));
+    const date_range new_year{mgcalc::date(2025, 12, 31), mgcalc::date(2026, 1, 1)};
+    CHECK(new_year.contains(mgcalc::date(2026, 1, 1)));
+    CHECK_FALSE(new_year.contains(mgcalc::date(2025, 1, 1)));
+    CHECK_FALSE(new_year.contains(mgcalc::date(2026, 12, 31)));
 
-    const date_range backwards{{2026, 2, 1}, {2026, 1, 1}};  // ends before it starts: contains nothing
-    CHECK_FALSE(backwards.contains({2026, 1, 15}));
-    CHECK_FALSE(backwards.contains({2026, 1, 1}));
+    const date_range backwards{mgcalc::date(2026, 2, 1), mgcalc::date(2026, 1, 1)};  // ends before it starts: contains nothing
+    CHECK_FALSE(backwards.contains(mgcalc::date(2026, 1, 15)));
+    CHECK_FALSE(backwards.contains(mgcalc::date(2026, 1, 1)));
 }
 
 // ---- profile::on -----------------------------------------------------------------------------
 
 TEST_CASE("log: profile::on takes the exact age from the birth date, across the 19th birthday", "[log]") {
     // Born 2007-11-20: 19 years on 2026-11-20. The IOM bands change at 19 (14-18 y vs 19-30 y).
-    const mgcalc::profile person = woman_born({2007, 11, 20});
+    const mgcalc::profile person = woman_born(mgcalc::date(2007, 11, 20));
 
-    const mgcalc::life_stage before = person.on({2026, 11, 19});
+    const mgcalc::life_stage before = person.on(mgcalc::date(2026, 11, 19));
     // 18 years 11 months (227 months) since 2026-10-20, plus 30 of the 31 days to 2026-11-20.
     CHECK(before.age().in_months() == Approx(227.0 + 30.0 / 31.0));
     CHECK(before.age().in_years() < 19.0);
     CHECK(before.age().to_string() == "18.9 years");
 
-    const mgcalc::life_stage birthday = person.on({2026, 11, 20});
+    const mgcalc::life_stage birthday = person.on(mgcalc::date(2026, 11, 20));
     CHECK(birthday.age().in_months() == 228.0);
     CHECK(birthday.age().to_string() == "19 years");
 
-    const mgcalc::life_stage after = person.on({2026, 11, 21});
+    const mgcalc::life_stage after = person.on(mgcalc::date(2026, 11, 21));
     CHECK(after.age().in_months() == Approx(228.0 + 1.0 / 30.0));  // 1 of the 30 days to 2026-12-20
     CHECK(after.age().in_years() > 19.0);
 
@@ -135,93 +135,93 @@ TEST_CASE("log: profile::on takes the exact age from the birth date, across the 
 }
 
 TEST_CASE("log: profile::on is pregnant on the last day of the range, lactating the day after", "[log]") {
-    mgcalc::profile person = woman_born({1992, 5, 3});
-    person.pregnancies.push_back({{2025, 10, 1}, {2026, 6, 30}});
-    person.lactation.push_back({{2026, 7, 1}, {2027, 6, 30}});
+    mgcalc::profile person = woman_born(mgcalc::date(1992, 5, 3));
+    person.pregnancies.push_back({mgcalc::date(2025, 10, 1), mgcalc::date(2026, 6, 30)});
+    person.lactation.push_back({mgcalc::date(2026, 7, 1), mgcalc::date(2027, 6, 30)});
 
-    const mgcalc::life_stage last_pregnant_day = person.on({2026, 6, 30});
+    const mgcalc::life_stage last_pregnant_day = person.on(mgcalc::date(2026, 6, 30));
     CHECK(last_pregnant_day.pregnant());
     CHECK_FALSE(last_pregnant_day.lactating());
 
-    const mgcalc::life_stage day_after = person.on({2026, 7, 1});
+    const mgcalc::life_stage day_after = person.on(mgcalc::date(2026, 7, 1));
     CHECK_FALSE(day_after.pregnant());
     CHECK(day_after.lactating());
 
-    const mgcalc::life_stage first_day = person.on({2025, 10, 1});
+    const mgcalc::life_stage first_day = person.on(mgcalc::date(2025, 10, 1));
     CHECK(first_day.pregnant());
-    const mgcalc::life_stage day_before = person.on({2025, 9, 30});
+    const mgcalc::life_stage day_before = person.on(mgcalc::date(2025, 9, 30));
     CHECK_FALSE(day_before.pregnant());
     CHECK_FALSE(day_before.lactating());
 
-    CHECK_FALSE(person.on({2027, 7, 1}).lactating());
-    CHECK(person.on({2026, 6, 30}).to_string() == "female, 34.1 years, pregnant");
+    CHECK_FALSE(person.on(mgcalc::date(2027, 7, 1)).lactating());
+    CHECK(person.on(mgcalc::date(2026, 6, 30)).to_string() == "female, 34.1 years, pregnant");
 }
 
 TEST_CASE("log: profile::on looks through every range and allows both states at once", "[log]") {
-    mgcalc::profile person = woman_born({1990, 1, 1});
-    person.pregnancies = {{{2020, 1, 1}, {2020, 9, 30}}, {{2026, 1, 1}, {2026, 9, 30}}};
-    person.lactation = {{{2020, 10, 1}, {2026, 3, 31}}};  // still nursing early in the second pregnancy
-    CHECK(person.on({2026, 2, 1}).pregnant());
-    CHECK(person.on({2026, 2, 1}).lactating());
-    CHECK(person.on({2026, 5, 1}).pregnant());
-    CHECK_FALSE(person.on({2026, 5, 1}).lactating());
-    CHECK(person.on({2020, 5, 1}).pregnant());
-    CHECK_FALSE(person.on({2023, 5, 1}).pregnant());
+    mgcalc::profile person = woman_born(mgcalc::date(1990, 1, 1));
+    person.pregnancies = {{mgcalc::date(2020, 1, 1), mgcalc::date(2020, 9, 30)}, {mgcalc::date(2026, 1, 1), mgcalc::date(2026, 9, 30)}};
+    person.lactation = {{mgcalc::date(2020, 10, 1), mgcalc::date(2026, 3, 31)}};  // still nursing early in the second pregnancy
+    CHECK(person.on(mgcalc::date(2026, 2, 1)).pregnant());
+    CHECK(person.on(mgcalc::date(2026, 2, 1)).lactating());
+    CHECK(person.on(mgcalc::date(2026, 5, 1)).pregnant());
+    CHECK_FALSE(person.on(mgcalc::date(2026, 5, 1)).lactating());
+    CHECK(person.on(mgcalc::date(2020, 5, 1)).pregnant());
+    CHECK_FALSE(person.on(mgcalc::date(2023, 5, 1)).pregnant());
 }
 
 TEST_CASE("log: profile::on moves a stated age by the days since it was stated", "[log]") {
     mgcalc::profile person;
     person.sex = mgcalc::sex::male;
-    person.age = mgcalc::stated_age{30.0, {2026, 1, 1}};
+    person.age = mgcalc::stated_age{30.0, mgcalc::date(2026, 1, 1)};
 
-    CHECK(person.on({2026, 1, 1}).age().in_years() == Approx(30.0));
+    CHECK(person.on(mgcalc::date(2026, 1, 1)).age().in_years() == Approx(30.0));
     // 2026-01-01 to 2030-01-01 is 1,461 days (2028 is leap): 1461 / 365.2425 = 4.00008 years.
-    CHECK(person.on({2030, 1, 1}).age().in_years() == Approx(30.0 + 1461.0 / 365.2425).epsilon(1e-12));
+    CHECK(person.on(mgcalc::date(2030, 1, 1)).age().in_years() == Approx(30.0 + 1461.0 / 365.2425).epsilon(1e-12));
     // One common year later is slightly less than a mean Gregorian year.
-    CHECK(person.on({2027, 1, 1}).age().in_years() == Approx(30.0 + 365.0 / 365.2425).epsilon(1e-12));
-    CHECK(person.on({2027, 1, 1}).age().in_years() < 31.0);
+    CHECK(person.on(mgcalc::date(2027, 1, 1)).age().in_years() == Approx(30.0 + 365.0 / 365.2425).epsilon(1e-12));
+    CHECK(person.on(mgcalc::date(2027, 1, 1)).age().in_years() < 31.0);
     // Before the date it was stated, the age moves back.
-    CHECK(person.on({2025, 1, 1}).age().in_years() == Approx(30.0 - 365.0 / 365.2425).epsilon(1e-12));
+    CHECK(person.on(mgcalc::date(2025, 1, 1)).age().in_years() == Approx(30.0 - 365.0 / 365.2425).epsilon(1e-12));
 }
 
 TEST_CASE("log: profile::on prefers the birth date over a stated age", "[log]") {
-    mgcalc::profile person = woman_born({2000, 6, 15});
-    person.age = mgcalc::stated_age{50.0, {2026, 6, 15}};  // contradicts the birth date
-    CHECK(person.on({2026, 6, 15}).age().in_years() == Approx(26.0));
+    mgcalc::profile person = woman_born(mgcalc::date(2000, 6, 15));
+    person.age = mgcalc::stated_age{50.0, mgcalc::date(2026, 6, 15)};  // contradicts the birth date
+    CHECK(person.on(mgcalc::date(2026, 6, 15)).age().in_years() == Approx(26.0));
 }
 
 TEST_CASE("log: profile::on errors", "[log]") {
     mgcalc::profile nobody;
-    const std::string no_age = error_message([&] { nobody.on({2026, 1, 1}); }, errc::invalid_life_stage);
+    const std::string no_age = error_message([&] { nobody.on(mgcalc::date(2026, 1, 1)); }, errc::invalid_life_stage);
     CHECK(contains(no_age, "neither a birth date nor a stated age"));
 
     // A stated age moved back past birth.
     mgcalc::profile baby;
-    baby.age = mgcalc::stated_age{0.5, {2026, 7, 1}};
-    error_message([&] { baby.on({2025, 7, 1}); }, errc::invalid_life_stage);
-    CHECK(baby.on({2026, 1, 1}).age().in_months() == Approx(6.0 - 181.0 * 12.0 / 365.2425));
+    baby.age = mgcalc::stated_age{0.5, mgcalc::date(2026, 7, 1)};
+    error_message([&] { baby.on(mgcalc::date(2025, 7, 1)); }, errc::invalid_life_stage);
+    CHECK(baby.on(mgcalc::date(2026, 1, 1)).age().in_months() == Approx(6.0 - 181.0 * 12.0 / 365.2425));
 
     // Before the birth date, and a day that does not exist.
-    const mgcalc::profile person = woman_born({2000, 1, 1});
-    error_message([&] { person.on({1999, 12, 31}); }, errc::invalid_date);
-    const std::string no_such_day = error_message([&] { person.on({2026, 2, 29}); }, errc::invalid_date);
+    const mgcalc::profile person = woman_born(mgcalc::date(2000, 1, 1));
+    error_message([&] { person.on(mgcalc::date(1999, 12, 31)); }, errc::invalid_date);
+    const std::string no_such_day = error_message([&] { person.on(mgcalc::date(2026, 2, 29)); }, errc::invalid_date);
     CHECK(contains(no_such_day, "2026-02-29"));
 
     mgcalc::profile bad_stated;
-    bad_stated.age = mgcalc::stated_age{30.0, {2026, 2, 30}};
-    error_message([&] { bad_stated.on({2026, 3, 1}); }, errc::invalid_date);
+    bad_stated.age = mgcalc::stated_age{30.0, mgcalc::date(2026, 2, 30)};
+    error_message([&] { bad_stated.on(mgcalc::date(2026, 3, 1)); }, errc::invalid_date);
 }
 
 TEST_CASE("log: profile::on lets life_stage refuse impossible states", "[log]") {
     mgcalc::profile man;
     man.sex = mgcalc::sex::male;
-    man.birth_date = calendar_date{1990, 1, 1};
-    man.pregnancies.push_back({{2026, 1, 1}, {2026, 9, 30}});
-    CHECK_FALSE(man.on({2025, 12, 31}).pregnant());  // outside the range: nothing to refuse
-    const std::string message = error_message([&] { man.on({2026, 1, 1}); }, errc::invalid_life_stage);
+    man.birth_date = mgcalc::date(1990, 1, 1);
+    man.pregnancies.push_back({mgcalc::date(2026, 1, 1), mgcalc::date(2026, 9, 30)});
+    CHECK_FALSE(man.on(mgcalc::date(2025, 12, 31)).pregnant());  // outside the range: nothing to refuse
+    const std::string message = error_message([&] { man.on(mgcalc::date(2026, 1, 1)); }, errc::invalid_life_stage);
     CHECK(contains(message, "male cannot be pregnant"));
 
-    mgcalc::profile child = woman_born({2017, 3, 1});
-    child.lactation.push_back({{2026, 1, 1}, {2026, 12, 31}});  // 8.8 years old
-    error_message([&] { child.on({2026, 1, 1}); }, errc::invalid_life_stage);
+    mgcalc::profile child = woman_born(mgcalc::date(2017, 3, 1));
+    child.lactation.push_back({mgcalc::date(2026, 1, 1), mgcalc::date(2026, 12, 31)});  // 8.8 years old
+    error_message([&] { child.on(mgcalc::date(2026, 1, 1)); }, errc::invalid_life_stage);
 }

@@ -20,7 +20,7 @@
 #include <vector>
 
 using mgcalc::age;
-using mgcalc::calendar_date;
+using mgcalc::year_month_day;
 using mgcalc::iom_reference_intakes;
 using mgcalc::life_stage;
 using mgcalc::physiological_state;
@@ -40,7 +40,7 @@ reference_intakes at_years(sex s, double years, physiological_state state = {}) 
 reference_intakes at_months(sex s, double months, physiological_state state = {}) {
     return iom_reference_intakes(life_stage(s, age::from_months(months), state));
 }
-reference_intakes on_date(sex s, calendar_date birth, calendar_date on, physiological_state state = {}) {
+reference_intakes on_date(sex s, mgcalc::year_month_day birth, mgcalc::year_month_day on, physiological_state state = {}) {
     return iom_reference_intakes(life_stage(s, age::between(birth, on), state));
 }
 
@@ -242,19 +242,19 @@ TEST_CASE("reference: infant boundaries in months, both sides (IOM 1997 AI 30 / 
     CHECK(at_months(sex::male, 12.0).target.value() == 80);
     CHECK(at_months(sex::male, 12.0).life_stage_group == "Children 1-3 y");
     // From dates: born 2023-01-15; 6 months on 2023-07-15, 1 year on 2024-01-15.
-    const calendar_date birth{2023, 1, 15};
-    CHECK(on_date(sex::female, birth, {2023, 7, 14}).life_stage_group == "Infants 0-6 months");
-    CHECK(on_date(sex::female, birth, {2023, 7, 14}).target.value() == 30);
-    CHECK(on_date(sex::female, birth, {2023, 7, 15}).life_stage_group == "Infants 6-12 months");
-    CHECK(on_date(sex::female, birth, {2023, 7, 15}).target.value() == 75);
-    CHECK(on_date(sex::female, birth, {2023, 8, 14}).life_stage_group == "Infants 6-12 months");
-    CHECK(on_date(sex::female, birth, {2024, 1, 14}).life_stage_group == "Infants 6-12 months");
-    CHECK(on_date(sex::female, birth, {2024, 1, 15}).life_stage_group == "Children 1-3 y");
+    const mgcalc::year_month_day birth = mgcalc::date(2023, 1, 15);
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 14)).life_stage_group == "Infants 0-6 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 14)).target.value() == 30);
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 15)).life_stage_group == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 15)).target.value() == 75);
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 8, 14)).life_stage_group == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2024, 1, 14)).life_stage_group == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2024, 1, 15)).life_stage_group == "Children 1-3 y");
 }
 
 TEST_CASE("reference: birthday boundaries from dates, the day before and the day of", "[reference]") {
     // Born 1990-06-20: every birthday is a 20 June, the day before a 19 June.
-    const calendar_date birth{1990, 6, 20};
+    const mgcalc::year_month_day birth = mgcalc::date(1990, 6, 20);
     struct boundary {
         int birthday;
         sex who;
@@ -280,8 +280,8 @@ TEST_CASE("reference: birthday boundaries from dates, the day before and the day
     for (const boundary& b : boundaries) {
         INFO("birthday " << b.birthday << ", " << mgcalc::to_string(b.who));
         const int year = 1990 + b.birthday;
-        const reference_intakes before = on_date(b.who, birth, {year, 6, 19});
-        const reference_intakes after = on_date(b.who, birth, {year, 6, 20});
+        const reference_intakes before = on_date(b.who, birth, mgcalc::date(year, 6, 19));
+        const reference_intakes after = on_date(b.who, birth, mgcalc::date(year, 6, 20));
         CHECK(before.life_stage_group == b.before);
         CHECK(before.target.value() == b.before_rda);
         CHECK(after.life_stage_group == b.after);
@@ -290,22 +290,22 @@ TEST_CASE("reference: birthday boundaries from dates, the day before and the day
 }
 
 TEST_CASE("reference: pregnancy and lactation boundaries at the 19th and 31st birthdays", "[reference]") {
-    const calendar_date birth{1990, 6, 20};
-    CHECK(on_date(sex::female, birth, {2009, 6, 19}, pregnant).life_stage_group == "Pregnancy 14-18 y");
-    CHECK(on_date(sex::female, birth, {2009, 6, 20}, pregnant).life_stage_group == "Pregnancy 19-30 y");
-    CHECK(on_date(sex::female, birth, {2021, 6, 19}, pregnant).target.value() == 350);
-    CHECK(on_date(sex::female, birth, {2021, 6, 20}, pregnant).target.value() == 360);
-    CHECK(on_date(sex::female, birth, {2009, 6, 19}, lactating).life_stage_group == "Lactation 14-18 y");
-    CHECK(on_date(sex::female, birth, {2009, 6, 20}, lactating).life_stage_group == "Lactation 19-30 y");
-    CHECK(on_date(sex::female, birth, {2021, 6, 19}, lactating).target.value() == 310);
-    CHECK(on_date(sex::female, birth, {2021, 6, 20}, lactating).target.value() == 320);
+    const mgcalc::year_month_day birth = mgcalc::date(1990, 6, 20);
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 19), pregnant).life_stage_group == "Pregnancy 14-18 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 20), pregnant).life_stage_group == "Pregnancy 19-30 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 19), pregnant).target.value() == 350);
+    CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 20), pregnant).target.value() == 360);
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 19), lactating).life_stage_group == "Lactation 14-18 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 20), lactating).life_stage_group == "Lactation 19-30 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 19), lactating).target.value() == 310);
+    CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 20), lactating).target.value() == 320);
 }
 
 TEST_CASE("reference: a February 29 birth crosses the 19th birthday on February 28", "[reference]") {
     // Born 2004-02-29; 2023 is a common year, so the 19th birthday is 2023-02-28 (ODS Table 1:
     // females 14-18 y 360 mg, 19-30 y 310 mg).
-    CHECK(on_date(sex::female, {2004, 2, 29}, {2023, 2, 27}).target.value() == 360);
-    CHECK(on_date(sex::female, {2004, 2, 29}, {2023, 2, 28}).target.value() == 310);
+    CHECK(on_date(sex::female, mgcalc::date(2004, 2, 29), mgcalc::date(2023, 2, 27)).target.value() == 360);
+    CHECK(on_date(sex::female, mgcalc::date(2004, 2, 29), mgcalc::date(2023, 2, 28)).target.value() == 310);
 }
 
 TEST_CASE("reference: ages just either side of each year boundary", "[reference]") {
@@ -338,7 +338,7 @@ TEST_CASE("reference: a 9-month-old gets 75 mg, not the 0-6 month 30 mg (CRON-o-
 TEST_CASE("reference: exactly 1 year gets 80 mg, not the 7-12 month 75 mg (overlapping bands pitfall)",
           "[reference]") {
     CHECK(at_years(sex::female, 1).target.value() == 80);
-    CHECK(on_date(sex::female, {2020, 2, 29}, {2021, 2, 28}).target.value() == 80);
+    CHECK(on_date(sex::female, mgcalc::date(2020, 2, 29), mgcalc::date(2021, 2, 28)).target.value() == 80);
 }
 
 TEST_CASE("reference: 3.5 and 18.5 years map to a row (holes between bands pitfall)", "[reference]") {

@@ -4,6 +4,8 @@
 // "age 0" (the CRON-o-Meter pitfall, docs/model.md). Impossible combinations are errors.
 #pragma once
 
+#include <mgcalc/dates.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -14,19 +16,6 @@ std::string_view to_string(sex s) noexcept;
 /// "female"/"f"/"woman" or "male"/"m"/"man", any case; throws mgcalc::error (invalid_life_stage).
 sex parse_sex(std::string_view text);
 
-/// A proleptic Gregorian calendar date. Kept free of <chrono> so the core headers stay cheap to
-/// include (docs/performance.md); convert from std::chrono::year_month_day with {y, m, d}.
-struct calendar_date {
-    int year;
-    unsigned month;  ///< 1-12
-    unsigned day;    ///< 1-31
-    bool ok() const noexcept;  ///< a date that exists (2023-02-29 does not)
-    friend bool operator==(const calendar_date&, const calendar_date&) = default;
-};
-/// Parses "YYYY-MM-DD"; throws mgcalc::error (invalid_date) naming the expected form.
-calendar_date parse_date(std::string_view text);
-std::string to_string(calendar_date date);
-
 /// Exact age, stored as months with fraction. Valid range: birth to 120 years.
 class age {
 public:
@@ -36,7 +25,7 @@ public:
     /// Age on `on` of a person born on `birth`: completed calendar months plus the fraction of
     /// the current month (a birthday on the 29th-31st falls on the month's last day when the
     /// month is shorter). Throws invalid_date if a date does not exist or `on` is before `birth`.
-    static age between(calendar_date birth, calendar_date on);
+    static age between(year_month_day birth, year_month_day on);
 
     double in_months() const noexcept { return months_; }
     double in_years() const noexcept { return months_ / 12.0; }

@@ -5,6 +5,7 @@
 // day is evaluated, so a log round-trips byte for byte and never loses what was typed.
 #pragma once
 
+#include <mgcalc/dates.hpp>
 #include <mgcalc/food.hpp>
 #include <mgcalc/life_stage.hpp>
 #include <mgcalc/time_of_day.hpp>
@@ -18,24 +19,16 @@
 namespace mgcalc {
 
 
-/// Both ends included.
-struct date_range {
-    calendar_date from;
-    calendar_date to;
-    bool contains(calendar_date day) const noexcept;
-    friend bool operator==(const date_range&, const date_range&) = default;
-};
-
 /// An age stated on a date, for people who give an age rather than a birth date.
 struct stated_age {
     double years;
-    calendar_date on;
+    year_month_day on;
     friend bool operator==(const stated_age&, const stated_age&) = default;
 };
 
 struct profile {
     mgcalc::sex sex = mgcalc::sex::female;
-    std::optional<calendar_date> birth_date;  ///< preferred: age is exact on every day
+    std::optional<year_month_day> birth_date;  ///< preferred: age is exact on every day
     std::optional<stated_age> age;            ///< used when there is no birth date
     std::vector<date_range> pregnancies;
     std::vector<date_range> lactation;
@@ -44,7 +37,7 @@ struct profile {
 
     /// The life stage on `day`: age from the birth date (or the stated age moved to that day),
     /// pregnant/lactating when a range contains the day. Throws like life_stage.
-    life_stage on(calendar_date day) const;
+    life_stage on(year_month_day day) const;
 };
 
 /// A supplement product as its label states it: `elemental` magnesium per `unit` (capsule,
@@ -77,7 +70,7 @@ struct log_entry {
 };
 
 struct log_day {
-    calendar_date date;
+    year_month_day date;
     std::vector<log_entry> entries;
     friend bool operator==(const log_day&, const log_day&) = default;
 };

@@ -25,15 +25,15 @@ std::shared_ptr<const food_database> custom_food_database(const intake_log& log)
 day_intake resolve_day(const intake_log& log, const log_day& day, const food_catalog& catalog);
 
 struct day_result {
-    calendar_date date;
+    year_month_day date;
     life_stage stage;  ///< the profile on that date
     evaluation result;
 };
 
 /// Means over the logged days of a period, and how many days fell where.
 struct period_summary {
-    calendar_date from;
-    calendar_date to;
+    year_month_day from;
+    year_month_day to;
     std::size_t days = 0;  ///< logged days in [from, to]
     milligrams mean_food = milligrams::from_value(0.0);
     milligrams mean_supplemental = milligrams::from_value(0.0);
@@ -52,7 +52,7 @@ struct period_evaluation {
 /// Evaluates every logged day in [from, to] (both optional: the log's first and last day).
 /// The catalog should already hold custom_food_database(log) if the log has custom foods.
 period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalog,
-                               std::optional<calendar_date> from = std::nullopt,
-                               std::optional<calendar_date> to = std::nullopt);
+                               std::optional<year_month_day> from = std::nullopt,
+                               std::optional<year_month_day> to = std::nullopt);
 
 }  // namespace mgcalc

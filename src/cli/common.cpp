@@ -45,13 +45,13 @@ void life_stage_options::add_to(CLI::App& command) {
 namespace {
 /// Today in the local time zone (TZ), not UTC: a birthday at local midnight changes the life
 /// stage on the local calendar's day.
-calendar_date today() {
+year_month_day today() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     if (localtime_r(&now, &local) == nullptr) {
         throw std::runtime_error("the local date could not be read (localtime_r failed)");
     }
-    return {local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday)};
+    return date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
 }
 }  // namespace
 
@@ -59,13 +59,13 @@ bool life_stage_options::any_given() const {
     return !sex.empty() || age_years || age_months || !birth_date.empty() || pregnant || lactating;
 }
 
-calendar_date life_stage_options::evaluation_date() const { return on_date.empty() ? today() : parse_date(on_date); }
+year_month_day life_stage_options::evaluation_date() const { return on_date.empty() ? today() : parse_date(on_date); }
 
 profile life_stage_options::to_profile() const {
     const life_stage stage = resolve();  // validates everything first
     profile person;
     person.sex = stage.sex();
-    const calendar_date on = evaluation_date();
+    const year_month_day on = evaluation_date();
     if (!birth_date.empty()) {
         person.birth_date = parse_date(birth_date);
     } else {
@@ -132,20 +132,17 @@ log_entry supplement_from_flag(const std::string& text) {
     return entry;
 }
 
-void add_to_day(intake_log& log, calendar_date date, std::vector<log_entry> entries) {
+void add_to_day(intake_log& log, year_month_day date, std::vector<log_entry> entries) {
     if (entries.empty()) return;
-    auto before = [](const calendar_date& a, const calendar_date& b) {
-        return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
-    };
     auto at = std::lower_bound(log.days.begin(), log.days.end(), date,
-                               [&](const log_day& d, const calendar_date& x) { return before(d.date, x); });
+                               [](const log_day& d, const year_month_day& x) { return d.date < x; });
     if (at == log.days.end() || !(at->date == date)) at = log.days.insert(at, log_day{date, {}});
     for (log_entry& e : entries) at->entries.push_back(std::move(e));
 }
 
 }  // namespace
 
-intake_log build_log(const life_stage_options& person, const log_request& request, calendar_date& day) {
+intake_log build_log(const life_stage_options& person, const log_request& request, year_month_day& day) {
     intake_log log;
     day = person.evaluation_date();
     if (request.log_file.empty()) {

@@ -40,7 +40,7 @@ struct life_stage_options {
     /// True when any option describing the person was given (not counting --date).
     bool any_given() const;
     /// The evaluation date: --date, or today.
-    calendar_date evaluation_date() const;
+    year_month_day evaluation_date() const;
     /// Builds the life stage; throws mgcalc::error for bad or missing values.
     life_stage resolve() const;
     /// The same person as a log profile (age stated on the evaluation date when no birth date).
@@ -67,7 +67,7 @@ struct log_request {
 /// The log to evaluate: the --log file (the person's flags are then an error), or the person's
 /// flags as a profile; flagged entries are added to `day`, which is --date, else the log's last
 /// day, else today. A log without days gets an empty `day`.
-intake_log build_log(const life_stage_options& person, const log_request& request, calendar_date& day);
+intake_log build_log(const life_stage_options& person, const log_request& request, year_month_day& day);
 /// --food-db layers with the log's custom foods on top.
 food_catalog build_catalog(const food_database_options& databases, const intake_log& log);
 /// Reads every --food and --supplement on its own first, so that a mistake in one is reported

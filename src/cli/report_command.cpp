@@ -283,12 +283,12 @@ void register_report_command(CLI::App& app) {
     command->add_option("--format", s->format_name, "Output format: text (a readable table, the default), json or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case));
     command->callback([s] {
-        calendar_date day{};
+        year_month_day day{};
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         const food_catalog catalog = build_catalog(s->databases, log);
         check_flagged_entries({s->log_file, s->foods, s->supplements}, catalog);
-        std::optional<calendar_date> from = s->from.empty() ? std::nullopt : std::optional(parse_date(s->from));
-        std::optional<calendar_date> to = s->to.empty() ? std::nullopt : std::optional(parse_date(s->to));
+        std::optional<year_month_day> from = s->from.empty() ? std::nullopt : std::optional(parse_date(s->from));
+        std::optional<year_month_day> to = s->to.empty() ? std::nullopt : std::optional(parse_date(s->to));
         if (s->log_file.empty() && !from && !to) from = to = day;
         const period_evaluation period = evaluate_log(log, catalog, from, to);
         if (period.days.empty()) {

@@ -16,7 +16,7 @@ namespace mgcalc::cli {
 
 namespace {
 
-json assessment_json(const sleep_assessment& a, const life_stage& stage, calendar_date date, time_of_day bedtime) {
+json assessment_json(const sleep_assessment& a, const life_stage& stage, year_month_day date, time_of_day bedtime) {
     json carried = json::array();
     for (const carried_amount& c : a.carried) carried.push_back({{"name", c.name}, {"mg", json_mg(c.amount)}});
     json findings = json::array();
@@ -54,7 +54,7 @@ void require_not_above(std::string_view lower, double lower_value, std::string_v
                                        std::string(hint));
 }
 
-void print_assessment_text(const sleep_assessment& a, const life_stage& stage, calendar_date date,
+void print_assessment_text(const sleep_assessment& a, const life_stage& stage, year_month_day date,
                            time_of_day bedtime) {
     const reference_intakes& r = a.day.reference;
     std::cout << "Evening magnesium on " << to_string(date) << ", bedtime " << to_string(bedtime) << ", for "
@@ -140,7 +140,7 @@ void register_sleep_command(CLI::App& app) {
         context.window_closes_minutes_before = s->window_closes;
         context.dose_range_low = s->dose_range_low * unit_symbols::mg;
         context.dose_range_high = s->dose_range_high * unit_symbols::mg;
-        calendar_date day{};
+        year_month_day day{};
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         for (const std::string& m : s->medications) context.medications.push_back(parse_medication(m));
         for (const std::string& m : log.person.medications) context.medications.push_back(parse_medication(m));
