@@ -14,7 +14,7 @@
 // kernel Documentation/admin-guide/mm/pagemap.rst), how many pages of the embedded arrays are
 // resident before and after. It counts heap allocations (a replaced operator new) to show the
 // accessors make none, and prints the size of the embedded arrays.
-#include <mgcalc/food_database.hpp>
+#include <mgcalc/foods/database.hpp>
 
 #include "detail/usda_sr24_data.hpp"
 

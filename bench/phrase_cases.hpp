@@ -1,5 +1,5 @@
 // Food entries as people type them, with the USDA SR24 food and the grams they mean: the quality
-// set of mgcalc's food resolver (mgcalc::resolve_food_entry), shared by tests/food_resolve_test.cpp
+// set of mgcalc's food resolver (mgcalc::resolve_food_entry), shared by tests/foods/resolve_test.cpp
 // and bench/search_bench.cpp.
 //
 // How the list was made: the phrases are the everyday foods of bench/search_queries.hpp and of the

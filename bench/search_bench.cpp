@@ -16,8 +16,8 @@
 // twice: without and with FTS5's prefix indexes (prefix='2 3'), which trade build time for
 // faster short prefixes; the faster of the two is the one compared.
 #include <mgcalc/error.hpp>
-#include <mgcalc/food_resolve.hpp>
-#include <mgcalc/food_search.hpp>
+#include <mgcalc/foods/resolve.hpp>
+#include <mgcalc/foods/search.hpp>
 
 #include "phrase_cases.hpp"
 #include "search_queries.hpp"

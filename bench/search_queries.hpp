@@ -1,5 +1,5 @@
 // Everyday food queries with the USDA SR24 foods a person typing them means: the quality set of
-// mgcalc's food search, shared by tests/food_search_test.cpp (every query must have a right food
+// mgcalc's food search, shared by tests/foods/search_test.cpp (every query must have a right food
 // in the top 5) and bench/search_bench.cpp (top-5 quality of mgcalc and of SQLite FTS5).
 //
 // How the list was made: the queries are the foods that NIH's magnesium fact sheet and everyday

@@ -13,7 +13,7 @@
 //   day: granola 100.77 + bar 54.00 + milk 01077 1 cup 244 g x 0.10 = 24.40 -> food 179.17 mg;
 //        + 100 mg glycinate = 279.17 mg, a lower bound.
 // Females 19-30 y (IOM 1997): RDA 310, EAR 255 -> 279.17 / 310 = 90.1 %, below-rda.
-#include <mgcalc/food_catalog.hpp>
+#include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/mgcalc.hpp>
 
 #include <iomanip>

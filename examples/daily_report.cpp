@@ -17,9 +17,9 @@
 // min(50.9, 350 - 150) = 50.9 mg. Smallest curated servings that close a 50.9 mg gap, leaving out
 // the oatmeal and almonds already eaten: shredded wheat 133 x 0.46 = 61 mg, dark chocolate
 // 228 x 0.2835 = 65 mg, lentils 36 x 1.98 = 71 mg.
-#include <mgcalc/food_resolve.hpp>
+#include <mgcalc/foods/resolve.hpp>
 #include <mgcalc/mgcalc.hpp>
-#include <mgcalc/suggestion.hpp>
+#include <mgcalc/advice/suggestion.hpp>
 
 #include <iomanip>
 #include <iostream>

@@ -13,10 +13,10 @@
 //             49.1 %, below-ear.
 //   summary: food (2 x 139.16 + 152.26) / 3 = 143.52; supplements 400 / 3 = 133.33; total 276.86;
 //            1 day below the EAR, 2 below the target, none over the UL of 350 mg.
-#include <mgcalc/food_catalog.hpp>
-#include <mgcalc/log.hpp>
-#include <mgcalc/log_evaluation.hpp>
-#include <mgcalc/log_file.hpp>
+#include <mgcalc/foods/catalog.hpp>
+#include <mgcalc/intake/log.hpp>
+#include <mgcalc/evaluate/log_evaluation.hpp>
+#include <mgcalc/io/log_file.hpp>
 
 #include <fstream>
 #include <iomanip>

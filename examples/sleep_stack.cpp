@@ -4,7 +4,7 @@
 // ordinary food. CTest builds and runs it and checks its output (sleep_stack.expected).
 // This is arithmetic on published figures, not advice.
 #include <mgcalc/mgcalc.hpp>
-#include <mgcalc/sleep.hpp>
+#include <mgcalc/advice/sleep.hpp>
 
 #include <iomanip>
 #include <iostream>

@@ -1,21 +1,21 @@
 // mgcalc/mgcalc.hpp - the core of mgcalc in one include.
 //
-// Optional, heavier headers are not included here: <mgcalc/food_catalog.hpp> and
-// <mgcalc/food_search.hpp> (layered databases and search), <mgcalc/food_loaders.hpp> (FDC,
+// Optional, heavier headers are not included here: <mgcalc/foods/catalog.hpp> and
+// <mgcalc/foods/search.hpp> (layered databases and search), <mgcalc/foods/loaders.hpp> (FDC,
 // SR28 and CSV loaders).
 #pragma once
 
-#include <mgcalc/compound.hpp>
+#include <mgcalc/chemistry/compound.hpp>
 #include <mgcalc/error.hpp>
-#include <mgcalc/evaluation.hpp>
-#include <mgcalc/food.hpp>
-#include <mgcalc/food_database.hpp>
-#include <mgcalc/formula.hpp>
-#include <mgcalc/intake.hpp>
-#include <mgcalc/life_stage.hpp>
-#include <mgcalc/recipe.hpp>
-#include <mgcalc/reference.hpp>
-#include <mgcalc/serving.hpp>
-#include <mgcalc/supplement.hpp>
+#include <mgcalc/evaluate/evaluation.hpp>
+#include <mgcalc/foods/food.hpp>
+#include <mgcalc/foods/database.hpp>
+#include <mgcalc/chemistry/formula.hpp>
+#include <mgcalc/intake/day.hpp>
+#include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/foods/recipe.hpp>
+#include <mgcalc/people/reference.hpp>
+#include <mgcalc/foods/serving.hpp>
+#include <mgcalc/chemistry/supplement.hpp>
 #include <mgcalc/units.hpp>
 #include <mgcalc/version.hpp>

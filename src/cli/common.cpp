@@ -1,11 +1,11 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/error.hpp>
-#include <mgcalc/food_loaders.hpp>
-#include <mgcalc/food_resolve.hpp>
-#include <mgcalc/log_evaluation.hpp>
-#include <mgcalc/log_file.hpp>
-#include <mgcalc/supplement.hpp>
+#include <mgcalc/foods/loaders.hpp>
+#include <mgcalc/foods/resolve.hpp>
+#include <mgcalc/evaluate/log_evaluation.hpp>
+#include <mgcalc/io/log_file.hpp>
+#include <mgcalc/chemistry/supplement.hpp>
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"
@@ -104,7 +104,7 @@ food_catalog food_database_options::catalog() const {
 
 namespace {
 
-/// A --food entry as typed: the whole text is the phrase (mgcalc/food_resolve.hpp reads every form).
+/// A --food entry as typed: the whole text is the phrase (mgcalc/foods/resolve.hpp reads every form).
 log_entry food_from_flag(const std::string& text) {
     log_entry entry;
     entry.kind = log_entry_kind::food;

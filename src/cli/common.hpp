@@ -1,12 +1,12 @@
 // Shared pieces of the mgcalc command: output format, life-stage options, JSON and table helpers.
 #pragma once
 
-#include <mgcalc/evaluation.hpp>
-#include <mgcalc/food_catalog.hpp>
-#include <mgcalc/food_choice.hpp>
-#include <mgcalc/life_stage.hpp>
-#include <mgcalc/log.hpp>
-#include <mgcalc/reference.hpp>
+#include <mgcalc/evaluate/evaluation.hpp>
+#include <mgcalc/foods/catalog.hpp>
+#include <mgcalc/foods/choice.hpp>
+#include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/intake/log.hpp>
+#include <mgcalc/people/reference.hpp>
 #include <mgcalc/units.hpp>
 
 #include <CLI/CLI.hpp>
@@ -58,7 +58,7 @@ struct food_database_options {
 };
 
 /// What a command evaluates: a --log file and/or entries given with --food (a food entry as
-/// typed, see mgcalc/food_resolve.hpp) and --supplement (a dose, optionally "@HH:MM").
+/// typed, see mgcalc/foods/resolve.hpp) and --supplement (a dose, optionally "@HH:MM").
 struct log_request {
     std::string log_file;
     std::vector<std::string> foods;

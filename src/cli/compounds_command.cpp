@@ -1,7 +1,7 @@
 // mgcalc compounds list|show: the magnesium compound table.
 #include "cli/common.hpp"
 
-#include <mgcalc/compound.hpp>
+#include <mgcalc/chemistry/compound.hpp>
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"

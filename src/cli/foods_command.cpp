@@ -2,8 +2,8 @@
 // and read a food entry as typed.
 #include "cli/common.hpp"
 
-#include <mgcalc/food_catalog.hpp>
-#include <mgcalc/food_resolve.hpp>
+#include <mgcalc/foods/catalog.hpp>
+#include <mgcalc/foods/resolve.hpp>
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"

@@ -5,12 +5,12 @@
 // with the profile as it was that day.
 #include "cli/common.hpp"
 
-#include <mgcalc/chart.hpp>
+#include <mgcalc/io/chart.hpp>
 #include <mgcalc/error.hpp>
-#include <mgcalc/evaluation.hpp>
-#include <mgcalc/log_evaluation.hpp>
-#include <mgcalc/log_file.hpp>
-#include <mgcalc/suggestion.hpp>
+#include <mgcalc/evaluate/evaluation.hpp>
+#include <mgcalc/evaluate/log_evaluation.hpp>
+#include <mgcalc/io/log_file.hpp>
+#include <mgcalc/advice/suggestion.hpp>
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"

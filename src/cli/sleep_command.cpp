@@ -3,8 +3,8 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/error.hpp>
-#include <mgcalc/log_evaluation.hpp>
-#include <mgcalc/sleep.hpp>
+#include <mgcalc/evaluate/log_evaluation.hpp>
+#include <mgcalc/advice/sleep.hpp>
 
 #include "detail/text.hpp"
 

@@ -2,7 +2,7 @@
 //
 // The arrays are written at build time by src/generate/embed_usda_sr24.cpp from
 // data/usda-sr24/{foods,portions}.csv into <build>/generated/usda_sr24_data.cpp, and read by
-// src/usda_sr24.cpp. The generator includes this header too, so both agree on the layout.
+// src/foods/usda_sr24.cpp. The generator includes this header too, so both agree on the layout.
 //
 // Everything is constant-initialized (`constinit`): small trivially copyable records plus one
 // string blob addressed by offsets, so a program that links mgcalc runs no constructor, parses

@@ -284,7 +284,7 @@ std::vector<parsed_food> read_foods(const std::string& path) {
     }
     if (foods.empty()) throw input_error(path, 1, "no foods after the header");
     // Byte-wise order, as std::string_view compares (char_traits<char>::lt compares as unsigned
-    // char), so src/usda_sr24.cpp can binary-search with string_view comparisons.
+    // char), so src/foods/usda_sr24.cpp can binary-search with string_view comparisons.
     std::stable_sort(foods.begin(), foods.end(),
                      [](const parsed_food& a, const parsed_food& b) { return a.id < b.id; });
     for (std::size_t k = 1; k < foods.size(); ++k) {

@@ -2,7 +2,7 @@
 // API takes an amount without its unit.
 // Built twice by tests/CMakeLists.txt: as is (must fail) and with MGCALC_COMPILE_FAIL_CONTROL
 // (must compile), so the only difference between a pass and a fail is the marked line.
-#include <mgcalc/compound.hpp>
+#include <mgcalc/chemistry/compound.hpp>
 
 mgcalc::milligrams elemental(const mgcalc::compound& form) {
     using namespace mgcalc::unit_symbols;

@@ -2,7 +2,7 @@
 // ("2 g of magnesium oxide" must be converted, not read as 2 mg).
 // Built twice by tests/CMakeLists.txt: as is (must fail) and with MGCALC_COMPILE_FAIL_CONTROL
 // (must compile), so the only difference between a pass and a fail is the marked line.
-#include <mgcalc/compound.hpp>
+#include <mgcalc/chemistry/compound.hpp>
 
 mgcalc::milligrams elemental(const mgcalc::compound& form, mgcalc::grams powder) {
 #ifdef MGCALC_COMPILE_FAIL_CONTROL

@@ -1,0 +1,85 @@
+// mgcalc/intake/log.hpp - a person's intake log over days: profile, days, entries, custom foods and
+// supplement products. Plain data: the JSON and CSV file formats are in <mgcalc/io/log_file.hpp>.
+//
+// Entries keep what the person wrote ("1 1/2 cups", "glycinate=200 mg") and are resolved when a
+// day is evaluated, so a log round-trips byte for byte and never loses what was typed.
+#pragma once
+
+#include <mgcalc/dates.hpp>
+#include <mgcalc/foods/food.hpp>
+#include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/intake/time_of_day.hpp>
+#include <mgcalc/units.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mgcalc {
+
+
+/// An age stated on a date, for people who give an age rather than a birth date.
+struct stated_age {
+    double years;
+    year_month_day on;
+    friend bool operator==(const stated_age&, const stated_age&) = default;
+};
+
+struct profile {
+    mgcalc::sex sex = mgcalc::sex::female;
+    std::optional<year_month_day> birth_date;  ///< preferred: age is exact on every day
+    std::optional<stated_age> age;            ///< used when there is no birth date
+    std::vector<date_range> pregnancies;
+    std::vector<date_range> lactation;
+    std::vector<std::string> conditions;   ///< e.g. "reduced-kidney-function"
+    std::vector<std::string> medications;  ///< e.g. "bisphosphonate", "tetracycline", "quinolone"
+
+    /// The life stage on `day`: age from the birth date (or the stated age moved to that day),
+    /// pregnant/lactating when a range contains the day. Throws like life_stage.
+    life_stage on(year_month_day day) const;
+};
+
+/// A supplement product as its label states it: `elemental` magnesium per `unit` (capsule,
+/// tablet, scoop) of `compound`.
+struct supplement_product {
+    std::string id;
+    std::string name;
+    std::string compound;     ///< compound id or alias
+    milligrams elemental_per_unit;
+    std::string unit = "capsule";
+    friend bool operator==(const supplement_product&, const supplement_product&) = default;
+};
+
+enum class log_entry_kind { food, supplement, product };
+
+struct log_entry {
+    log_entry_kind kind = log_entry_kind::food;
+    /// food: an id, SOURCE:ID or search words; supplement: a compound id or alias;
+    /// product: a supplement_product id.
+    std::string item;
+    /// food: a serving ("1 oz", "1 1/2 cups"); supplement: "200 mg", "500 mg compound",
+    /// "2 g compound, 144 mg per 2 g"; product: a count of units ("3", "2 capsules").
+    std::string amount;
+    std::optional<time_of_day> time;
+    std::string note;
+    /// food or supplement: the whole entry as typed, in place of item and amount ("1 cup black
+    /// beans", "magnesium glycinate 200 mg"); item and amount are then empty.
+    std::string phrase{};
+    friend bool operator==(const log_entry&, const log_entry&) = default;
+};
+
+struct log_day {
+    year_month_day date;
+    std::vector<log_entry> entries;
+    friend bool operator==(const log_day&, const log_day&) = default;
+};
+
+struct intake_log {
+    profile person;
+    std::vector<food> custom_foods;  ///< source "log"; referenced as "log:ID" or a plain id
+    std::vector<supplement_product> products;
+    std::vector<log_day> days;  ///< in date order, one per date
+};
+
+}  // namespace mgcalc
