@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 
 namespace {
@@ -77,12 +78,6 @@ TEST_CASE("error: code names are distinct lower_case identifiers", "[error]") {
     CHECK(names.size() == every_code.size());
 }
 
-TEST_CASE("error: to_string is stable across calls", "[error]") {
-    for (const code_name& entry : every_code) {
-        CHECK(mgcalc::to_string(entry.code) == mgcalc::to_string(entry.code));
-    }
-}
-
 TEST_CASE("error: what() is \"[mgcalc.<code>] <message>\"", "[error]") {
     const mgcalc::error e{errc::unknown_compound, "no compound 'unobtainium'; accepted: oxide, citrate"};
     CHECK(e.code() == errc::unknown_compound);
@@ -109,4 +104,71 @@ TEST_CASE("error: an mgcalc::error is caught as std::exception with its code int
     const mgcalc::error copy = original;  // NOLINT(performance-unnecessary-copy-initialization)
     CHECK(copy.code() == errc::parse_error);
     CHECK(std::string{copy.what()} == std::string{original.what()});
+}
+
+TEST_CASE("error: errc is a std::error_code enum of the mgcalc category", "[error]") {
+    const std::error_code ec = errc::unknown_food;  // implicit, through make_error_code
+    CHECK(ec.category().name() == std::string{"mgcalc"});
+    CHECK(ec.value() == 7);
+    CHECK(ec == errc::unknown_food);
+    CHECK(ec != errc::unknown_compound);
+    CHECK(ec != std::make_error_code(std::errc::invalid_argument));  // 22, another category
+    CHECK(ec.message() == "no food has this id or description");
+    std::set<std::string> messages;
+    for (const code_name& entry : every_code) {
+        const std::string message = std::error_code(entry.code).message();
+        INFO(entry.name);
+        CHECK_FALSE(message.empty());
+        CHECK(message != "unknown mgcalc error");
+        CHECK(messages.insert(message).second);
+    }
+}
+
+TEST_CASE("error: the location is fields and the prefix of what()", "[error]") {
+    mgcalc::error_location where;
+    where.file = "me.json";
+    where.line = 3;
+    where.column = 14;
+    where.json_path = "$.days[0].entries[1]";
+    const mgcalc::error e{errc::malformed_file, "unknown field", where, "colour"};
+    CHECK(std::string{e.what()} == "[mgcalc.malformed_file] me.json:3:14: $.days[0].entries[1]: unknown field");
+    CHECK(e.message() == "unknown field");
+    CHECK(e.where().file == "me.json");
+    CHECK(e.where().line == 3);
+    CHECK(e.where().column == 14);
+    CHECK(e.where().json_path == "$.days[0].entries[1]");
+    CHECK(e.input() == "colour");
+
+    // A log day and entry, as the log evaluation names them; a line without a file.
+    mgcalc::error_location entry;
+    entry.day = std::chrono::year_month_day{std::chrono::year{2024}, std::chrono::month{3}, std::chrono::day{10}};
+    entry.entry = 2;
+    CHECK(mgcalc::error(errc::unknown_food, "no food 'x'", entry).what() ==
+          std::string{"[mgcalc.unknown_food] day 2024-03-10, entry 2: no food 'x'"});
+    mgcalc::error_location line_only;
+    line_only.line = 5;
+    CHECK(mgcalc::error(errc::parse_error, "bad", line_only).what() == std::string{"[mgcalc.parse_error] line 5: bad"});
+    CHECK(mgcalc::error_location{}.empty());
+    CHECK_FALSE(line_only.empty());
+}
+
+TEST_CASE("error: within() fills the location an inner error leaves empty", "[error]") {
+    mgcalc::error_location inner;
+    inner.json_path = "$.days[0].entries[0].amount";
+    const mgcalc::error entry_error{errc::unknown_unit, "'spoon' is not a unit", inner, "1 spoon"};
+    mgcalc::error_location outer;
+    outer.file = "log.json";
+    outer.line = 9;
+    outer.column = 20;
+    outer.json_path = "$.days[0]";  // the inner, more precise path wins
+    const mgcalc::error placed = entry_error.within(outer);
+    CHECK(placed.code() == errc::unknown_unit);
+    CHECK(placed.input() == "1 spoon");
+    CHECK(placed.where().file == "log.json");
+    CHECK(placed.where().line == 9);
+    CHECK(placed.where().json_path == "$.days[0].entries[0].amount");
+    CHECK(std::string{placed.what()} ==
+          "[mgcalc.unknown_unit] log.json:9:20: $.days[0].entries[0].amount: 'spoon' is not a unit");
+    // The original is unchanged.
+    CHECK(entry_error.where().file.empty());
 }

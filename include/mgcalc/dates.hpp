@@ -5,6 +5,7 @@
 // leap years and day arithmetic (through `std::chrono::sys_days`) are the standard's, not ours.
 #pragma once
 
+#include <mgcalc/detail/iso_date.hpp>
 #include <mgcalc/error.hpp>
 
 #include <chrono>
@@ -22,16 +23,7 @@ constexpr year_month_day date(int year, unsigned month, unsigned day) noexcept {
 }
 
 /// "2024-02-29": a four-digit year (a negative year keeps its sign), two-digit month and day.
-inline std::string to_string(year_month_day when) {
-    const int year = static_cast<int>(when.year());
-    const auto two = [](unsigned value) {
-        return std::string{static_cast<char>('0' + value / 10 % 10), static_cast<char>('0' + value % 10)};
-    };
-    std::string digits = std::to_string(year < 0 ? -year : year);
-    if (digits.size() < 4) digits.insert(0, 4 - digits.size(), '0');
-    return (year < 0 ? "-" : "") + digits + "-" + two(static_cast<unsigned>(when.month())) + "-" +
-           two(static_cast<unsigned>(when.day()));
-}
+inline std::string to_string(year_month_day when) { return detail::iso_date(when); }
 
 /// Parses a strict ISO 8601 calendar date, "YYYY-MM-DD": four year digits, two month digits, two
 /// day digits, no surrounding spaces or signs, for a loose parser would accept typos silently.

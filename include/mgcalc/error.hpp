@@ -1,13 +1,26 @@
-// mgcalc/error.hpp - the one exception type mgcalc throws for bad input.
+// mgcalc/error.hpp - the one exception type mgcalc throws for bad input, and its std::error_code.
 //
 // Modelled on nlohmann/json's exception ids: every error carries a stable code whose name is
 // part of the message ("[mgcalc.unknown_compound] ..."), so callers can switch on code() and
 // users can search for the name. Messages say what was wrong, where, and what would be accepted.
+// Where it was (file, line, column, JSON path, log day and entry) and the text at fault are also
+// fields, so an app can underline the entry instead of re-reading the message.
+//
+// Header-only, like the model that throws it: a program using only the model links nothing.
 #pragma once
 
+#include <mgcalc/detail/iso_date.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
 
 namespace mgcalc {
 
@@ -27,18 +40,138 @@ enum class errc {
 };
 
 /// The stable name of a code, e.g. "unknown_compound".
-std::string_view to_string(errc code) noexcept;
+constexpr std::string_view to_string(errc code) noexcept {
+    switch (code) {
+        case errc::invalid_amount: return "invalid_amount";
+        case errc::unknown_unit: return "unknown_unit";
+        case errc::unknown_compound: return "unknown_compound";
+        case errc::invalid_life_stage: return "invalid_life_stage";
+        case errc::invalid_date: return "invalid_date";
+        case errc::parse_error: return "parse_error";
+        case errc::unknown_food: return "unknown_food";
+        case errc::unknown_measure: return "unknown_measure";
+        case errc::ambiguous_food: return "ambiguous_food";
+        case errc::malformed_file: return "malformed_file";
+    }
+    return "unknown_error";
+}
+
+/// What a code means, for std::error_code::message().
+constexpr std::string_view describe(errc code) noexcept {
+    switch (code) {
+        case errc::invalid_amount: return "an amount is negative, not a number or implausibly large";
+        case errc::unknown_unit: return "a unit word that mgcalc does not know";
+        case errc::unknown_compound: return "no magnesium compound has this id or alias";
+        case errc::invalid_life_stage: return "an impossible sex, age, pregnancy or lactation";
+        case errc::invalid_date: return "a date that does not exist or is out of order";
+        case errc::parse_error: return "text that does not follow the documented form";
+        case errc::unknown_food: return "no food has this id or description";
+        case errc::unknown_measure: return "the food has no portion with this household measure";
+        case errc::ambiguous_food: return "a food id found in more than one food database";
+        case errc::malformed_file: return "a file that does not follow its format";
+    }
+    return "unknown mgcalc error";
+}
+
+/// The "mgcalc" error category: `std::error_code ec = mgcalc::errc::unknown_food;` works, and
+/// `ec.message()` says what the code means.
+inline const std::error_category& error_category() noexcept {
+    class category final : public std::error_category {
+    public:
+        const char* name() const noexcept override { return "mgcalc"; }
+        std::string message(int value) const override { return std::string(describe(static_cast<errc>(value))); }
+    };
+    static const category instance;
+    return instance;
+}
+
+inline std::error_code make_error_code(errc code) noexcept { return {static_cast<int>(code), error_category()}; }
+
+/// Where in what the user gave an error is. Every field is optional: empty or 0 when not known.
+struct error_location {
+    std::string file;          ///< the file's path as given
+    std::size_t line = 0;      ///< 1-based
+    std::size_t column = 0;    ///< 1-based, in bytes
+    std::string json_path;     ///< "$.days[2].entries[0].amount"
+    std::optional<std::chrono::year_month_day> day;  ///< the log day
+    std::size_t entry = 0;     ///< the entry's number within the day, 1-based as people count
+
+    bool empty() const noexcept { return file.empty() && line == 0 && json_path.empty() && !day && entry == 0; }
+    /// Fields of `outer` fill the ones this location leaves empty (an entry's error gains its file).
+    error_location within(const error_location& outer) const {
+        error_location result = *this;
+        if (result.file.empty()) result.file = outer.file;
+        if (result.line == 0) {
+            result.line = outer.line;
+            if (result.column == 0) result.column = outer.column;
+        }
+        if (result.json_path.empty()) result.json_path = outer.json_path;
+        if (!result.day) result.day = outer.day;
+        if (result.entry == 0) result.entry = outer.entry;
+        return result;
+    }
+    /// "log.json:3:14: $.days[0]: day 2024-03-10, entry 2: ", or "" when empty: the prefix of
+    /// the message, as compilers print positions.
+    std::string prefix() const {
+        std::string text;
+        if (!file.empty()) {
+            text += file;
+            if (line) text += ":" + std::to_string(line);
+            if (line && column) text += ":" + std::to_string(column);
+            text += ": ";
+        } else if (line) {
+            text += "line " + std::to_string(line) + ": ";
+        }
+        if (!json_path.empty()) text += json_path + ": ";
+        if (day) {
+            text += "day " + detail::iso_date(*day);
+            if (entry) text += ", entry " + std::to_string(entry);
+            text += ": ";
+        } else if (entry) {
+            text += "entry " + std::to_string(entry) + ": ";
+        }
+        return text;
+    }
+};
 
 class error : public std::runtime_error {
 public:
-    /// `what()` is "[mgcalc.<code name>] <message>".
-    error(errc code, const std::string& message);
+    /// `what()` is "[mgcalc.<code name>] <location prefix><message>".
+    error(errc code, const std::string& message, error_location where = {}, std::string input = {})
+        : error(code, std::make_shared<const fields>(fields{message, std::move(where), std::move(input)})) {}
+
     errc code() const noexcept { return code_; }
-    /// The message without the "[mgcalc.<code name>] " prefix, to say it again with more context.
-    std::string_view message() const noexcept;
+    /// What was wrong and what would be accepted, without the code or the location.
+    std::string_view message() const noexcept { return fields_->message; }
+    /// Where it was, as far as it is known.
+    const error_location& where() const noexcept { return fields_->where; }
+    /// The text at fault as the user gave it ("1 spoon"), when there is one.
+    std::string_view input() const noexcept { return fields_->input; }
+
+    /// The same error placed within `outer`: empty location fields are filled from it (an entry's
+    /// error gains its day, its file and line).
+    error within(const error_location& outer) const {
+        return error(code_, std::make_shared<const fields>(
+                                fields{fields_->message, fields_->where.within(outer), fields_->input}));
+    }
 
 private:
+    // Shared and immutable, so that copying an error (as throwing does) never throws.
+    struct fields {
+        std::string message;
+        error_location where;
+        std::string input;
+    };
+    error(errc code, std::shared_ptr<const fields> f)
+        : std::runtime_error("[mgcalc." + std::string(to_string(code)) + "] " + f->where.prefix() + f->message),
+          code_(code),
+          fields_(std::move(f)) {}
+
     errc code_;
+    std::shared_ptr<const fields> fields_;
 };
 
 }  // namespace mgcalc
+
+template <>
+struct std::is_error_code_enum<mgcalc::errc> : std::true_type {};
