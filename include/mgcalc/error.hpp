@@ -89,11 +89,11 @@ inline std::error_code make_error_code(errc code) noexcept { return {static_cast
 
 /// Where in what the user gave an error is. Every field is optional: empty or 0 when not known.
 struct error_location {
-    std::string file;          ///< the file's path as given
+    std::string file{};        ///< the file's path as given
     std::size_t line = 0;      ///< 1-based
     std::size_t column = 0;    ///< 1-based, in bytes
-    std::string json_path;     ///< "$.days[2].entries[0].amount"
-    std::optional<std::chrono::year_month_day> day;  ///< the log day
+    std::string json_path{};   ///< "$.days[2].entries[0].amount"
+    std::optional<std::chrono::year_month_day> day{};  ///< the log day
     std::size_t entry = 0;     ///< the entry's number within the day, 1-based as people count
 
     bool empty() const noexcept { return file.empty() && line == 0 && json_path.empty() && !day && entry == 0; }

@@ -84,8 +84,8 @@ struct csv_reader::state {
             filled = static_cast<std::size_t>(input->gcount());
             position = 0;
             if (input->bad()) {
-                throw error(errc::malformed_file, name + ":" + std::to_string(physical_line) +
-                                                      ": the file could not be read to the end; expected a readable file");
+                throw error(errc::malformed_file, "the file could not be read to the end; expected a readable file",
+                            error_location{.file = name, .line = physical_line});
             }
             if (filled < buffer.size()) exhausted = true;
             if (filled == 0) return end_of_input;
@@ -129,7 +129,7 @@ struct csv_reader::state {
     }
 
     [[noreturn]] void fail_at(std::size_t at_line, std::string_view message) const {
-        throw error(errc::malformed_file, name + ":" + std::to_string(at_line) + ": " + std::string(message));
+        throw error(errc::malformed_file, std::string(message), error_location{.file = name, .line = at_line});
     }
 
     void skip_byte_order_mark() {
@@ -238,11 +238,12 @@ csv_reader csv_reader::open(const std::string& path, csv_options options) {
     s->options = std::move(options);
     std::error_code ignored;
     if (std::filesystem::is_directory(path, ignored)) {
-        throw error(errc::malformed_file, path + ": is a folder; expected a file");
+        throw error(errc::malformed_file, "is a folder; expected a file", error_location{.file = path});
     }
     auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*file) {
-        throw error(errc::malformed_file, path + ": cannot open the file; expected a readable file at this path");
+        throw error(errc::malformed_file, "cannot open the file; expected a readable file at this path",
+                    error_location{.file = path});
     }
     s->input = std::move(file);
     return csv_reader(std::move(s));

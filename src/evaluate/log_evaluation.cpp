@@ -24,14 +24,10 @@ namespace mgcalc {
 
 namespace {
 
-[[noreturn]] void rethrow_with_context(const error& e, const std::string& context) {
-    throw error(e.code(), context + std::string(e.message()));
-}
-
-/// "day 2024-03-10: " (the profile on that day) or "day 2024-03-10, entry 2: " (1-based).
-std::string day_context(year_month_day date) { return "day " + to_string(date) + ": "; }
-std::string entry_context(year_month_day date, std::size_t number) {
-    return "day " + to_string(date) + ", entry " + std::to_string(number) + ": ";
+/// An error of a day's profile ("day 2024-03-10: ") or of an entry ("day 2024-03-10, entry 2: ",
+/// 1-based), placed in its day and entry.
+[[noreturn]] void rethrow_in_day(const error& e, year_month_day date, std::size_t entry_number = 0) {
+    throw e.within(error_location{.day = date, .entry = entry_number});
 }
 
 const supplement_product& find_product(const intake_log& log, std::string_view id) {
@@ -114,7 +110,7 @@ life_stage stage_on(const profile& person, year_month_day date) {
     try {
         return person.on(date);
     } catch (const error& e) {
-        rethrow_with_context(e, day_context(date));
+        rethrow_in_day(e, date);
     }
 }
 
@@ -133,7 +129,7 @@ day_intake resolve_day(const intake_log& log, const log_day& day, const food_cat
         try {
             add_entry(intake, log, day.entries[i], catalog);
         } catch (const error& e) {
-            rethrow_with_context(e, entry_context(day.date, i + 1));
+            rethrow_in_day(e, day.date, i + 1);
         }
     }
     return intake;

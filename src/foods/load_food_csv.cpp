@@ -61,15 +61,6 @@ std::optional<double> parse_quantity(std::string_view text) {
     return whole + *numerator / *denominator;
 }
 
-/// An error's message without its "[mgcalc.code] " prefix, to quote inside another message.
-std::string_view bare_message(const error& e) {
-    std::string_view text = e.what();
-    if (text.starts_with("[mgcalc.")) {
-        if (const std::size_t end = text.find("] "); end != std::string_view::npos) text.remove_prefix(end + 2);
-    }
-    return text;
-}
-
 bool iequals(std::string_view a, std::string_view b) { return detail::to_lower(a) == detail::to_lower(b); }
 
 class custom_food_reader {
@@ -126,9 +117,8 @@ private:
     // --- header and records ------------------------------------------------------------------
 
     [[noreturn]] void fail_header(std::string_view message) const {
-        throw error(errc::malformed_file, csv_.name() + ":" +
-                                              std::to_string(csv_.header_line() ? csv_.header_line() : 1) + ": " +
-                                              std::string(message));
+        throw error(errc::malformed_file, std::string(message),
+                    error_location{.file = csv_.name(), .line = csv_.header_line() ? csv_.header_line() : 1});
     }
 
     void check_header() {
@@ -386,9 +376,9 @@ private:
             return catalog_.get(reference);
         } catch (const error& e) {
             if (e.code() == errc::unknown_food) {
-                csv_.fail("food", "not a food defined above in this file, and " + std::string(bare_message(e)));
+                csv_.fail("food", "not a food defined above in this file, and " + std::string(e.message()));
             }
-            csv_.fail("food", std::string(bare_message(e)));
+            csv_.fail("food", std::string(e.message()));
         }
     }
 
@@ -410,12 +400,12 @@ private:
         try {
             amount = parse_serving(quantity_text + " " + std::string(measure));
         } catch (const error& e) {
-            csv_.fail("measure", std::string(bare_message(e)));
+            csv_.fail("measure", std::string(e.message()));
         }
         try {
             return resolve_serving(item, amount).weight;
         } catch (const error& e) {
-            csv_.fail("measure", std::string(bare_message(e)));
+            csv_.fail("measure", std::string(e.message()));
         }
     }
 
@@ -426,17 +416,17 @@ private:
         recipe_.reset();
         ended_.emplace(r.id, csv_.line());
         if (r.ingredients.empty()) {
-            throw error(errc::malformed_file, csv_.name() + ":" + std::to_string(r.line) + ": field 'id': recipe '" +
-                                                  r.id +
-                                                  "' has no ingredient rows; expected 'ingredient' rows with id " +
-                                                  r.id + " directly below the recipe row");
+            throw error(errc::malformed_file,
+                        "field 'id': recipe '" + r.id + "' has no ingredient rows; expected 'ingredient' rows with id " +
+                            r.id + " directly below the recipe row",
+                        error_location{.file = csv_.name(), .line = r.line});
         }
         food dish;
         try {
             dish = make_recipe(r.id, r.description, r.ingredients, r.yield);
         } catch (const error& e) {
-            throw error(errc::malformed_file,
-                        csv_.name() + ":" + std::to_string(r.line) + ": field 'id': " + std::string(bare_message(e)));
+            throw error(errc::malformed_file, "field 'id': " + std::string(e.message()),
+                        error_location{.file = csv_.name(), .line = r.line});
         }
         by_id_.emplace(dish.id, foods_.size());
         foods_.push_back(defined{std::move(dish), r.line});

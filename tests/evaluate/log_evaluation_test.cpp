@@ -309,6 +309,23 @@ TEST_CASE("log_evaluation: resolve_day resolves ids, search words and supplement
     CHECK(intake.supplements()[1].dose.compound_mass().value() == Approx(500.0));
 }
 
+TEST_CASE("log_evaluation: an entry's error carries its day and entry number as fields", "[log_evaluation]") {
+    mgcalc::intake_log log;
+    log.person = woman_born(date(1984, 1, 1));
+    const mgcalc::log_day day{date(2024, 2, 1), {food("12016", "1 oz"), food("12016", "1 bucket")}};
+    try {
+        (void)mgcalc::resolve_day(log, day, mgcalc::food_catalog());
+        FAIL("expected an error");
+    } catch (const mgcalc::error& e) {
+        CHECK(e.code() == mgcalc::errc::unknown_measure);
+        REQUIRE(e.where().day.has_value());
+        CHECK(*e.where().day == date(2024, 2, 1));
+        CHECK(e.where().entry == 2);
+        CHECK(e.message().find("bucket") != std::string_view::npos);
+        CHECK(e.message().find("day 2024-02-01") == std::string_view::npos);  // the place is not in the message
+    }
+}
+
 TEST_CASE("log_evaluation: resolve_day errors name the day and the entry and keep the code", "[log_evaluation]") {
     mgcalc::intake_log log;
     log.person = woman_born(date(1984, 1, 1));

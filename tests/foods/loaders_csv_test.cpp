@@ -239,6 +239,8 @@ TEST_CASE("food_loaders_csv: every error names the file, line and field, and wha
             const std::string where = "[mgcalc.malformed_file] " + path + ":" + std::to_string(c.line) + ": " +
                                       c.field + (*c.field ? ": " : "");
             CHECK_THAT(e.what(), StartsWith(where));
+            CHECK(e.where().file == path);  // the same place, as fields
+            CHECK(e.where().line == static_cast<std::size_t>(c.line));
             CHECK_THAT(e.what(), Contains(c.says));
             CHECK_THAT(e.what(), Contains(c.expected));
         }
