@@ -7,6 +7,7 @@
 
 #include <mgcalc/detail/iso_date.hpp>
 #include <mgcalc/error.hpp>
+#include <mgcalc/result.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -32,7 +33,8 @@ inline std::string to_string(year_month_day when) { return detail::iso_date(when
 inline year_month_day parse_date(std::string_view text) {
     const auto fail = [&](const std::string& why) {
         throw error(errc::invalid_date,
-                    "\"" + std::string(text) + "\" is not a date: " + why + "; expected YYYY-MM-DD, e.g. 2024-02-29");
+                    "\"" + std::string(text) + "\" is not a date: " + why + "; expected YYYY-MM-DD, e.g. 2024-02-29", {},
+                    std::string(text));
     };
     const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') fail("wrong form");
@@ -54,6 +56,11 @@ inline year_month_day parse_date(std::string_view text) {
              std::to_string(number(0, 4)) + " has " + std::to_string(last) + " days");
     }
     return parsed;
+}
+
+/// parse_date's twin: the error instead of throwing it.
+inline result<year_month_day> try_parse_date(std::string_view text) {
+    return detail::try_parse([&] { return parse_date(text); });
 }
 
 /// Days, both ends included.

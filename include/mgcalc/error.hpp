@@ -155,6 +155,13 @@ public:
                                 fields{fields_->message, fields_->where.within(outer), fields_->input}));
     }
 
+    /// The same error with `text` as the input at fault, unless it already names one (a parser's
+    /// entry point names the whole text it was given).
+    error about(std::string_view text) const {
+        if (!fields_->input.empty()) return *this;
+        return error(code_, std::make_shared<const fields>(fields{fields_->message, fields_->where, std::string(text)}));
+    }
+
 private:
     // Shared and immutable, so that copying an error (as throwing does) never throws.
     struct fields {

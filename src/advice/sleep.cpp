@@ -102,38 +102,6 @@ bool is_osmotic(const compound& form) {
 
 // ---- medications -----------------------------------------------------------------------------
 
-struct medication_name {
-    std::string_view name;
-    medication kind;
-};
-
-// Class names and the drugs of the NIH ODS interaction list (docs/sources.md), plus other members
-// of the same classes (risedronate, ibandronate; moxifloxacin, ofloxacin, norfloxacin).
-constexpr std::array<medication_name, 22> medication_names{{
-    {"bisphosphonate", medication::bisphosphonate},
-    {"bisphosphonates", medication::bisphosphonate},
-    {"alendronate", medication::bisphosphonate},
-    {"fosamax", medication::bisphosphonate},
-    {"risedronate", medication::bisphosphonate},
-    {"ibandronate", medication::bisphosphonate},
-    {"tetracycline", medication::tetracycline},
-    {"tetracyclines", medication::tetracycline},
-    {"doxycycline", medication::tetracycline},
-    {"minocycline", medication::tetracycline},
-    {"demeclocycline", medication::tetracycline},
-    {"quinolone", medication::quinolone},
-    {"quinolones", medication::quinolone},
-    {"fluoroquinolone", medication::quinolone},
-    {"fluoroquinolones", medication::quinolone},
-    {"ciprofloxacin", medication::quinolone},
-    {"levofloxacin", medication::quinolone},
-    {"moxifloxacin", medication::quinolone},
-    {"ofloxacin", medication::quinolone},
-    {"norfloxacin", medication::quinolone},
-    {"cipro", medication::quinolone},
-    {"levaquin", medication::quinolone},
-}};
-
 std::string spacing_rule(medication m) {
     switch (m) {
         case medication::bisphosphonate:
@@ -261,27 +229,11 @@ int severity_rank(severity s) {
 
 // ---- public ----------------------------------------------------------------------------------
 
-std::string_view to_string(medication m) noexcept {
-    switch (m) {
-        case medication::bisphosphonate: return "bisphosphonate";
-        case medication::tetracycline: return "tetracycline";
-        case medication::quinolone: return "quinolone";
+void sleep_context::add(const profile& person) {
+    for (const medication m : person.medication_classes()) {
+        if (std::find(medications.begin(), medications.end(), m) == medications.end()) medications.push_back(m);
     }
-    return "bisphosphonate";
-}
-
-medication parse_medication(std::string_view text) {
-    const std::string key = detail::lookup_key(text);
-    for (const medication_name& entry : medication_names) {
-        if (detail::lookup_key(entry.name) == key) return entry.kind;
-    }
-    std::string accepted;
-    for (const medication_name& entry : medication_names) {
-        if (!accepted.empty()) accepted += ", ";
-        accepted += entry.name;
-    }
-    throw error(errc::parse_error, "unknown medication " + detail::quoted(text) +
-                                       "; accepted (any case): " + accepted);
+    if (person.has(condition::reduced_kidney_function)) reduced_kidney_function = true;
 }
 
 std::string_view to_string(severity s) noexcept {

@@ -423,6 +423,16 @@ std::string supplement_dose::description() const {
     return out + ")";
 }
 
-supplement_dose parse_supplement_dose(std::string_view text) { return dose_parser(text).parse(); }
+supplement_dose parse_supplement_dose(std::string_view text) {
+    try {
+        return dose_parser(text).parse();
+    } catch (const error& e) {
+        throw e.about(text);
+    }
+}
+
+result<supplement_dose> try_parse_supplement_dose(std::string_view text) {
+    return detail::try_parse([&] { return parse_supplement_dose(text); });
+}
 
 }  // namespace mgcalc

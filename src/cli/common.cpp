@@ -63,16 +63,11 @@ year_month_day life_stage_options::evaluation_date() const { return on_date.empt
 
 profile life_stage_options::to_profile() const {
     const life_stage stage = resolve();  // validates everything first
-    profile person;
-    person.sex = stage.sex();
-    const year_month_day on = evaluation_date();
+    profile person = profile::stated(stage, evaluation_date());
     if (!birth_date.empty()) {
         person.birth_date = parse_date(birth_date);
-    } else {
-        person.age = stated_age{stage.age().in_years(), on};
+        person.age.reset();
     }
-    if (pregnant) person.pregnancies.push_back({on, on});
-    if (lactating) person.lactation.push_back({on, on});
     return person;
 }
 

@@ -143,11 +143,8 @@ void register_sleep_command(CLI::App& app) {
         year_month_day day{};
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         for (const std::string& m : s->medications) context.medications.push_back(parse_medication(m));
-        for (const std::string& m : log.person.medications) context.medications.push_back(parse_medication(m));
         context.reduced_kidney_function = !s->conditions.empty();
-        for (const std::string& c : log.person.conditions) {
-            if (detail::to_lower(c) == "reduced-kidney-function") context.reduced_kidney_function = true;
-        }
+        context.add(log.person);
         const food_catalog catalog = build_catalog(s->databases, log);
         check_flagged_entries({s->log_file, s->foods, s->supplements}, catalog);
         const log_day* logged = nullptr;

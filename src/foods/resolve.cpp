@@ -489,7 +489,8 @@ resolved_food_entry from_outcome(search_outcome outcome) {
 
 }  // namespace
 
-resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_view food_text, std::string_view amount_text) {
+namespace {
+resolved_food_entry resolve_two_parts(const food_catalog& catalog, std::string_view food_text, std::string_view amount_text) {
     const std::string typed = std::string(detail::trim(food_text)) + "=" + std::string(detail::trim(amount_text));
     const std::string_view words = detail::trim(food_text);
     if (words.empty()) {
@@ -503,8 +504,10 @@ resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_
     check_quantity(r->quantity, typed);
     return from_outcome(resolve_reading(catalog, *r, typed));
 }
+}  // namespace
 
-resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_view typed) {
+namespace {
+resolved_food_entry resolve_typed(const food_catalog& catalog, std::string_view typed) {
     const std::string_view text = detail::trim(typed);
     if (text.empty()) throw error(errc::parse_error, "an empty food entry; " + std::string(accepted));
 
@@ -549,6 +552,23 @@ resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_
     }
     no_amount(text);
 }
+}  // namespace
+
+resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_view food_text, std::string_view amount_text) {
+    try {
+        return resolve_two_parts(catalog, food_text, amount_text);
+    } catch (const error& e) {
+        throw e.about(std::string(detail::trim(food_text)) + "=" + std::string(detail::trim(amount_text)));
+    }
+}
+
+resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_view typed) {
+    try {
+        return resolve_typed(catalog, typed);
+    } catch (const error& e) {
+        throw e.about(typed);
+    }
+}
 
 resolved_food resolve_food(const food_catalog& catalog, std::string_view food_text) {
     const std::string_view words = detail::trim(food_text);
@@ -561,6 +581,10 @@ resolved_food resolve_food(const food_catalog& catalog, std::string_view food_te
     search_outcome outcome = search_reading(catalog, r, words);
     resolved_food_entry entry = from_outcome(std::move(outcome));
     return {std::move(entry.item), std::move(entry.choice)};
+}
+
+result<resolved_food_entry> try_resolve_food_entry(const food_catalog& catalog, std::string_view typed) {
+    return detail::try_parse([&] { return resolve_food_entry(catalog, typed); });
 }
 
 }  // namespace mgcalc

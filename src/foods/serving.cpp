@@ -531,7 +531,8 @@ resolved_serving checked(const food& item, const serving& amount, resolved_servi
 
 // --- public ---------------------------------------------------------------------------------
 
-serving parse_serving(std::string_view text) {
+namespace {
+serving read_serving(std::string_view text) {
     const std::string_view trimmed = detail::trim(text);
     if (trimmed.empty()) parse_failure(text, "it is empty");
 
@@ -568,6 +569,15 @@ serving parse_serving(std::string_view text) {
         parse_failure(trimmed, "the measure must start with a letter, after one quantity");
     }
     return serving{quantity.value, std::string(measure)};
+}
+}  // namespace
+
+serving parse_serving(std::string_view text) {
+    try {
+        return read_serving(text);
+    } catch (const error& e) {
+        throw e.about(text);
+    }
 }
 
 std::optional<detail::leading_quantity> detail::read_leading_quantity(std::string_view text,
@@ -821,6 +831,10 @@ resolved_serving resolve_count(const food& item, double count, std::string_view 
     throw error(errc::unknown_measure,
                 message + "; give a measure, e.g. \"1 cup " + std::string(named_as) + "\" or \"100 g " +
                     std::string(named_as) + "\" (mass units always work: mg, g, kg, oz, lb)");
+}
+
+result<serving> try_parse_serving(std::string_view text) {
+    return detail::try_parse([&] { return parse_serving(text); });
 }
 
 }  // namespace mgcalc

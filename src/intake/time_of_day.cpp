@@ -12,7 +12,8 @@ time_of_day parse_time_of_day(std::string_view text) {
     // variations a loose parser would read silently, so they are errors that show the form.
     auto fail = [&](const std::string& why) -> time_of_day {
         throw error(errc::parse_error, "\"" + std::string(text) + "\" is not a time of day: " + why +
-                                           "; expected HH:MM (24-hour, two digits each), e.g. 08:00 or 21:30");
+                                           "; expected HH:MM (24-hour, two digits each), e.g. 08:00 or 21:30",
+                    {}, std::string(text));
     };
     auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     if (text.size() != 5 || text[2] != ':' || !is_digit(text[0]) || !is_digit(text[1]) || !is_digit(text[3]) ||
@@ -28,6 +29,10 @@ std::string to_string(time_of_day time) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", time.hour, time.minute);
     return buffer;
+}
+
+result<time_of_day> try_parse_time_of_day(std::string_view text) {
+    return detail::try_parse([&] { return parse_time_of_day(text); });
 }
 
 }  // namespace mgcalc

@@ -73,7 +73,8 @@ sex parse_sex(std::string_view text) {
     if (word == "female" || word == "f" || word == "woman") return sex::female;
     if (word == "male" || word == "m" || word == "man") return sex::male;
     throw error(errc::invalid_life_stage, "unknown sex \"" + std::string(text) +
-                                              "\": expected female, f, woman, male, m or man (any case)");
+                                              "\": expected female, f, woman, male, m or man (any case)",
+                {}, std::string(text));
 }
 
 // ---- age -------------------------------------------------------------------------------------
@@ -148,6 +149,10 @@ std::string life_stage::to_string() const {
     else if (state_.lactating)
         out += ", lactating";
     return out;
+}
+
+result<sex> try_parse_sex(std::string_view text) {
+    return detail::try_parse([&] { return parse_sex(text); });
 }
 
 }  // namespace mgcalc

@@ -410,3 +410,13 @@ TEST_CASE("supplement: elemental and compound views of one dose agree", "[supple
     CHECK(by_compound.elemental().value() == Approx(200.0));
     CHECK(&by_compound.form() == &glycinate);
 }
+
+TEST_CASE("supplement: try_parse_supplement_dose returns the dose or the error, with the text at fault", "[supplement]") {
+    const mgcalc::result<mgcalc::supplement_dose> good = mgcalc::try_parse_supplement_dose("glycinate=200 mg");
+    REQUIRE(good);
+    CHECK(good->elemental().value() == Approx(200.0));
+    const mgcalc::result<mgcalc::supplement_dose> bad = mgcalc::try_parse_supplement_dose("unobtainium=200 mg");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().code() == mgcalc::errc::unknown_compound);
+    CHECK(bad.error().input() == "unobtainium=200 mg");
+}

@@ -274,3 +274,22 @@ TEST_CASE("food_resolve: a day keeps the choice, and a doubtful one is warned ab
     REQUIRE(beans->choice);
     CHECK(beans->choice->method == match_method::search);
 }
+
+TEST_CASE("food_resolve: try_resolve_food_entry returns the entry or the error, with the text at fault", "[food_resolve]") {
+    const mgcalc::result<resolved_food_entry> good = mgcalc::try_resolve_food_entry(sr24(), "1 cup black beans");
+    REQUIRE(good);
+    CHECK(good->item.id == "16015");  // USDA SR24: Beans, black, mature seeds, cooked, boiled
+    CHECK(good->weight.value() == Approx(172.0));
+    const mgcalc::result<resolved_food_entry> bad = mgcalc::try_resolve_food_entry(sr24(), "1 cup qqqzzzxx");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().code() == mgcalc::errc::unknown_food);
+    CHECK(bad.error().input() == "1 cup qqqzzzxx");
+    // Given in two parts, the text at fault is the entry as the two parts read together.
+    try {
+        (void)mgcalc::resolve_food_entry(sr24(), "12014", "1 bucket");
+        FAIL("a bucket was accepted");
+    } catch (const mgcalc::error& e) {
+        CHECK(e.code() == mgcalc::errc::unknown_measure);
+        CHECK(e.input() == "12014=1 bucket");
+    }
+}

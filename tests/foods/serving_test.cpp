@@ -618,3 +618,21 @@ TEST_CASE("serving: find_serving is empty where resolve_serving names the food's
     // An invalid quantity is still an error, not an empty answer.
     CHECK_THROWS_AS(mgcalc::find_serving(quinoa, mgcalc::serving{-1.0, "cup"}), mgcalc::error);
 }
+
+TEST_CASE("serving: try_parse_serving returns the serving or the error, with the text at fault", "[serving]") {
+    const mgcalc::result<mgcalc::serving> good = mgcalc::try_parse_serving("1 1/2 cups");
+    REQUIRE(good);
+    CHECK(good->quantity == Approx(1.5));
+    const mgcalc::result<mgcalc::serving> bad = mgcalc::try_parse_serving("some beans");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().code() == mgcalc::errc::parse_error);
+    CHECK(bad.error().input() == "some beans");
+    // The throwing parser's error names the same text.
+    try {
+        (void)mgcalc::parse_serving("-2 cups");
+        FAIL("a negative serving was accepted");
+    } catch (const mgcalc::error& e) {
+        CHECK(e.code() == mgcalc::errc::invalid_amount);
+        CHECK(e.input() == "-2 cups");
+    }
+}

@@ -5,6 +5,7 @@
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/intake/day.hpp>
 #include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/people/profile.hpp>
 #include <mgcalc/intake/time_of_day.hpp>
 #include <mgcalc/units.hpp>
 
@@ -13,12 +14,6 @@
 #include <vector>
 
 namespace mgcalc {
-
-enum class medication { bisphosphonate, tetracycline, quinolone };
-std::string_view to_string(medication m) noexcept;
-/// "bisphosphonate", "tetracycline", "quinolone" (also common names such as "alendronate",
-/// "doxycycline", "ciprofloxacin"); throws mgcalc::error (parse_error) listing them.
-medication parse_medication(std::string_view text);
 
 struct sleep_context {
     time_of_day bedtime;
@@ -38,6 +33,10 @@ struct sleep_context {
     milligrams dose_range_high = milligrams::from_value(400.0);
     bool reduced_kidney_function = false;
     std::vector<medication> medications;
+
+    /// Adds what the person's profile says: its medications (profile::medication_classes, which
+    /// throws for a name it does not know) and reduced kidney function when it is listed.
+    void add(const profile& person);
 };
 
 enum class severity { info, caution, warning };

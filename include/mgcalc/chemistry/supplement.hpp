@@ -7,6 +7,7 @@
 // stoichiometry because commercial products are often buffered or hydrated.
 #pragma once
 
+#include <mgcalc/result.hpp>
 #include <mgcalc/chemistry/compound.hpp>
 #include <mgcalc/units.hpp>
 
@@ -68,5 +69,7 @@ private:
 /// Units: mg, g. Throws mgcalc::error (parse_error, unknown_compound, unknown_unit, invalid_amount);
 /// docs/compounds.md, "Dose syntax".
 supplement_dose parse_supplement_dose(std::string_view text);
+/// parse_supplement_dose's twin: the error instead of throwing it.
+result<supplement_dose> try_parse_supplement_dose(std::string_view text);
 
 }  // namespace mgcalc

@@ -5,6 +5,7 @@
 // entry; the grammar and the rules are in docs/food-data.md, "Resolving what people type".
 #pragma once
 
+#include <mgcalc/result.hpp>
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/choice.hpp>
 
@@ -25,6 +26,8 @@ namespace mgcalc {
 /// what is accepted), unknown_food (an id that does not exist, or words nothing matches),
 /// unknown_measure, invalid_amount, ambiguous_food.
 resolved_food_entry resolve_food_entry(const food_catalog& catalog, std::string_view typed);
+/// resolve_food_entry's twin: the error instead of throwing it, for entries read in a loop.
+result<resolved_food_entry> try_resolve_food_entry(const food_catalog& catalog, std::string_view typed);
 
 /// The same for an entry given in two parts, as a log stores it: the food ("black beans",
 /// "12014") and the amount ("1 cup", "2").

@@ -2,6 +2,7 @@
 // into grams through the food's own portions.
 #pragma once
 
+#include <mgcalc/result.hpp>
 #include <mgcalc/foods/food.hpp>
 #include <mgcalc/units.hpp>
 
@@ -22,6 +23,8 @@ struct serving {
 /// "3 pieces", "0.5 lb", "1½ cups". A measure is required: "1" alone is an error, never "one
 /// of the food's first portion". Throws mgcalc::error (parse_error, invalid_amount).
 serving parse_serving(std::string_view text);
+/// parse_serving's twin: the error instead of throwing it.
+result<serving> try_parse_serving(std::string_view text);
 
 /// A serving in grams, with the rule that produced it.
 struct resolved_serving {

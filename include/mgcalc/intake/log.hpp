@@ -7,7 +7,7 @@
 
 #include <mgcalc/dates.hpp>
 #include <mgcalc/foods/food.hpp>
-#include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/people/profile.hpp>
 #include <mgcalc/intake/time_of_day.hpp>
 #include <mgcalc/units.hpp>
 
@@ -17,28 +17,6 @@
 #include <vector>
 
 namespace mgcalc {
-
-
-/// An age stated on a date, for people who give an age rather than a birth date.
-struct stated_age {
-    double years;
-    year_month_day on;
-    friend bool operator==(const stated_age&, const stated_age&) = default;
-};
-
-struct profile {
-    mgcalc::sex sex = mgcalc::sex::female;
-    std::optional<year_month_day> birth_date;  ///< preferred: age is exact on every day
-    std::optional<stated_age> age;            ///< used when there is no birth date
-    std::vector<date_range> pregnancies;
-    std::vector<date_range> lactation;
-    std::vector<std::string> conditions;   ///< e.g. "reduced-kidney-function"
-    std::vector<std::string> medications;  ///< e.g. "bisphosphonate", "tetracycline", "quinolone"
-
-    /// The life stage on `day`: age from the birth date (or the stated age moved to that day),
-    /// pregnant/lactating when a range contains the day. Throws like life_stage.
-    life_stage on(year_month_day day) const;
-};
 
 /// A supplement product as its label states it: `elemental` magnesium per `unit` (capsule,
 /// tablet, scoop) of `compound`.

@@ -1,6 +1,8 @@
 // mgcalc/intake/time_of_day.hpp - a clock time, minutes precision ("21:30"), for when a dose was taken.
 #pragma once
 
+#include <mgcalc/result.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,8 @@ struct time_of_day {
 };
 /// Parses "HH:MM" (24-hour); throws mgcalc::error (parse_error).
 time_of_day parse_time_of_day(std::string_view text);
+/// parse_time_of_day's twin: the error instead of throwing it.
+result<time_of_day> try_parse_time_of_day(std::string_view text);
 std::string to_string(time_of_day time);
 
 }  // namespace mgcalc

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <mgcalc/dates.hpp>
+#include <mgcalc/result.hpp>
 
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@ enum class sex { female, male };
 std::string_view to_string(sex s) noexcept;
 /// "female"/"f"/"woman" or "male"/"m"/"man", any case; throws mgcalc::error (invalid_life_stage).
 sex parse_sex(std::string_view text);
+/// parse_sex's twin: the error instead of throwing it.
+result<sex> try_parse_sex(std::string_view text);
 
 /// Exact age, stored as months with fraction. Valid range: birth to 120 years.
 class age {

@@ -1,22 +1,21 @@
-// Tests for mgcalc/intake/log.hpp: times of day, date ranges and a profile's life stage on a day.
+// Tests for mgcalc/people/profile.hpp: a profile's life stage on a day, its medications and
+// conditions.
 //
 // Expected ages are worked out by hand from the calendar in each comment, never taken from the
 // implementation.
 #include <mgcalc/error.hpp>
-#include <mgcalc/intake/log.hpp>
-
-#include "detail/text.hpp"
+#include <mgcalc/people/profile.hpp>
 
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
-using mgcalc::year_month_day;
 using mgcalc::date_range;
 using mgcalc::errc;
-using mgcalc::time_of_day;
+using mgcalc::year_month_day;
 
 namespace {
 
@@ -32,86 +31,7 @@ mgcalc::profile woman_born(mgcalc::year_month_day birth) {
 
 }  // namespace
 
-// ---- time_of_day -----------------------------------------------------------------------------
-
-TEST_CASE("log: parse_time_of_day reads HH:MM, 24-hour", "[log]") {
-    CHECK(mgcalc::parse_time_of_day("00:00") == time_of_day{0, 0});
-    CHECK(mgcalc::parse_time_of_day("08:05") == time_of_day{8, 5});
-    CHECK(mgcalc::parse_time_of_day("12:30") == time_of_day{12, 30});
-    CHECK(mgcalc::parse_time_of_day("23:59") == time_of_day{23, 59});
-    CHECK(mgcalc::parse_time_of_day("21:30").minutes_since_midnight() == 21 * 60 + 30);
-}
-
-TEST_CASE("log: parse_time_of_day is strict and says what it expects", "[log]") {
-    for (const char* text : {"24:00", "23:60", "8:00", "08:0", "08:00:00", " 08:00", "08:00 ", "08-00", "0800", "",
-                             "ab:cd", "+8:00", "8 am", "99:99", "-1:00"}) {
-        INFO(text);
-        const std::string message = error_message([&] { mgcalc::parse_time_of_day(text); }, errc::parse_error);
-        CHECK(contains(message, "expected HH:MM"));
-        CHECK(contains(message, mgcalc::detail::quoted(text)));
-    }
-    CHECK(contains(error_message([] { mgcalc::parse_time_of_day("24:00"); }, errc::parse_error), "hour 24 is not 00-23"));
-    CHECK(contains(error_message([] { mgcalc::parse_time_of_day("10:75"); }, errc::parse_error), "minute 75 is not 00-59"));
-}
-
-TEST_CASE("log: to_string(time_of_day) pads to HH:MM and round-trips every minute", "[log]") {
-    CHECK(mgcalc::to_string(time_of_day{8, 5}) == "08:05");
-    CHECK(mgcalc::to_string(time_of_day{0, 0}) == "00:00");
-    CHECK(mgcalc::to_string(time_of_day{23, 59}) == "23:59");
-    int mismatches = 0;
-    for (int hour = 0; hour < 24; ++hour)
-        for (int minute = 0; minute < 60; ++minute) {
-            const time_of_day time{hour, minute};
-            if (mgcalc::parse_time_of_day(mgcalc::to_string(time)) != time) ++mismatches;
-        }
-    CHECK(mismatches == 0);
-}
-
-TEST_CASE("log: time_of_day::ok", "[log]") {
-    CHECK(time_of_day{23, 59}.ok());
-    CHECK_FALSE(time_of_day{24, 0}.ok());
-    CHECK_FALSE(time_of_day{12, 60}.ok());
-    CHECK_FALSE(time_of_day{-1, 0}.ok());
-}
-
-// ---- date_range ------------------------------------------------------------------------------
-
-TEST_CASE("log: date_range includes both ends", "[log]") {
-    const date_range pregnancy{mgcalc::date(2025, 10, 1), mgcalc::date(2026, 6, 30)};
-    CHECK(pregnancy.contains(mgcalc::date(2025, 10, 1)));
-    CHECK(pregnancy.contains(mgcalc::date(2026, 6, 30)));
-    CHECK(pregnancy.contains(mgcalc::date(2026, 1, 15)));
-    CHECK_FALSE(pregnancy.contains(mgcalc::date(2025, 9, 30)));
-    CHECK_FALSE(pregnancy.contains(mgcalc::date(2026, 7, 1)));
-    CHECK_FALSE(pregnancy.contains(mgcalc::date(2027, 1, 15)));
-
-    const date_range one_day{mgcalc::date(2026, 6, 30), mgcalc::date(2026, 6, 30)};
-    CHECK(one_day.contains(mgcalc::date(2026, 6, 30)));
-    CHECK_FALSE(one_day.contains(mgcalc::date(2026, 6, 29)));
-    CHECK_FALSE(one_day.contains(mgcalc::date(2026, 7, 30)));  // same day of month, another month
-}
-
-TEST_CASE("log: date_range compares years, then months, then days", "[log]") {
-    // A comparison of the day of month alone would put 01-15 inside [01-31, 02-01].
-    const date_range turn_of_month{mgcalc::date(2026, 1, 31), mgcalc::date(2026, 2, 1)};
-    CHECK_FALSE(turn_of_month.contains(mgcalc::date(2026, 1, 15)));
-    CHECK_FALSE(turn_of_month.contains(mgcalc::date(2026, 2, 15)));
-    CHECK(turn_of_month.contains(mgcalc::date(2026, 1, 31)));
-    CHECK(turn_of_month.contains(mgcalc::date(2026, 2, 1)));
-
-    const date_range new_year{mgcalc::date(2025, 12, 31), mgcalc::date(2026, 1, 1)};
-    CHECK(new_year.contains(mgcalc::date(2026, 1, 1)));
-    CHECK_FALSE(new_year.contains(mgcalc::date(2025, 1, 1)));
-    CHECK_FALSE(new_year.contains(mgcalc::date(2026, 12, 31)));
-
-    const date_range backwards{mgcalc::date(2026, 2, 1), mgcalc::date(2026, 1, 1)};  // ends before it starts: contains nothing
-    CHECK_FALSE(backwards.contains(mgcalc::date(2026, 1, 15)));
-    CHECK_FALSE(backwards.contains(mgcalc::date(2026, 1, 1)));
-}
-
-// ---- profile::on -----------------------------------------------------------------------------
-
-TEST_CASE("log: profile::on takes the exact age from the birth date, across the 19th birthday", "[log]") {
+TEST_CASE("profile: profile::on takes the exact age from the birth date, across the 19th birthday", "[profile]") {
     // Born 2007-11-20: 19 years on 2026-11-20. The IOM bands change at 19 (14-18 y vs 19-30 y).
     const mgcalc::profile person = woman_born(mgcalc::date(2007, 11, 20));
 
@@ -134,7 +54,7 @@ TEST_CASE("log: profile::on takes the exact age from the birth date, across the 
     CHECK_FALSE(birthday.lactating());
 }
 
-TEST_CASE("log: profile::on is pregnant on the last day of the range, lactating the day after", "[log]") {
+TEST_CASE("profile: profile::on is pregnant on the last day of the range, lactating the day after", "[profile]") {
     mgcalc::profile person = woman_born(mgcalc::date(1992, 5, 3));
     person.pregnancies.push_back({mgcalc::date(2025, 10, 1), mgcalc::date(2026, 6, 30)});
     person.lactation.push_back({mgcalc::date(2026, 7, 1), mgcalc::date(2027, 6, 30)});
@@ -157,7 +77,7 @@ TEST_CASE("log: profile::on is pregnant on the last day of the range, lactating 
     CHECK(person.on(mgcalc::date(2026, 6, 30)).to_string() == "female, 34.1 years, pregnant");
 }
 
-TEST_CASE("log: profile::on looks through every range and allows both states at once", "[log]") {
+TEST_CASE("profile: profile::on looks through every range and allows both states at once", "[profile]") {
     mgcalc::profile person = woman_born(mgcalc::date(1990, 1, 1));
     person.pregnancies = {{mgcalc::date(2020, 1, 1), mgcalc::date(2020, 9, 30)}, {mgcalc::date(2026, 1, 1), mgcalc::date(2026, 9, 30)}};
     person.lactation = {{mgcalc::date(2020, 10, 1), mgcalc::date(2026, 3, 31)}};  // still nursing early in the second pregnancy
@@ -169,7 +89,7 @@ TEST_CASE("log: profile::on looks through every range and allows both states at 
     CHECK_FALSE(person.on(mgcalc::date(2023, 5, 1)).pregnant());
 }
 
-TEST_CASE("log: profile::on moves a stated age by the days since it was stated", "[log]") {
+TEST_CASE("profile: profile::on moves a stated age by the days since it was stated", "[profile]") {
     mgcalc::profile person;
     person.sex = mgcalc::sex::male;
     person.age = mgcalc::stated_age{30.0, mgcalc::date(2026, 1, 1)};
@@ -184,13 +104,13 @@ TEST_CASE("log: profile::on moves a stated age by the days since it was stated",
     CHECK(person.on(mgcalc::date(2025, 1, 1)).age().in_years() == Approx(30.0 - 365.0 / 365.2425).epsilon(1e-12));
 }
 
-TEST_CASE("log: profile::on prefers the birth date over a stated age", "[log]") {
+TEST_CASE("profile: profile::on prefers the birth date over a stated age", "[profile]") {
     mgcalc::profile person = woman_born(mgcalc::date(2000, 6, 15));
     person.age = mgcalc::stated_age{50.0, mgcalc::date(2026, 6, 15)};  // contradicts the birth date
     CHECK(person.on(mgcalc::date(2026, 6, 15)).age().in_years() == Approx(26.0));
 }
 
-TEST_CASE("log: profile::on errors", "[log]") {
+TEST_CASE("profile: profile::on errors", "[profile]") {
     mgcalc::profile nobody;
     const std::string no_age = error_message([&] { nobody.on(mgcalc::date(2026, 1, 1)); }, errc::invalid_life_stage);
     CHECK(contains(no_age, "neither a birth date nor a stated age"));
@@ -212,7 +132,7 @@ TEST_CASE("log: profile::on errors", "[log]") {
     error_message([&] { bad_stated.on(mgcalc::date(2026, 3, 1)); }, errc::invalid_date);
 }
 
-TEST_CASE("log: profile::on lets life_stage refuse impossible states", "[log]") {
+TEST_CASE("profile: profile::on lets life_stage refuse impossible states", "[profile]") {
     mgcalc::profile man;
     man.sex = mgcalc::sex::male;
     man.birth_date = mgcalc::date(1990, 1, 1);
@@ -224,4 +144,71 @@ TEST_CASE("log: profile::on lets life_stage refuse impossible states", "[log]") 
     mgcalc::profile child = woman_born(mgcalc::date(2017, 3, 1));
     child.lactation.push_back({mgcalc::date(2026, 1, 1), mgcalc::date(2026, 12, 31)});  // 8.8 years old
     error_message([&] { child.on(mgcalc::date(2026, 1, 1)); }, errc::invalid_life_stage);
+}
+
+TEST_CASE("profile: medication names, classes and common drugs, any case", "[profile]") {
+    using mgcalc::medication;
+    CHECK(mgcalc::parse_medication("bisphosphonate") == medication::bisphosphonate);
+    CHECK(mgcalc::parse_medication("Alendronate") == medication::bisphosphonate);
+    CHECK(mgcalc::parse_medication("tetracycline") == medication::tetracycline);
+    CHECK(mgcalc::parse_medication("DOXYCYCLINE") == medication::tetracycline);
+    CHECK(mgcalc::parse_medication("quinolone") == medication::quinolone);
+    CHECK(mgcalc::parse_medication("ciprofloxacin") == medication::quinolone);
+    CHECK(mgcalc::parse_medication("levofloxacin") == medication::quinolone);
+    for (medication m : {medication::bisphosphonate, medication::tetracycline, medication::quinolone}) {
+        CHECK(mgcalc::parse_medication(mgcalc::to_string(m)) == m);
+    }
+    CHECK(mgcalc::to_string(medication::quinolone) == "quinolone");
+    try {
+        (void)mgcalc::parse_medication("aspirin");
+        FAIL("aspirin was accepted");
+    } catch (const mgcalc::error& e) {
+        CHECK(e.code() == mgcalc::errc::parse_error);
+        const std::string what = e.what();
+        CHECK(what.find("\"aspirin\"") != std::string::npos);
+        CHECK(what.find("bisphosphonate, ") != std::string::npos);
+        CHECK(what.find("quinolone") != std::string::npos);
+    }
+}
+
+TEST_CASE("profile: medication_classes reads the names as written, each class once", "[profile]") {
+    mgcalc::profile person = woman_born(mgcalc::date(1980, 1, 1));
+    CHECK(person.medication_classes().empty());
+    person.medications = {"Doxycycline", "alendronate", "tetracycline"};
+    const std::vector<mgcalc::medication> expected{mgcalc::medication::tetracycline, mgcalc::medication::bisphosphonate};
+    CHECK(person.medication_classes() == expected);
+    CHECK(person.medications.front() == "Doxycycline");  // kept as written
+    person.medications.push_back("metformin");
+    const std::string message = error_message([&] { (void)person.medication_classes(); }, errc::parse_error);
+    CHECK(contains(message, "\"metformin\""));
+}
+
+TEST_CASE("profile: conditions are read in any case, and others are kept but not used", "[profile]") {
+    CHECK(mgcalc::parse_condition("Reduced-Kidney-Function") == mgcalc::condition::reduced_kidney_function);
+    CHECK(mgcalc::to_string(mgcalc::condition::reduced_kidney_function) == "reduced-kidney-function");
+    const mgcalc::result<mgcalc::condition> unknown = mgcalc::try_parse_condition("diabetes");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code() == errc::parse_error);
+    CHECK(contains(std::string(unknown.error().message()), "reduced-kidney-function"));
+
+    mgcalc::profile person = woman_born(mgcalc::date(1980, 1, 1));
+    CHECK_FALSE(person.has(mgcalc::condition::reduced_kidney_function));
+    person.conditions = {"diabetes"};
+    CHECK_FALSE(person.has(mgcalc::condition::reduced_kidney_function));
+    person.conditions.push_back("REDUCED-KIDNEY-FUNCTION");
+    CHECK(person.has(mgcalc::condition::reduced_kidney_function));
+}
+
+TEST_CASE("profile: stated() is the life stage's person on that day, aging from it", "[profile]") {
+    const mgcalc::life_stage stage(mgcalc::sex::female, mgcalc::age::from_years(30.5), {.pregnant = true});
+    const mgcalc::profile person = mgcalc::profile::stated(stage, mgcalc::date(2026, 3, 1));
+    CHECK_FALSE(person.birth_date.has_value());
+    REQUIRE(person.age.has_value());
+    CHECK(person.age->years == 30.5);
+    CHECK(person.on(mgcalc::date(2026, 3, 1)).pregnant());
+    CHECK(person.on(mgcalc::date(2026, 3, 1)).age().in_years() == Approx(30.5));
+    CHECK_FALSE(person.on(mgcalc::date(2026, 3, 2)).pregnant());  // pregnant on that day only
+    CHECK_FALSE(person.on(mgcalc::date(2026, 2, 28)).pregnant());
+    // A year later, one mean Gregorian year older (365 days of 365.2425).
+    CHECK(person.on(mgcalc::date(2027, 3, 1)).age().in_years() == Approx(30.5 + 365 / 365.2425));
 }
