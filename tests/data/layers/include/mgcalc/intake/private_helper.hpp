@@ -1,0 +1,3 @@
+// A layer-check fixture: a public header may not include a private src/detail/ helper.
+#pragma once
+#include "detail/text.hpp"
