@@ -99,40 +99,11 @@ food_catalog food_database_options::catalog() const {
 
 namespace {
 
-/// A --food entry as typed: the whole text is the phrase (mgcalc/foods/resolve.hpp reads every form).
-log_entry food_from_flag(const std::string& text) {
-    log_entry entry;
-    entry.kind = log_entry_kind::food;
-    entry.phrase = std::string(detail::trim(text));
-    if (entry.phrase.empty()) throw error(errc::parse_error, "--food \"\": an empty food entry; expected e.g. \"1 cup black beans\"");
-    return entry;
-}
-
-/// A --supplement dose as typed, with "@HH:MM" at the end when given: "glycinate=200 mg@21:30".
-log_entry supplement_from_flag(const std::string& text) {
-    log_entry entry;
-    entry.kind = log_entry_kind::supplement;
-    std::string_view dose = detail::trim(text);
-    if (const std::size_t at = dose.rfind('@'); at != std::string_view::npos) {
-        try {
-            entry.time = parse_time_of_day(detail::trim(dose.substr(at + 1)));
-        } catch (const error& e) {
-            throw error(e.code(), "--supplement " + detail::quoted(text) + ": the time after \"@\" is not HH:MM, "
-                                  "e.g. \"glycinate=200 mg@21:30\"");
-        }
-        dose = detail::trim(dose.substr(0, at));
-    }
-    if (dose.empty()) throw error(errc::parse_error, "--supplement " + detail::quoted(text) + ": no dose; expected e.g. \"glycinate=200 mg\"");
-    entry.phrase = std::string(dose);
-    return entry;
-}
-
-void add_to_day(intake_log& log, year_month_day date, std::vector<log_entry> entries) {
-    if (entries.empty()) return;
-    auto at = std::lower_bound(log.days.begin(), log.days.end(), date,
-                               [](const log_day& d, const year_month_day& x) { return d.date < x; });
-    if (at == log.days.end() || !(at->date == date)) at = log.days.insert(at, log_day{date, {}});
-    for (log_entry& e : entries) at->entries.push_back(std::move(e));
+/// A --food or --supplement entry as typed (mgcalc::read_log_entry), its error named by the flag.
+log_entry from_flag(std::string_view flag, log_entry_kind kind, const std::string& text) {
+    result<log_entry> entry = try_read_log_entry(kind, text);
+    if (!entry) throw error(entry.error().code(), std::string(flag) + " " + std::string(entry.error().message()), {}, text);
+    return std::move(entry).value();
 }
 
 }  // namespace
@@ -168,9 +139,10 @@ intake_log build_log(const life_stage_options& person, const log_request& reques
         }
     }
     std::vector<log_entry> flagged;
-    for (const std::string& text : request.foods) flagged.push_back(food_from_flag(text));
-    for (const std::string& text : request.supplements) flagged.push_back(supplement_from_flag(text));
-    add_to_day(log, day, std::move(flagged));
+    for (const std::string& text : request.foods) flagged.push_back(from_flag("--food", log_entry_kind::food, text));
+    for (const std::string& text : request.supplements)
+        flagged.push_back(from_flag("--supplement", log_entry_kind::supplement, text));
+    add_entries(log, day, std::move(flagged));
     if (log.days.empty()) log.days.push_back(log_day{day, {}});  // an empty day is still a day
     return log;
 }
@@ -182,8 +154,10 @@ food_catalog build_catalog(const food_database_options& databases, const intake_
 }
 
 void check_flagged_entries(const log_request& request, const food_catalog& catalog) {
-    for (const std::string& text : request.foods) (void)resolve_food_entry(catalog, text);
-    for (const std::string& text : request.supplements) (void)parse_supplement_dose(supplement_from_flag(text).phrase);
+    for (const std::string& text : request.foods)
+        (void)resolve_food_entry(catalog, from_flag("--food", log_entry_kind::food, text).phrase);
+    for (const std::string& text : request.supplements)
+        (void)parse_supplement_dose(from_flag("--supplement", log_entry_kind::supplement, text).phrase);
 }
 
 double json_mg(milligrams amount) { return detail::rounded(amount.value(), detail::mg_decimals); }

@@ -1446,7 +1446,7 @@ void parse_log_csv(std::string_view text, intake_log& log, std::string_view orig
     const std::optional<std::size_t> time_column = csv.find_column("time"), measure_column = csv.find_column("measure"),
                                      note_column = csv.find_column("note");
 
-    std::vector<std::pair<year_month_day, log_entry>> rows;
+    std::vector<dated_entry> rows;
     while (csv.next()) {
         if (csv.size() > names.size())
             csv.fail("the record has " + std::to_string(csv.size()) + " fields; expected at most " +
@@ -1498,31 +1498,12 @@ void parse_log_csv(std::string_view text, intake_log& log, std::string_view orig
             entry.amount += measure;
         }
         entry.note = std::string(field(note_column));
-        rows.emplace_back(date, std::move(entry));
+        rows.push_back(dated_entry{date, std::move(entry)});
     }
 
-    // Merge by date (the file may be in any order; entries of one date keep the file's order and
-    // follow the day's existing entries). Built aside so that `log` is untouched on an error.
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<log_day> merged;
-    merged.reserve(log.days.size() + rows.size());
-    std::size_t old = 0, row = 0;
-    while (old < log.days.size() || row < rows.size()) {
-        if (row == rows.size() ||
-            (old < log.days.size() && log.days[old].date < rows[row].first)) {
-            merged.push_back(log.days[old++]);
-            continue;
-        }
-        const year_month_day date = rows[row].first;
-        if (old < log.days.size() && log.days[old].date == date)
-            merged.push_back(log.days[old++]);
-        else
-            merged.push_back(log_day{date, {}});
-        for (; row < rows.size() && rows[row].first == date; ++row)
-            merged.back().entries.push_back(std::move(rows[row].second));
-    }
-    log.days = std::move(merged);
+    // The file may be in any order: entries of one date keep the file's order and follow the
+    // day's existing entries.
+    add_entries(log, std::move(rows));
 }
 
 std::string to_log_csv(const intake_log& log) {

@@ -8,6 +8,7 @@
 #include <mgcalc/dates.hpp>
 #include <mgcalc/foods/food.hpp>
 #include <mgcalc/people/profile.hpp>
+#include <mgcalc/result.hpp>
 #include <mgcalc/intake/time_of_day.hpp>
 #include <mgcalc/units.hpp>
 
@@ -59,5 +60,31 @@ struct intake_log {
     std::vector<supplement_product> products;
     std::vector<log_day> days;  ///< in date order, one per date
 };
+
+/// An entry with the date it belongs to, as a file of entries (CSV) lists them.
+struct dated_entry {
+    year_month_day date;
+    log_entry entry;
+};
+
+/// Adds entries to the log, each to the day of its date after the entries that day has; a day
+/// is inserted in date order for a date the log does not have. Entries of one date keep their
+/// order. `log.days` must be in date order with one day per date, as the loaders make them;
+/// otherwise throws mgcalc::error (invalid_date) naming the day out of order. On an error the
+/// log is unchanged.
+void add_entries(intake_log& log, std::vector<dated_entry> entries);
+/// The same for entries of one date.
+void add_entries(intake_log& log, year_month_day date, std::vector<log_entry> entries);
+
+/// An entry as a person types it, optionally followed by the time it was eaten or taken:
+///   food        "1 cup black beans", "black beans=1 cup@12:30" (docs: mgcalc/foods/resolve.hpp)
+///   supplement  "magnesium glycinate 200 mg@21:30", "glycinate=200 mg" (parse_supplement_dose)
+///   product     "PRODUCT_ID=COUNT", "my-mag=2@08:00" (a supplement_product of the log)
+/// Only the form is read here ("@" and a strict HH:MM time, a non-empty entry); the food or dose
+/// is read when the day is resolved, so an entry keeps what was typed. Throws mgcalc::error
+/// (parse_error) saying what would be accepted.
+log_entry read_log_entry(log_entry_kind kind, std::string_view typed);
+/// read_log_entry's twin: the error instead of throwing it.
+result<log_entry> try_read_log_entry(log_entry_kind kind, std::string_view typed);
 
 }  // namespace mgcalc
