@@ -17,7 +17,7 @@ endfunction()
 # step, and every executable we build calls this function too.
 function(mgcalc_target_sanitizers target)
   if(MGCALC_SANITIZE)
-    set(flags -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    set(flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_compile_options(${target} PRIVATE ${flags})
     target_link_options(${target} PRIVATE ${flags})
   endif()

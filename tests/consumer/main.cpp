@@ -1,6 +1,10 @@
 // A consumer of mgcalc: one day's magnesium, computed through the public API and checked against
 // hand arithmetic. Returns non-zero on a wrong answer, so a broken package fails its CTest test.
 #include <mgcalc/mgcalc.hpp>
+// Beyond the model: the embedded USDA data and the JSON log format are compiled into the library,
+// so they are what a broken package (a missing generated file, an unlinked JSON reader) breaks.
+#include <mgcalc/foods/database.hpp>
+#include <mgcalc/io/log_file.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -46,6 +50,27 @@ int main() {
     check_near("supplemental UL, female 30 y (mg)",
                reference.supplemental_upper_limit ? reference.supplemental_upper_limit->value() : -1.0,
                350.0, 0.0);
+
+    // The embedded USDA SR24 data: pumpkin seed kernels, dried, 592 mg per 100 g (NDB 12014).
+    const mgcalc::food_database& sr24 = mgcalc::usda_sr24();
+    const auto at = sr24.find("12014");
+    const auto per_100g = at ? sr24.magnesium_per_100g(*at) : std::nullopt;
+    if (!per_100g) {
+        std::fprintf(stderr, "FAIL usda_sr24(): no magnesium value for 12014\n");
+        ++failures;
+    } else {
+        check_near("usda_sr24() 12014 (mg per 100 g)", per_100g->value(), 592.0, 0.0);
+    }
+
+    // A JSON log read through the library's log format.
+    const mgcalc::intake_log log = mgcalc::parse_log_json(R"({
+      "format": "mgcalc-log", "version": 1,
+      "profile": {"sex": "female", "birth_date": "1990-05-01"},
+      "days": [{"date": "2024-03-01", "entries": [{"kind": "food", "item": "12014", "amount": "30 g"}]}]
+    })");
+    check_near("JSON log: days read", static_cast<double>(log.days.size()), 1.0, 0.0);
+    check_near("JSON log: entries read", log.days.empty() ? 0.0 : static_cast<double>(log.days[0].entries.size()), 1.0,
+               0.0);
 
     // Bad input is an mgcalc::error with its stable code in what().
     try {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite a second time, with mgcalc and its tests built under AddressSanitizer and
+# UBSan (-fsanitize=address,undefined -fno-sanitize-recover=all: any report fails its test).
+# Run after scripts/bootstrap.sh, which installs the packages; builds build-asan/ and tests it.
+#
+#   bash scripts/sanitize.sh
+#
+# RelWithDebInfo: the optimiser on (the suite runs in minutes, not tens of them) and line numbers
+# in every report. Warnings are errors in build/ already; here only the sanitizers judge.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ ! -f build-asan/CMakeCache.txt ]; then
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMGCALC_SANITIZE=ON >/dev/null
+fi
+cmake --build build-asan -j"$(nproc)" >/dev/null
+# detect_leaks: every allocation freed; halt_on_error is the default for ASan, UBSan aborts by the flags.
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j 2
