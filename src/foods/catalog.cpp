@@ -142,11 +142,11 @@ food_catalog food_catalog::empty() { return food_catalog(std::vector<layer>{}); 
 void food_catalog::add(std::shared_ptr<const food_database> database) {
     if (!database) throw std::invalid_argument("mgcalc::food_catalog::add: null database");
     std::shared_ptr<const food_search> index;
-    if (database.get() != &usda_sr24()) index = std::make_shared<const food_search>(*database);
+    if (database.get() != &usda_sr24()) index = std::make_shared<const food_search>(database);
     layers_.insert(layers_.begin(), layer{std::move(database), std::move(index)});
 }
 
-std::vector<const food_database*> food_catalog::databases() const {
+std::vector<const food_database*> food_catalog::databases() const& {
     std::vector<const food_database*> out;
     out.reserve(layers_.size());
     for (const layer& l : layers_) out.push_back(l.database.get());
@@ -205,13 +205,13 @@ food food_catalog::get(std::string_view reference) const {
     throw error(errc::unknown_food, message);
 }
 
-std::vector<catalog_match> food_catalog::search(std::string_view query, std::size_t limit) const {
+std::vector<catalog_match> food_catalog::search(std::string_view query, std::size_t limit) const& {
     std::vector<word_reading> readings;
     return search(query, limit, readings);
 }
 
 std::vector<catalog_match> food_catalog::search(std::string_view query, std::size_t limit,
-                                                std::vector<word_reading>& readings) const {
+                                                std::vector<word_reading>& readings) const& {
     std::vector<catalog_match> merged;
     readings.clear();
     if (limit == 0) return merged;

@@ -1026,6 +1026,9 @@ std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t li
 }  // namespace
 
 food_search::food_search(const food_database& database) : index_(std::make_unique<const index>(database)) {}
+
+food_search::food_search(std::shared_ptr<const food_database> database)
+    : owned_(std::move(database)), index_(std::make_unique<const index>(*owned_)) {}
 food_search::~food_search() = default;
 food_search::food_search(food_search&&) noexcept = default;
 food_search& food_search::operator=(food_search&&) noexcept = default;

@@ -16,7 +16,8 @@
 
 namespace mgcalc {
 
-/// One search result across a catalog's layers.
+/// One search result across a catalog's layers. `database` points into the catalog, so a match
+/// lives as long as the catalog it came from (searching a temporary catalog does not compile).
 struct catalog_match {
     const food_database* database;
     std::size_t index;
@@ -33,8 +34,9 @@ public:
 
     /// Puts a database on top: it is searched and resolved before the ones added earlier.
     void add(std::shared_ptr<const food_database> database);
-    /// The layers, top first.
-    std::vector<const food_database*> databases() const;
+    /// The layers, top first; they live as long as the catalog.
+    std::vector<const food_database*> databases() const&;
+    std::vector<const food_database*> databases() const&& = delete;
 
     /// Resolves "SOURCE:ID" (e.g. "usda-sr24:12016", "fdc:167537", "csv:my-granola") or a plain
     /// id searched in every layer. Throws mgcalc::error: unknown_food (naming the sources
@@ -45,10 +47,13 @@ public:
     std::optional<food> find(std::string_view reference) const;
 
     /// Ranked search over all layers; upper layers win ties.
-    std::vector<catalog_match> search(std::string_view query, std::size_t limit = 10) const;
+    std::vector<catalog_match> search(std::string_view query, std::size_t limit = 10) const&;
     /// The same, and how words were read when not as typed (common names, typos), once each.
     std::vector<catalog_match> search(std::string_view query, std::size_t limit,
-                                      std::vector<word_reading>& readings) const;
+                                      std::vector<word_reading>& readings) const&;
+    // The matches point into the catalog: a temporary one would leave them dangling.
+    std::vector<catalog_match> search(std::string_view, std::size_t = 10) const&& = delete;
+    std::vector<catalog_match> search(std::string_view, std::size_t, std::vector<word_reading>&) const&& = delete;
 
 private:
     struct layer {

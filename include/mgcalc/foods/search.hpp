@@ -48,7 +48,12 @@ std::string_view to_string(word_reading::kind_of_reading kind) noexcept;  ///< "
 /// so (docs/food-data.md, "Search"). Immutable after construction: safe to share.
 class food_search {
 public:
+    /// An index of `database`, which must outlive it (the embedded usda_sr24() always does).
     explicit food_search(const food_database& database);
+    /// An index that shares ownership of `database`, for one made on the spot.
+    explicit food_search(std::shared_ptr<const food_database> database);
+    /// A temporary database would be gone before the first search: hold it in a shared_ptr.
+    explicit food_search(const food_database&& database) = delete;
     ~food_search();
     food_search(food_search&&) noexcept;
     food_search& operator=(food_search&&) noexcept;
@@ -62,6 +67,7 @@ public:
 
 private:
     struct index;
+    std::shared_ptr<const food_database> owned_;  ///< empty when the caller keeps the database alive
     std::unique_ptr<const index> index_;
 };
 
