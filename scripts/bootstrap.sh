@@ -18,6 +18,8 @@ packages=(
   catch2                      # tests (Catch2 2.13)
   libcli11-dev                # command-line program
   nlohmann-json3-dev          # command-line program: JSON output
+  libfmt-dev                  # numbers written as text whatever the C locale; <mgcalc/io/format.hpp>
+  libfast-float-dev           # numbers read from text without floating-point std::from_chars
   libbenchmark-dev            # bench/
   librsvg2-bin                # tests: rsvg-convert renders the SVG charts
 )
