@@ -4,10 +4,10 @@
 #include <mgcalc/evaluation.hpp>
 #include <mgcalc/food_catalog.hpp>
 #include <mgcalc/food_choice.hpp>
+#include <mgcalc/io/format.hpp>
 #include <mgcalc/life_stage.hpp>
 #include <mgcalc/log.hpp>
 #include <mgcalc/reference.hpp>
-#include <mgcalc/units.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -88,7 +88,6 @@ json reference_json(const reference_intakes& reference, const life_stage& stage)
 /// right-aligned (numbers).
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                  const std::vector<bool>& right_aligned);
-std::string mg_text(milligrams amount);
 std::string optional_mg_text(const std::optional<milligrams>& amount, const std::string& when_empty);
 void print_reference_text(const reference_intakes& reference, const life_stage& stage);
 
