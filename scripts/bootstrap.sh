@@ -22,6 +22,10 @@ packages=(
   libfast-float-dev           # numbers read from text without floating-point std::from_chars
   libbenchmark-dev            # bench/
   librsvg2-bin                # tests: rsvg-convert renders the SVG charts
+  locales                     # tests: localedef builds a locale with a decimal comma (de_DE.UTF-8)
+  clang-14                    # tests: the library built with clang and libc++ (libcxx.*)
+  libc++-14-dev               # tests: libc++, the standard library of Emscripten, Apple and Android
+  libc++abi-14-dev            # tests: libc++'s C++ ABI library, which programs built with libc++ link
 )
 
 log=$(mktemp)
