@@ -237,7 +237,8 @@ TEST_CASE("format: from_chars_double reads as std::from_chars reads", "[format]"
     for (const row& r : rows) {
         INFO(r.text);
         double value = unchanged;
-        const std::from_chars_result result = mgcalc::detail::from_chars_double(r.text.data(), r.text.data() + r.text.size(), value);
+        const std::from_chars_result result =
+            mgcalc::detail::from_chars_double(r.text.data(), r.text.data() + r.text.size(), value);
         CHECK(result.ec == r.ec);
         CHECK(static_cast<std::size_t>(result.ptr - r.text.data()) == r.used);
         CHECK(same_double(value, r.value));
@@ -260,7 +261,8 @@ TEST_CASE("format: from_chars_double reads as std::from_chars reads", "[format]"
         INFO(text);
         double expected = unchanged, actual = unchanged;
         const std::from_chars_result want = std::from_chars(text.data(), text.data() + text.size(), expected);
-        const std::from_chars_result got = mgcalc::detail::from_chars_double(text.data(), text.data() + text.size(), actual);
+        const std::from_chars_result got =
+            mgcalc::detail::from_chars_double(text.data(), text.data() + text.size(), actual);
         REQUIRE(got.ec == want.ec);
         REQUIRE(got.ptr == want.ptr);
         REQUIRE(same_double(actual, expected));

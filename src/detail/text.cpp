@@ -130,8 +130,9 @@ std::string format_shortest(double value) {
         // than the shortest ones (2^70 is 1180591620717411303424, shortest 1.1805916207174113e+21).
         fixed = fmt::format("{:.0f}", value);
     } else if (exponent >= 0) {
+        const std::string_view all = digits;
         const auto whole = static_cast<std::size_t>(exponent) + 1;
-        fixed = fmt::format("{}{}.{}", sign, std::string_view(digits).substr(0, whole), std::string_view(digits).substr(whole));
+        fixed = fmt::format("{}{}.{}", sign, all.substr(0, whole), all.substr(whole));
     } else {
         fixed = fmt::format("{}0.{}{}", sign, std::string(static_cast<std::size_t>(-exponent - 1), '0'), digits);
     }

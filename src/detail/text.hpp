@@ -16,11 +16,11 @@ std::string_view trim(std::string_view text) noexcept;
 /// Lookup key: lower case, with spaces, hyphens, underscores and dots removed, so
 /// "Magnesium L-Threonate" and "magnesium-l-threonate" compare equal.
 std::string lookup_key(std::string_view text);
-/// std::from_chars(first, last, value) for a double, on any standard library: libc++ before 20
-/// has no floating-point from_chars (Emscripten, Apple, Android). fast_float reads the same
-/// grammar as libstdc++ 12's from_chars, which is built on it; this also returns its results:
-/// result_out_of_range, with `value` unchanged, when a decimal overflows to infinity or nonzero
-/// digits underflow to zero. Locale-independent.
+/// std::from_chars(first, last, value) for a double, on any standard library: libc++ 14 (the
+/// standard library of Emscripten, Apple and Android) has no floating-point from_chars.
+/// fast_float reads the grammar of libstdc++ 12's from_chars, which is built on it, and this
+/// returns from_chars's results too: result_out_of_range, with `value` unchanged, when a decimal
+/// overflows to infinity or nonzero digits underflow to zero. Locale-independent.
 std::from_chars_result from_chars_double(const char* first, const char* last, double& value) noexcept;
 /// Parses a whole string as a finite or non-finite double ("1.5", "-2", "nan"); empty if the
 /// text is not entirely a number. Locale-independent.
