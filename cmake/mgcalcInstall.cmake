@@ -38,6 +38,12 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/mgcalcConfigVersion.cmake
 # CMakeLists.txt): the installed package never needs it, the build-tree one may (a static
 # libmgcalc.a carries $<LINK_ONLY:range-v3::range-v3>), so only the build-tree config finds it.
 get_target_property(mgcalc_type mgcalc TYPE)
+# A static libmgcalc.a linked with libfmt carries $<LINK_ONLY:fmt::fmt> in both packages, so both
+# find fmt; a shared one, or header-only fmt (nothing linked), needs no fmt.
+set(MGCALC_CONFIG_FIND_FMT OFF)
+if(mgcalc_type STREQUAL "STATIC_LIBRARY" AND NOT MGCALC_FMT_HEADER_ONLY)
+  set(MGCALC_CONFIG_FIND_FMT ON)
+endif()
 set(MGCALC_CONFIG_FIND_RANGE_V3 OFF)
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/mgcalcConfig.cmake.in
   ${PROJECT_BINARY_DIR}/cmake/install/mgcalcConfig.cmake

@@ -18,8 +18,14 @@ packages=(
   catch2                      # tests (Catch2 2.13)
   libcli11-dev                # command-line program
   nlohmann-json3-dev          # command-line program: JSON output
+  libfmt-dev                  # numbers written as text whatever the C locale; <mgcalc/format.hpp>
+  libfast-float-dev           # numbers read from text without floating-point std::from_chars
   libbenchmark-dev            # bench/
   librsvg2-bin                # tests: rsvg-convert renders the SVG charts
+  locales                     # tests: localedef builds a locale with a decimal comma (de_DE.UTF-8)
+  clang-14                    # tests: the library built with clang and libc++ (libcxx.*)
+  libc++-14-dev               # tests: libc++, the standard library of Emscripten, Apple and Android
+  libc++abi-14-dev            # tests: libc++'s C++ ABI library, which programs built with libc++ link
 )
 
 log=$(mktemp)

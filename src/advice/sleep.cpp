@@ -7,6 +7,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/formula.hpp>
 #include <mgcalc/advice/sleep.hpp>
+#include <mgcalc/format.hpp>
 
 #include "detail/limits.hpp"
 #include "detail/text.hpp"
@@ -124,11 +125,9 @@ std::string interaction(medication m) {
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-std::string mg_text(milligrams amount) { return format_number(amount.value(), 1) + " mg"; }
-
 /// "200-400 mg": the configured evening dose range.
 std::string range_text(const sleep_context& context) {
-    return format_number(context.dose_range_low.value(), 1) + "-" + mg_text(context.dose_range_high);
+    return format_number(context.dose_range_low.value(), 1) + "-" + to_string(context.dose_range_high);
 }
 
 time_of_day minus_minutes(time_of_day time, int minutes) {
@@ -146,7 +145,7 @@ evening_dose_range describe_range(const sleep_context& context, bool adult, cons
     } else {
         description = "adult range " + range + " (trials in adults), not applied; ";
         description += reference.supplemental_upper_limit
-                           ? "UL " + mg_text(*reference.supplemental_upper_limit) + " caps the dose"
+                           ? "UL " + to_string(*reference.supplemental_upper_limit) + " caps the dose"
                            : std::string("no UL for infants");
     }
     return evening_dose_range{context.dose_range_low, context.dose_range_high, adult, std::move(description)};
@@ -342,11 +341,11 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     out.dose_range = describe_range(context, adult, reference);
     if (!adult && evening_doses > 0) {
         add("dose-range-adults-only", severity::info,
-            "evening dose " + mg_text(out.evening_elemental) + " elemental is not judged against " +
+            "evening dose " + to_string(out.evening_elemental) + " elemental is not judged against " +
                 range_text(context) + ": that range is an adult convention (the sleep trials were in adults), "
                 "applied from " + format_number(adult_from_years, 0) + " years; " +
                 (reference.supplemental_upper_limit
-                     ? "the UL of " + mg_text(*reference.supplemental_upper_limit) + " for " +
+                     ? "the UL of " + to_string(*reference.supplemental_upper_limit) + " for " +
                            std::string(reference.life_stage_group) + " caps the dose"
                      : "no UL is established for " + std::string(reference.life_stage_group) +
                            ", and no supplement should be given without a clinician"),
@@ -356,14 +355,14 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         const std::string range = range_text(context) + " evening range (a convention, not a trial dose)";
         if (out.evening_elemental < context.dose_range_low) {
             add("dose-below-range", severity::info,
-                "evening dose " + mg_text(out.evening_elemental) + " elemental is below the " + range + "; " +
-                    mg_text(context.dose_range_low - out.evening_elemental) + " more would reach " +
-                    mg_text(context.dose_range_low),
+                "evening dose " + to_string(out.evening_elemental) + " elemental is below the " + range + "; " +
+                    to_string(context.dose_range_low - out.evening_elemental) + " more would reach " +
+                    to_string(context.dose_range_low),
                 dose_evidence);
         } else if (out.evening_elemental > context.dose_range_high) {
             add("dose-above-range", severity::caution,
-                "evening dose " + mg_text(out.evening_elemental) + " elemental is above the " + range + " by " +
-                    mg_text(out.evening_elemental - context.dose_range_high),
+                "evening dose " + to_string(out.evening_elemental) + " elemental is above the " + range + " by " +
+                    to_string(out.evening_elemental - context.dose_range_high),
                 dose_evidence);
         }
     }
@@ -374,13 +373,13 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         const milligrams needed = milligrams::from_value(glycine_trial_mg / glycine_per_mg);
         const std::string trial_dose = format_number(glycine_trial_mg / 1000.0, 1) + " g";
         std::string message = "the evening doses carry " + format_number(out.glycine.value() / 1000.0, 2) +
-                              " g glycine (" + mg_text(out.glycine) + ", by stoichiometry), ";
+                              " g glycine (" + to_string(out.glycine) + ", by stoichiometry), ";
         if (out.glycine.value() < glycine_trial_mg) {
             message += "below the " + trial_dose + " before bedtime of the glycine sleep trials; " + trial_dose +
                        " would come with " +
-                       mg_text(needed) + " elemental magnesium as bisglycinate";
+                       to_string(needed) + " elemental magnesium as bisglycinate";
             if (reference.supplemental_upper_limit && needed > *reference.supplemental_upper_limit) {
-                message += ", above the UL of " + mg_text(*reference.supplemental_upper_limit);
+                message += ", above the UL of " + to_string(*reference.supplemental_upper_limit);
             }
         } else {
             message += "at or above the " + trial_dose + " before bedtime of the glycine sleep trials";
@@ -392,10 +391,10 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     if (result.over_upper_limit && reference.supplemental_upper_limit) {
         const milligrams limit = *reference.supplemental_upper_limit;
         add("over-upper-limit", severity::warning,
-            "supplements give " + mg_text(result.supplemental) + " elemental magnesium over the day in " +
+            "supplements give " + to_string(result.supplemental) + " elemental magnesium over the day in " +
                 std::to_string(supplements.size()) + (supplements.size() == 1 ? " dose" : " doses") +
-                " (split doses are summed; food does not count), above the UL of " + mg_text(limit) + " for " +
-                std::string(reference.life_stage_group) + " by " + mg_text(result.supplemental - limit),
+                " (split doses are summed; food does not count), above the UL of " + to_string(limit) + " for " +
+                std::string(reference.life_stage_group) + " by " + to_string(result.supplemental - limit),
             iom_ul_evidence);
     }
     if (reference.kind == target_kind::ai && !supplements.empty()) {
@@ -407,20 +406,20 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     }
     if (reference.supplemental_upper_limit && osmotic_evening >= *reference.supplemental_upper_limit) {
         add("gi-tolerance", severity::caution,
-            mg_text(osmotic_evening) + " elemental magnesium in the evening from osmotic forms (oxide, hydroxide, "
+            to_string(osmotic_evening) + " elemental magnesium in the evening from osmotic forms (oxide, hydroxide, "
                                        "citrate, sulfate, chloride) is at or above " +
-                mg_text(*reference.supplemental_upper_limit) +
+                to_string(*reference.supplemental_upper_limit) +
                 ", the UL for this age, which was set from osmotic diarrhoea (LOAEL 360 mg/day); below " +
-                mg_text(*reference.supplemental_upper_limit) + " from these forms, or a chelate such as "
+                to_string(*reference.supplemental_upper_limit) + " from these forms, or a chelate such as "
                                                                "glycinate, would not trigger this",
             gi_evidence);
     }
     if (context.reduced_kidney_function && !supplements.empty()) {
         add("kidney-caution", severity::warning,
             "reduced kidney function is set: the UL of " +
-                (reference.supplemental_upper_limit ? mg_text(*reference.supplemental_upper_limit)
+                (reference.supplemental_upper_limit ? to_string(*reference.supplemental_upper_limit)
                                                     : std::string("(none for infants)")) +
-                " and the safety of " + mg_text(result.supplemental) +
+                " and the safety of " + to_string(result.supplemental) +
                 " of supplemental magnesium assume normal kidneys, which excrete the excess; this needs a "
                 "clinician's judgement",
             kidney_evidence);
@@ -468,8 +467,8 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     if (result.food >= reference.target) {
         add("intake-already-adequate", severity::info,
             "food alone gives " + std::string(result.total_is_lower_bound() ? "at least " : "") +
-                mg_text(result.food) + ", at or above the " + std::string(to_string(reference.kind)) + " of " +
-                mg_text(reference.target) + " for " + std::string(reference.life_stage_group) +
+                to_string(result.food) + ", at or above the " + std::string(to_string(reference.kind)) + " of " +
+                to_string(reference.target) + " for " + std::string(reference.life_stage_group) +
                 ", before any supplement",
             adequate_evidence);
     }

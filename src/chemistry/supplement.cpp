@@ -17,6 +17,7 @@
 // docs/compounds.md, "Dose syntax".
 #include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/supplement.hpp>
+#include <mgcalc/format.hpp>
 
 #include "detail/limits.hpp"
 #include "detail/text.hpp"
@@ -60,8 +61,6 @@ std::string in_sentence(std::string_view name) {
     return out;
 }
 
-std::string mg_text(milligrams amount) { return detail::format_number(amount.value(), 1) + " mg"; }
-
 void check_finite_non_negative(std::string_view what, milligrams amount) {
     const double value = amount.value();
     const std::string problem(detail::amount_problem(value));
@@ -74,7 +73,7 @@ void check_finite_non_negative(std::string_view what, milligrams amount) {
 void require_named_form(const compound& form, milligrams compound_mass) {
     if (form.form_known) return;
     throw error(errc::unknown_compound,
-                "a compound mass of " + mg_text(compound_mass) +
+                "a compound mass of " + to_string(compound_mass) +
                     " needs its compound named: magnesium of a form not stated has no formula to convert by; "
                     "accepted: the elemental amount (\"magnesium=200 mg\") or the compound's name "
                     "(\"citrate=2 g compound\")");
@@ -350,14 +349,14 @@ private:
 void check_plausible(const supplement_dose& dose) {
     const milligrams magnesium = dose.elemental();
     if (magnesium.value() > max_elemental_mg_per_dose) {
-        throw error(errc::invalid_amount, mg_text(magnesium) + " of elemental magnesium as " +
+        throw error(errc::invalid_amount, to_string(magnesium) + " of elemental magnesium as " +
                                               in_sentence(dose.form().name) +
                                               " in one dose is implausible (a g/mg mix-up?); " + accepted_amounts());
     }
     if (!dose.form().form_known) return;  // no compound to weigh
     const milligrams swallowed = dose.compound_mass();
     if (swallowed.value() > max_compound_mg_per_dose) {
-        throw error(errc::invalid_amount, mg_text(swallowed) + " of " + in_sentence(dose.form().name) +
+        throw error(errc::invalid_amount, to_string(swallowed) + " of " + in_sentence(dose.form().name) +
                                               " in one dose is implausible (a g/mg mix-up?); " + accepted_amounts());
     }
 }
@@ -386,14 +385,14 @@ supplement_dose::supplement_dose(const compound& form, milligrams compound_mass,
     check_finite_non_negative("label elemental amount", label.elemental);
     check_finite_non_negative("label compound amount", label.per_compound_mass);
     if (label.per_compound_mass.value() == 0.0) {
-        throw error(errc::invalid_amount, "label strength \"" + mg_text(label.elemental) + " per " +
-                                              mg_text(label.per_compound_mass) +
+        throw error(errc::invalid_amount, "label strength \"" + to_string(label.elemental) + " per " +
+                                              to_string(label.per_compound_mass) +
                                               "\" has a zero compound amount; accepted: a compound amount above 0 mg");
     }
     if (label.elemental > label.per_compound_mass) {
         throw error(errc::invalid_amount,
-                    "label strength \"" + mg_text(label.elemental) + " per " +
-                        mg_text(label.per_compound_mass) +
+                    "label strength \"" + to_string(label.elemental) + " per " +
+                        to_string(label.per_compound_mass) +
                         "\" states more magnesium than compound; accepted: an elemental amount no larger than the "
                         "compound amount it is in (e.g. 144 mg per 2000 mg)");
     }
@@ -415,11 +414,11 @@ milligrams supplement_dose::compound_mass() const {
 }
 
 std::string supplement_dose::description() const {
-    if (!form_->form_known) return mg_text(amount_) + " elemental magnesium, form not stated";
+    if (!form_->form_known) return to_string(amount_) + " elemental magnesium, form not stated";
     const std::string name = in_sentence(form_->name);
-    if (basis_ == dose_basis::elemental) return mg_text(amount_) + " elemental magnesium as " + name;
-    std::string out = mg_text(amount_) + " " + name + " (" + mg_text(elemental()) + " elemental";
-    if (label_) out += " per label: " + mg_text(label_->elemental) + " per " + mg_text(label_->per_compound_mass);
+    if (basis_ == dose_basis::elemental) return to_string(amount_) + " elemental magnesium as " + name;
+    std::string out = to_string(amount_) + " " + name + " (" + to_string(elemental()) + " elemental";
+    if (label_) out += " per label: " + to_string(label_->elemental) + " per " + to_string(label_->per_compound_mass);
     return out + ")";
 }
 

@@ -208,10 +208,8 @@ json reference_json(const reference_intakes& reference, const life_stage& stage)
                 {"note", reference.note.empty() ? json(nullptr) : json(reference.note)}};
 }
 
-std::string mg_text(milligrams amount) { return detail::format_number(amount.value(), detail::mg_decimals) + " mg"; }
-
 std::string optional_mg_text(const std::optional<milligrams>& amount, const std::string& when_empty) {
-    return amount ? mg_text(*amount) : when_empty;
+    return amount ? to_string(*amount) : when_empty;
 }
 
 namespace {
@@ -252,7 +250,7 @@ void print_reference_text(const reference_intakes& reference, const life_stage& 
     std::cout << "Reference intakes for " << stage.to_string() << " (" << reference.authority << ", row \""
               << reference.life_stage_group << "\")\n";
     print_table({"Reference", "Magnesium", "Meaning"},
-                {{std::string(to_string(reference.kind)), mg_text(reference.target),
+                {{std::string(to_string(reference.kind)), to_string(reference.target),
                   reference.kind == target_kind::rda ? "daily target (Recommended Dietary Allowance)"
                                                      : "daily target (Adequate Intake; no EAR for infants)"},
                  {"EAR", optional_mg_text(reference.ear, "none"), "Estimated Average Requirement"},

@@ -4,6 +4,7 @@
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/choice.hpp>
+#include <mgcalc/format.hpp>
 #include <mgcalc/people/life_stage.hpp>
 #include <mgcalc/intake/log.hpp>
 #include <mgcalc/people/reference.hpp>
@@ -88,7 +89,6 @@ json reference_json(const reference_intakes& reference, const life_stage& stage)
 /// right-aligned (numbers).
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                  const std::vector<bool>& right_aligned);
-std::string mg_text(milligrams amount);
 std::string optional_mg_text(const std::optional<milligrams>& amount, const std::string& when_empty);
 void print_reference_text(const reference_intakes& reference, const life_stage& stage);
 

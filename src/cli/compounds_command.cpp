@@ -49,7 +49,7 @@ void print_compound_text(const compound& c) {
     for (std::string_view a : c.aliases) aliases += (aliases.empty() ? "" : ", ") + std::string(a);
     print_table({"Property", "Value"},
                 {{"formula", c.full_formula()},
-                 {"molar mass", detail::format_number(c.molar_mass.value(), detail::molar_mass_decimals) + " g/mol"},
+                 {"molar mass", to_string(c.molar_mass)},
                  {"elemental magnesium", fraction_text(c.elemental_fraction) + " (" +
                                              detail::format_number(c.elemental_fraction * 1000.0, 1) +
                                              " mg per 1 g of compound)"},

@@ -18,19 +18,19 @@ namespace {
 json magnesium_json(const std::optional<milligrams>& per_100g) { return optional_mg(per_100g); }
 
 std::string per_100g_text(const std::optional<milligrams>& per_100g) {
-    return per_100g ? mg_text(*per_100g) : std::string("unknown");
+    return per_100g ? to_string(*per_100g) : std::string("unknown");
 }
 
 void print_food_text(const food& item) {
     std::cout << item.description << '\n'
               << "  id " << item.source << ':' << item.id << ", magnesium "
-              << (item.magnesium_per_100g ? mg_text(*item.magnesium_per_100g) + " per 100 g"
+              << (item.magnesium_per_100g ? to_string(*item.magnesium_per_100g) + " per 100 g"
                                           : std::string("unknown (not analysed; never counted as 0)"))
               << (item.magnesium_is_lower_bound ? " (lower bound: an ingredient has no data)" : "") << "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const portion& p : item.portions) {
         rows.push_back({detail::format_number(p.amount, detail::amount_decimals) + " " + p.measure,
-                        detail::format_number(p.weight.value(), detail::gram_decimals) + " g",
+                        to_string(p.weight),
                         optional_mg_text(magnesium_in(item, p.weight), "unknown")});
     }
     if (rows.empty()) rows.push_back({"(no household portions; use g, oz, lb)", "", ""});
@@ -54,7 +54,7 @@ void print_choice_text(const food_choice& choice) {
         std::cout << "  other portions:\n";
         for (const portion& p : choice.other_portions) {
             std::cout << "    " << detail::format_number(p.amount, detail::amount_decimals) << ' ' << p.measure << " = "
-                      << detail::format_number(p.weight.value(), detail::gram_decimals) << " g\n";
+                      << p.weight << '\n';
         }
     }
 }
@@ -162,8 +162,8 @@ void register_foods_command(CLI::App& app) {
                       << '\n';
             return;
         }
-        std::cout << detail::quoted(entry.choice.typed) << " is " << detail::format_number(entry.weight.value(), detail::gram_decimals)
-                  << " g of " << entry.item.description << " (" << entry.item.source << ':' << entry.item.id << ")\n"
+        std::cout << detail::quoted(entry.choice.typed) << " is " << entry.weight << " of " << entry.item.description
+                  << " (" << entry.item.source << ':' << entry.item.id << ")\n"
                   << "  magnesium " << optional_mg_text(magnesium, "unknown (not analysed; never counted as 0)")
                   << "\n  amount " << entry.measure_used << '\n';
         print_choice_text(entry.choice);

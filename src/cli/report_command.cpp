@@ -102,7 +102,7 @@ json summary_json(const period_summary& s) {
 std::string status_text(const evaluation& result) {
     const reference_intakes& r = result.reference;
     switch (result.status) {
-        case intake_status::below_ear: return "below the EAR (" + mg_text(*r.ear) + ")";
+        case intake_status::below_ear: return "below the EAR (" + to_string(*r.ear) + ")";
         case intake_status::below_rda: return "at or above the EAR, below the RDA";
         case intake_status::meets_rda: return "meets the RDA";
         case intake_status::below_ai: return "below the AI (adequacy cannot be judged below an AI)";
@@ -113,10 +113,10 @@ std::string status_text(const evaluation& result) {
 
 void print_suggestions_text(const gap_suggestions& s) {
     if (s.gap.value() <= 0 || (s.foods.empty() && !s.supplement_room)) return;
-    std::cout << '\n' << "To close the gap of " << mg_text(s.gap) << ", for example\n";
+    std::cout << '\n' << "To close the gap of " << s.gap << ", for example\n";
     for (const food_suggestion& f : s.foods) std::cout << "  + " << f.text << '\n';
     if (s.supplement_room) {
-        std::cout << "  or up to " << mg_text(*s.supplement_room)
+        std::cout << "  or up to " << *s.supplement_room
                   << " more from supplements stays within the supplemental UL\n";
     }
     if (!s.note.empty()) std::cout << "  " << s.note << '\n';
@@ -140,7 +140,7 @@ void print_choices_text(const evaluation& result) {
             std::vector<std::string> portions;
             for (const portion& p : c.other_portions) {
                 portions.push_back(detail::format_number(p.amount, detail::amount_decimals) + " " + p.measure + " = " +
-                                   detail::format_number(p.weight.value(), detail::gram_decimals) + " g");
+                                   to_string(p.weight));
             }
             line += "; other portions: " + detail::join(portions, "; ");
         }
@@ -172,19 +172,19 @@ void print_day_text(const day_result& day) {
     const std::string lower = result.total_is_lower_bound() ? "at least " : "";
     const std::string ul_text = r.supplemental_upper_limit
                                     ? (result.over_upper_limit ? "OVER the UL of " : "within the UL of ") +
-                                          mg_text(*r.supplemental_upper_limit)
+                                          to_string(*r.supplemental_upper_limit)
                                     : std::string("no UL established");
     std::cout << '\n' << "Totals\n";
     print_table({"", "Magnesium", ""},
-                {{"Food", lower + mg_text(result.food),
+                {{"Food", lower + to_string(result.food),
                   result.unknown_entries == 0   ? std::string()
                   : result.unknown_entries == 1 ? std::string("1 entry without data")
                                                 : std::to_string(result.unknown_entries) + " entries without data"},
-                 {"Supplements (elemental)", mg_text(result.supplemental), ul_text},
-                 {"Total", lower + mg_text(result.total),
+                 {"Supplements (elemental)", to_string(result.supplemental), ul_text},
+                 {"Total", lower + to_string(result.total),
                   percent_text(result.percent_of_target) + " of the " + std::string(to_string(r.kind)) +
-                      " (" + mg_text(r.target) + "), " + status_text(result)},
-                 {"Absorbed (estimate)", result.absorbed ? mg_text(result.absorbed->amount) : "no estimate",
+                      " (" + to_string(r.target) + "), " + status_text(result)},
+                 {"Absorbed (estimate)", result.absorbed ? to_string(result.absorbed->amount) : "no estimate",
                   "labelled estimate, not compared with the reference"}},
                 {false, true, false});
     print_suggestions_text(suggest_for_gap(result));
@@ -204,18 +204,18 @@ void print_period_text(const period_evaluation& period) {
         if (e.over_upper_limit) notes += "over UL; ";
         if (e.total_is_lower_bound()) notes += "lower bound; ";
         if (!notes.empty()) notes.resize(notes.size() - 2);
-        rows.push_back({to_string(day.date), std::string(e.reference.life_stage_group), mg_text(e.reference.target),
-                        mg_text(e.food), mg_text(e.supplemental),
-                        (e.total_is_lower_bound() ? ">= " : "") + mg_text(e.total),
+        rows.push_back({to_string(day.date), std::string(e.reference.life_stage_group), to_string(e.reference.target),
+                        to_string(e.food), to_string(e.supplemental),
+                        (e.total_is_lower_bound() ? ">= " : "") + to_string(e.total),
                         percent_text(e.percent_of_target), std::string(to_string(e.status)), notes});
     }
     print_table({"Date", "Reference row", "Target", "Food", "Supplements", "Total", "Target %", "Status", "Notes"},
                 rows, {false, false, true, true, true, true, true, false, false});
     std::cout << '\n' << "Averages per logged day\n";
     print_table({"", "Magnesium"},
-                {{"Food", mg_text(s.mean_food)},
-                 {"Supplements (elemental)", mg_text(s.mean_supplemental)},
-                 {"Total", mg_text(s.mean_total)}},
+                {{"Food", to_string(s.mean_food)},
+                 {"Supplements (elemental)", to_string(s.mean_supplemental)},
+                 {"Total", to_string(s.mean_total)}},
                 {false, true});
     std::cout << '\n'
               << "Days below the EAR: " << s.days_below_ear << "; below the target: " << s.days_below_target

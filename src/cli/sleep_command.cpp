@@ -60,15 +60,15 @@ void print_assessment_text(const sleep_assessment& a, const life_stage& stage, y
     std::cout << "Evening magnesium on " << to_string(date) << ", bedtime " << to_string(bedtime) << ", for "
               << stage.to_string() << "\n\n";
     std::vector<std::vector<std::string>> rows{
-        {"Evening supplements (elemental)", mg_text(a.evening_elemental), a.dose_range.description},
-        {"All supplements today", mg_text(a.day.supplemental),
-         r.supplemental_upper_limit ? "UL " + mg_text(*r.supplemental_upper_limit) + " (supplements only)"
+        {"Evening supplements (elemental)", to_string(a.evening_elemental), a.dose_range.description},
+        {"All supplements today", to_string(a.day.supplemental),
+         r.supplemental_upper_limit ? "UL " + to_string(*r.supplemental_upper_limit) + " (supplements only)"
                                     : "no UL established"},
-        {"Food today", (a.day.total_is_lower_bound() ? "at least " : "") + mg_text(a.day.food), ""},
-        {"Total today", (a.day.total_is_lower_bound() ? "at least " : "") + mg_text(a.day.total),
+        {"Food today", (a.day.total_is_lower_bound() ? "at least " : "") + to_string(a.day.food), ""},
+        {"Total today", (a.day.total_is_lower_bound() ? "at least " : "") + to_string(a.day.total),
          percent_text(a.day.percent_of_target) + " of the " + std::string(to_string(r.kind)) + " (" +
-             mg_text(r.target) + ")"}};
-    for (const carried_amount& c : a.carried) rows.push_back({"  carried: " + c.name, mg_text(c.amount), "by stoichiometry"});
+             to_string(r.target) + ")"}};
+    for (const carried_amount& c : a.carried) rows.push_back({"  carried: " + c.name, to_string(c.amount), "by stoichiometry"});
     print_table({"", "Amount", ""}, rows, {false, true, false});
     std::cout << "\nFindings\n";
     if (a.findings.empty()) std::cout << "  (none)\n";

@@ -4,7 +4,6 @@
 
 #include "detail/text.hpp"
 
-#include <charconv>
 #include <string>
 
 namespace mgcalc::detail {
@@ -24,7 +23,7 @@ inline constexpr int amount_decimals = 3;       ///< portion amounts ("0.333 cup
 inline double rounded(double value, int decimals) {
     const std::string text = format_number(value, decimals);
     double out = 0;
-    std::from_chars(text.data(), text.data() + text.size(), out);
+    from_chars_double(text.data(), text.data() + text.size(), out);
     return out == 0 ? 0.0 : out;
 }
 

@@ -1,4 +1,5 @@
 #include <mgcalc/evaluate/evaluation.hpp>
+#include <mgcalc/format.hpp>
 
 #include "detail/text.hpp"
 
@@ -31,8 +32,6 @@ constexpr double dietary_absorption_fraction = 0.30;
 // limits").
 constexpr double likely_compound_mass_above_mg = 1'000.0;
 
-std::string mg_text(milligrams amount) { return format_number(amount.value(), 1) + " mg"; }
-
 /// "2 g": a milligram amount written in grams, as a compound mass is usually given.
 std::string grams_text(milligrams amount) { return format_number(amount.value() / 1000.0, 3) + " g"; }
 
@@ -43,7 +42,7 @@ std::optional<warning> compound_mass_warning(const day_intake::supplement_entry&
         return std::nullopt;
     }
     const std::string given = entry.input.empty() ? dose.description() : "\"" + entry.input + "\"";
-    std::string message = "supplement " + given + " is " + mg_text(dose.amount()) +
+    std::string message = "supplement " + given + " is " + to_string(dose.amount()) +
                           " of elemental magnesium in one dose, more than " +
                           format_number(likely_compound_mass_above_mg, 0) +
                           " mg: no supplement holds grams of elemental magnesium, so " + grams_text(dose.amount()) +
@@ -51,7 +50,7 @@ std::optional<warning> compound_mass_warning(const day_intake::supplement_entry&
     const compound& form = dose.form();
     if (form.form_known) {
         message += "if so, write \"" + std::string(form.id) + "=" + grams_text(dose.amount()) + " compound\" = " +
-                   mg_text(elemental_magnesium(form, dose.amount())) + " elemental";
+                   to_string(elemental_magnesium(form, dose.amount())) + " elemental";
     } else {
         message += "if so, name the compound to convert it, e.g. \"citrate=" + grams_text(dose.amount()) +
                    " compound\"";
@@ -186,8 +185,8 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
     if (result.over_upper_limit) {
         result.warnings.push_back(
             {"over-upper-limit",
-             "supplemental magnesium " + mg_text(result.supplemental) + " is over the tolerable upper intake level of " +
-                 mg_text(*reference.supplemental_upper_limit) + " for " + std::string(reference.life_stage_group) +
+             "supplemental magnesium " + to_string(result.supplemental) + " is over the tolerable upper intake level of " +
+                 to_string(*reference.supplemental_upper_limit) + " for " + std::string(reference.life_stage_group) +
                  " (IOM 1997; it applies to supplements and medicines, not food; the critical effect is "
                  "osmotic diarrhoea)"});
     }
@@ -200,7 +199,7 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
             {"unknown-entries", std::to_string(result.unknown_entries) +
                                     (result.unknown_entries == 1 ? " food entry has" : " food entries have") +
                                     " no magnesium data: the total is a lower bound (at least " +
-                                    mg_text(result.total) + ")"});
+                                    to_string(result.total) + ")"});
     }
     if (result.lower_bound_entries > 0) {
         result.warnings.push_back(
@@ -208,7 +207,7 @@ evaluation evaluate(const day_intake& day, const life_stage& stage) {
              std::to_string(result.lower_bound_entries) +
                  (result.lower_bound_entries == 1 ? " food entry is a recipe" : " food entries are recipes") +
                  " with an ingredient of unknown magnesium: its value, and so the total, is a lower bound (at least " +
-                 mg_text(result.total) + ")"});
+                 to_string(result.total) + ")"});
     }
     if (!reference.note.empty()) {
         result.warnings.push_back({"reference-row", std::string(reference.note)});

@@ -293,7 +293,7 @@ std::size_t count_digits(std::string_view text, std::size_t from) {
 
 double to_double(std::string_view digits) {
     double value = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    const auto [end, ec] = detail::from_chars_double(digits.data(), digits.data() + digits.size(), value);
     if (ec == std::errc::result_out_of_range) return HUGE_VAL;  // caught by the range check
     (void)end;
     return value;

@@ -2,7 +2,8 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/intake/time_of_day.hpp>
 
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <string>
 
 namespace mgcalc {
@@ -26,9 +27,7 @@ time_of_day parse_time_of_day(std::string_view text) {
 }
 
 std::string to_string(time_of_day time) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%02d:%02d", time.hour, time.minute);
-    return buffer;
+    return fmt::format("{:02}:{:02}", time.hour, time.minute);
 }
 
 result<time_of_day> try_parse_time_of_day(std::string_view text) {

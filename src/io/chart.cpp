@@ -1,24 +1,25 @@
 // SVG charts of a day and of a period (mgcalc/io/chart.hpp; docs/charts.md).
 //
 // Self-contained SVG 1.1: no scripts, no external fonts, images or style sheets. The output is a
-// pure function of the input (no clock, no random ids, no locale): numbers go through
-// std::to_chars, which never uses a decimal comma. Text is sanitised to valid UTF-8 with only the
-// characters XML 1.0 allows, then escaped, so a food description can hold "&", "<" or quotes.
+// pure function of the input (no clock, no random ids, no locale): numbers go through {fmt}
+// (detail::format_number), which never uses the C locale's decimal comma. Text is sanitised to
+// valid UTF-8 with only the characters XML 1.0 allows, then escaped, so a food description can
+// hold "&", "<" or quotes.
 //
 // Colours are the Okabe & Ito (2008) colour-blind-safe palette: food blue, supplements orange,
 // the supplemental UL vermilion, the target black. The UL is drawn against supplemental magnesium
 // alone (IOM 1997, pp. 242-244: it covers supplements and medicines, never food).
 #include <mgcalc/io/chart.hpp>
+#include <mgcalc/format.hpp>
 
+#include "detail/text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
 namespace mgcalc {
@@ -49,19 +50,11 @@ constexpr double margin = 16.0;
 
 std::string number(double value, int decimals = 1) {
     if (!std::isfinite(value)) return "0";  // never drawn; keeps the document well-formed
-    char buffer[128];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
-    if (ec != std::errc{}) return "0";
-    std::string out(buffer, end);
-    if (out.find('.') != std::string::npos) {
-        while (out.back() == '0') out.pop_back();
-        if (out.back() == '.') out.pop_back();
-    }
-    if (out == "-0") out = "0";
-    return out;
+    return detail::format_number(value, decimals);
 }
 
-std::string mg_text(double value) { return number(value) + " mg"; }
+/// An amount the chart's geometry holds in mg, as every report writes it: "165.8 mg".
+std::string mg_text(double value) { return to_string(milligrams::from_value(value)); }
 
 /// Whole percent, truncated: 309.9 mg of a 310 mg RDA is "99%", never a "100%" that is not met.
 std::string percent_text(double percent) { return number(std::floor(percent), 0) + "%"; }
@@ -634,15 +627,15 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
     if (!title.empty()) heading += " \u00B7 " + std::string(title);
     heading += " \u00B7 " + group;
     std::string reference_line = std::string(reference.authority) + ": " + target_kind_name + ' ' +
-                                 mg_text(reference.target.value());
-    if (reference.ear) reference_line += ", EAR " + mg_text(reference.ear->value());
-    reference_line += upper_limit ? ", supplemental UL " + mg_text(upper_limit->value()) + " (supplements only)"
+                                 to_string(reference.target);
+    if (reference.ear) reference_line += ", EAR " + to_string(*reference.ear);
+    reference_line += upper_limit ? ", supplemental UL " + to_string(*upper_limit) + " (supplements only)"
                                   : ", no UL established";
-    std::string status_line = "Total " + std::string(lower_bound ? "at least " : "") + mg_text(day.total.value()) +
+    std::string status_line = "Total " + std::string(lower_bound ? "at least " : "") + to_string(day.total) +
                               " = " + percent_text(day.percent_of_target) + " of the " + target_kind_name + ": " +
                               status_sentence(day.status) + '.';
     if (day.over_upper_limit) {
-        status_line += " Supplements " + mg_text(day.supplemental.value()) + ": over the UL.";
+        status_line += " Supplements " + to_string(day.supplemental) + ": over the UL.";
     }
     if (day.unknown_entries > 0) {
         status_line += ' ' + entries_text(day.unknown_entries) + " with no data: the total is a lower bound.";
@@ -710,13 +703,13 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
             out.rect(total_end, bar_top, no_data_cap, bar_height, no_data_fill, "class=\"no-data\" stroke=\"#777777\"");
             value_x += no_data_cap;
         }
-        const std::string value = std::string(lower_bound ? "\u2265 " : "") + mg_text(day.total.value()) + " (" +
+        const std::string value = std::string(lower_bound ? "\u2265 " : "") + to_string(day.total) + " (" +
                                   percent_text(day.percent_of_target) + ")";
         const double value_width = text_width(value, day_value_size, true);
         if (target_x >= value_x - 4 && target_x <= value_x + value_width + 4) value_x = target_x + 6;
         out.line(target_x, total_top - 3, target_x, total_top + total_height + 3, target_colour, 2.5);
         out.text(value_x, total_top + 18, value, {.size = day_value_size, .bold = true});
-        const std::string target_label = target_kind_name + ' ' + mg_text(reference.target.value());
+        const std::string target_label = target_kind_name + ' ' + to_string(reference.target);
         const double label_width = text_width(target_label, 11, true);
         out.text(clamp_label(target_x, label_width, day_plot_left, chart_width - margin), target_label_baseline,
                  target_label, {.size = 11, .fill = target_colour, .bold = true});
@@ -731,7 +724,7 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
             case row_kind::section: {
                 out.text(margin, top + 17, row.label, {.size = 12.5, .bold = true});
                 if (row.supplement_part && upper_limit) {
-                    const std::string label = "UL " + mg_text(upper_limit->value()) + " (supplements only)";
+                    const std::string label = "UL " + to_string(*upper_limit) + " (supplements only)";
                     const double width = text_width(label, 11, true);
                     out.text(clamp_label(upper_limit_x, width, day_plot_left, chart_width - margin), top + 17, label,
                              {.size = 11, .fill = upper_limit_colour, .bold = true});
@@ -968,9 +961,9 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
             const reference_intakes& r = d->result.reference;
             if (!reference_line.empty()) reference_line += "; ";
             reference_line += std::string(r.life_stage_group) + ": " + target_name(r.kind) + ' ' +
-                              mg_text(r.target.value());
+                              to_string(r.target);
             reference_line += r.supplemental_upper_limit
-                                  ? ", supplemental UL " + mg_text(r.supplemental_upper_limit->value())
+                                  ? ", supplemental UL " + to_string(*r.supplemental_upper_limit)
                                   : ", no UL";
             if (i != 0 || j != slots.size()) {
                 reference_line += " (" + to_string(d->date).substr(5) + " to " +
@@ -1083,9 +1076,9 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
         const double food_top = top_y(e.food.value());
         const double total_top = top_y(e.total.value());
         const std::string date = to_string(d->date);
-        out.raw("<g class=\"day\"><title>" + escape(date + ": food " + mg_text(e.food.value()) + ", supplements " +
-                                      mg_text(e.supplemental.value()) + ", total " +
-                                      (e.total_is_lower_bound() ? "at least " : "") + mg_text(e.total.value()) +
+        out.raw("<g class=\"day\"><title>" + escape(date + ": food " + to_string(e.food) + ", supplements " +
+                                      to_string(e.supplemental) + ", total " +
+                                      (e.total_is_lower_bound() ? "at least " : "") + to_string(e.total) +
                                       (e.over_upper_limit ? "; supplements over the UL" : "")) +
                 "</title>\n");
         out.rect(x, food_top, bar_width, top_panel_bottom - food_top, food_colour);

@@ -1031,16 +1031,15 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 /// The shortest text that reads back as exactly `value`: integers without a decimal point
-/// ("45"), others as std::to_chars writes them ("0.1", "1.5e-07").
+/// ("45"), others as std::to_chars writes them ("0.1", "1.5e-07"), on any standard library.
 std::string json_number(double value) {
     if (value == 0.0) return "0";  // also -0.0
-    char buffer[64];
-    std::to_chars_result result{};
-    if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0)  // 2^53: exact integers
-        result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
-    else
-        result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
+    if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {  // 2^53: exact integers
+        char buffer[32];
+        const std::to_chars_result result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+        return std::string(buffer, result.ptr);
+    }
+    return detail::format_shortest(value);
 }
 
 /// Pretty-printed JSON in the canonical layout: 2-space indent, "key": value, one member or

@@ -1,5 +1,6 @@
 // A consumer of mgcalc: one day's magnesium, computed through the public API and checked against
 // hand arithmetic. Returns non-zero on a wrong answer, so a broken package fails its CTest test.
+#include <mgcalc/format.hpp>
 #include <mgcalc/mgcalc.hpp>
 // Beyond the model: the embedded USDA data and the JSON log format are compiled into the library,
 // so they are what a broken package (a missing generated file, an unlinked JSON reader) breaks.
@@ -8,6 +9,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -20,6 +22,15 @@ void check_near(const char* what, double actual, double expected, double toleran
         ++failures;
     } else {
         std::printf("ok   %s: %.3f\n", what, actual);
+    }
+}
+
+void check_text(const char* what, const std::string& actual, const std::string& expected) {
+    if (actual != expected) {
+        std::fprintf(stderr, "FAIL %s: got \"%s\", expected \"%s\"\n", what, actual.c_str(), expected.c_str());
+        ++failures;
+    } else {
+        std::printf("ok   %s: %s\n", what, actual.c_str());
     }
 }
 
@@ -42,6 +53,12 @@ int main() {
     const mgcalc::compound& oxide = mgcalc::find_compound("magnesium oxide");
     const mgcalc::milligrams elemental = mgcalc::elemental_magnesium(oxide, 500.0 * mg);
     check_near("magnesium oxide, 500 mg (mg elemental)", elemental.value(), 301.5, 0.5);
+
+    // The opt-in printing header, with the consumer's own {fmt}: the amount to 0.1 mg.
+    check_text("fmt::format of an amount", fmt::format("{}", elemental), "301.5 mg");
+    std::ostringstream stream;
+    stream << elemental;
+    check_text("operator<< of an amount", stream.str(), "301.5 mg");
 
     // A woman aged 30: RDA 310 mg, supplemental UL 350 mg (IOM 1997; NIH ODS Table 1).
     const mgcalc::life_stage woman{mgcalc::sex::female, mgcalc::age::from_years(30.0)};
