@@ -15,6 +15,7 @@
 //
 // Units: mg (milligram, milligrams) and g (gram, grams). The syntax is documented in
 // docs/compounds.md, "Dose syntax".
+#include <mgcalc/limits.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/supplement.hpp>
 #include <mgcalc/format.hpp>
@@ -35,14 +36,9 @@ namespace mgcalc {
 
 namespace {
 
-// mgcalc's plausibility limits for ONE dose (docs/model.md and docs/compounds.md,
-// "Plausibility limits"). They are not safety thresholds: they catch unit and typing mistakes
-// (a g/mg mix-up multiplies by 1000) while letting any real product or laxative dose through.
-// 5,000 mg elemental is more than 14 times the adult supplemental UL of 350 mg (IOM 1997).
-constexpr double max_elemental_mg_per_dose = 5'000.0;
-// 50 g of compound: 50 g of Epsom salt (the most dilute common form used in gram amounts) is
-// already a laxative overdose.
-constexpr double max_compound_mg_per_dose = 50'000.0;
+// The plausibility limits for ONE dose (mgcalc/limits.hpp; docs/compounds.md, "Plausibility limits").
+using limits::max_compound_mg_per_dose;
+using limits::max_elemental_mg_per_dose;
 
 const std::string& accepted_amounts() {
     static const std::string text =

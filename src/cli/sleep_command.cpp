@@ -2,6 +2,7 @@
 // figures, not advice.
 #include "cli/common.hpp"
 
+#include <mgcalc/limits.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
 #include <mgcalc/advice/sleep.hpp>
@@ -124,10 +125,10 @@ void register_sleep_command(CLI::App& app) {
         ->check(CLI::Range(0, 600));
     command->add_option("--dose-range-low", s->dose_range_low,
                         "Low end of the evening dose range, mg elemental (default 200, a convention)")
-        ->check(CLI::Range(0.0, 5000.0));
+        ->check(CLI::Range(0.0, limits::max_elemental_mg_per_dose));
     command->add_option("--dose-range-high", s->dose_range_high,
                         "High end of the evening dose range, mg elemental (default 400, a convention)")
-        ->check(CLI::Range(0.0, 5000.0));
+        ->check(CLI::Range(0.0, limits::max_elemental_mg_per_dose));
     add_format_option(*command, s->format);
     command->callback([s] {
         sleep_context context;

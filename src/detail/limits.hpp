@@ -1,6 +1,8 @@
-// mgcalc's plausibility limits, shared by the parsers and the day log (docs/model.md,
-// "Plausibility limits"). Not safety thresholds: they catch unit and typing mistakes.
+// Checking amounts against mgcalc's plausibility limits (the limits themselves are public, in
+// mgcalc/limits.hpp): the words an error message uses for an amount that is not a number.
 #pragma once
+
+#include <mgcalc/limits.hpp>
 
 #include <cmath>
 #include <string_view>
@@ -16,7 +18,6 @@ inline std::string_view amount_problem(double value) noexcept {
     return {};
 }
 
-/// The most of one food a day's entry may hold: no one eats 10 kg of one food in a day.
-inline constexpr double max_food_grams = 10'000.0;
+using limits::max_food_grams;
 
 }  // namespace mgcalc::detail

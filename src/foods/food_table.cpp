@@ -1,3 +1,4 @@
+#include <mgcalc/limits.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/database.hpp>
 
@@ -21,8 +22,7 @@ void food_table::add(food item) {
     }
     if (item.magnesium_per_100g) {
         const double value = item.magnesium_per_100g->value();
-        // 100 g of food cannot hold more than 100 g of magnesium.
-        if (!std::isfinite(value) || value < 0 || value > 100'000.0) {
+        if (!std::isfinite(value) || value < 0 || value > limits::max_magnesium_mg_per_100g) {
             throw error(errc::invalid_amount, source_ + ": food '" + item.id + "' has magnesium " +
                                                   detail::format_number(value, 3) +
                                                   " mg per 100 g; expected 0 to 100000, or no value when unknown");

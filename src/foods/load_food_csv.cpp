@@ -12,6 +12,7 @@
 //
 // Parsing is RFC 4180 (src/detail/csv.hpp). Every error is mgcalc::error(malformed_file) reading
 // "FILE:LINE: field 'NAME': what was wrong; expected ...".
+#include <mgcalc/limits.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/loaders.hpp>
 #include <mgcalc/foods/recipe.hpp>
@@ -38,8 +39,7 @@ constexpr std::array<std::string_view, 8> all_columns{
     "kind", "id", "description", "magnesium_mg_per_100g", "quantity", "measure", "grams", "food"};
 constexpr std::string_view column_list = "kind, id, description, magnesium_mg_per_100g, quantity, measure, grams, food";
 constexpr std::string_view kinds = "food, portion, recipe, ingredient (or a comment row starting with #)";
-// 100 g of food cannot hold more than 100 g of magnesium (the same limit as food_table).
-constexpr double most_magnesium_mg_per_100g = 100'000.0;
+constexpr double most_magnesium_mg_per_100g = limits::max_magnesium_mg_per_100g;
 
 /// A quantity as people write it: "2", "0.5", "1/2", "1 1/2". Empty when not one of those.
 std::optional<double> parse_quantity(std::string_view text) {

@@ -14,6 +14,8 @@
 // the mgcalc library.
 #include "detail/usda_sr24_data.hpp"
 
+#include <mgcalc/limits.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -262,8 +264,8 @@ struct parsed_food {
     std::vector<parsed_portion> portions;
 };
 
-// 100 g of food cannot hold more than 100 g of magnesium (the same bound as food_table::add).
-constexpr double max_magnesium_mg_per_100g = 100'000.0;
+// The same bound as food_table::add (mgcalc/limits.hpp).
+constexpr double max_magnesium_mg_per_100g = mgcalc::limits::max_magnesium_mg_per_100g;
 // The largest gram weight or amount thousandths fit in 32 bits; SR24's largest portion is 8,399 g.
 constexpr double max_portion_number = 4'000'000.0;
 

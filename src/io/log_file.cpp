@@ -13,6 +13,7 @@
 // error, the path is looked up again in the text (locate()), so a valid log costs nothing extra.
 //
 // nlohmann-json is used in this file only and is private to the library.
+#include <mgcalc/limits.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/io/log_file.hpp>
 
@@ -60,12 +61,10 @@ constexpr std::size_t max_json_values = std::size_t{4} * 1024 * 1024;
 constexpr std::string_view format_name = "mgcalc-log";
 constexpr long long format_version = 1;
 
-// Plausibility limits (docs/model.md): they catch unit and typing mistakes.
-constexpr double max_age_years = 120.0;
-// 100 g of magnesium in 100 g of food would be the pure metal.
-constexpr double max_magnesium_per_100g = 100'000.0;
-// One supplement dose holds at most 5,000 mg of elemental magnesium (docs/model.md).
-constexpr double max_elemental_per_unit = 5'000.0;
+// Plausibility limits (mgcalc/limits.hpp): they catch unit and typing mistakes.
+using limits::max_age_years;
+constexpr double max_magnesium_per_100g = limits::max_magnesium_mg_per_100g;
+constexpr double max_elemental_per_unit = limits::max_elemental_mg_per_dose;
 
 // ---- JSON paths ------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 //
 // Age is kept as months with a fraction, never floored to whole years, because the reference
 // bands change at 6 and 12 months (the CRON-o-Meter "every infant is age 0" pitfall).
+#include <mgcalc/limits.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/people/life_stage.hpp>
 
@@ -15,10 +16,8 @@ namespace mgcalc {
 
 namespace {
 
-// IOM 1997 tabulates intakes up to "> 70 y" with no upper bound; mgcalc accepts ages up to 120
-// years (a little above the longest verified human life span) and rejects anything beyond as a
-// typing mistake.
-constexpr double max_age_years = 120.0;
+// Ages beyond limits::max_age_years are a typing mistake.
+constexpr double max_age_years = limits::max_age_years;
 constexpr double months_per_year = 12.0;
 constexpr double max_age_months = max_age_years * months_per_year;
 

@@ -1,0 +1,30 @@
+// mgcalc/limits.hpp - mgcalc's plausibility limits (docs/model.md, "Plausibility limits").
+//
+// They are not safety thresholds: they catch unit and typing mistakes (a g/mg mix-up multiplies
+// by 1000) while letting every real food, product and laxative dose through. Every parser,
+// loader and file format checks against these, so an app can validate a form with the same
+// numbers before it calls mgcalc.
+#pragma once
+
+namespace mgcalc::limits {
+
+/// The oldest age accepted, years. IOM 1997 tabulates intakes up to "> 70 y" with no upper
+/// bound; 120 is a little above the longest verified human life span.
+inline constexpr double max_age_years = 120.0;
+
+/// The most elemental magnesium in one supplement dose or one unit of a product, mg: more than
+/// 14 times the adult supplemental UL of 350 mg (IOM 1997).
+inline constexpr double max_elemental_mg_per_dose = 5'000.0;
+
+/// The most compound in one dose, mg: 50 g of Epsom salt, the most dilute common form taken in
+/// gram amounts, is already a laxative overdose.
+inline constexpr double max_compound_mg_per_dose = 50'000.0;
+
+/// The most magnesium a food may hold, mg per 100 g: 100 g of magnesium in 100 g of food would
+/// be the pure metal.
+inline constexpr double max_magnesium_mg_per_100g = 100'000.0;
+
+/// The most of one food in one day's entry, grams: no one eats 10 kg of one food in a day.
+inline constexpr double max_food_grams = 10'000.0;
+
+}  // namespace mgcalc::limits
