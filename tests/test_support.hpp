@@ -1,5 +1,5 @@
-// Helpers shared by the Catch2 test files: catching an mgcalc::error to inspect its code and
-// message, and quoting text the way error messages do.
+// Helpers shared by the Catch2 test files: catching an mgcalc::error to inspect its code,
+// message and fields, and quoting text the way error messages do. Every test file includes it.
 #pragma once
 
 #include <mgcalc/error.hpp>
@@ -28,6 +28,19 @@ std::optional<thrown> error_from(Function&& function) {
         return thrown{e.code(), e.what()};
     }
     return std::nullopt;
+}
+
+/// The mgcalc::error `call` throws, for checking its code, message and fields together; a failed
+/// check when it throws none.
+template <class F>
+mgcalc::error thrown_by(F&& call) {
+    try {
+        call();
+    } catch (const mgcalc::error& e) {
+        return e;
+    }
+    FAIL("expected mgcalc::error, nothing was thrown");
+    return mgcalc::error(mgcalc::errc::parse_error, "not reached");
 }
 
 /// Runs `f`, requires it to throw mgcalc::error with `code`, and returns the message.
