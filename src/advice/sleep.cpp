@@ -9,7 +9,7 @@
 #include <mgcalc/advice/sleep.hpp>
 #include <mgcalc/format.hpp>
 
-#include "detail/limits.hpp"
+#include <mgcalc/detail/limits.hpp>
 #include "detail/text.hpp"
 
 #include <algorithm>
