@@ -313,7 +313,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             // ligands, weighed as the free acid. Both molar masses are in g/mol, so their ratio is a
             // pure mass ratio.
             const double mass_ratio = form.carriers_per_formula_unit * molar_mass(form.carrier_formula).value() /
-                                      (form.magnesium_atoms * magnesium_weight.value());
+                                      (form.magnesium_atoms() * magnesium_weight.value());
             const milligrams carried = elemental * mass_ratio;
             auto same = [&](const carried_amount& c) { return c.name == form.carrier_name; };
             if (auto it = std::find_if(out.carried.begin(), out.carried.end(), same); it != out.carried.end()) {

@@ -181,7 +181,7 @@ private:
     static std::string without_amount(const std::vector<std::string_view>& list) {
         for (std::size_t count = list.size(); count > 0; --count) {
             const std::string name = joined({list.begin(), count});
-            const compound* form = lookup_compound(name);
+            const compound* form = find_compound(name);
             if (form == nullptr) continue;
             const std::string described = "read the compound \"" + name + "\" (" + detail::in_sentence(form->name) + ")";
             if (count == list.size()) return described + " but no amount after it, e.g. \"" + name + " 200 mg\"";
@@ -202,7 +202,7 @@ private:
 
     const compound& read_compound(std::string_view name) const {
         try {
-            return find_compound(name);  // its message lists the accepted ids
+            return get_compound(name);  // its message lists the accepted ids
         } catch (const error& e) {
             rethrow(e);
         }

@@ -2,8 +2,8 @@
 //
 // Each compound's molar mass and elemental-magnesium fraction are computed from its formula
 // (mgcalc/chemistry/formula.hpp) with standard atomic weights, by the compiler: the table below is
-// constexpr, and a compound is made only from a stated_compound, so they can never be typed in or
-// drift from the formula. Absorption evidence is carried with each compound, and a relative
+// constexpr, and the computed fields are private, so they can never be typed in or drift from
+// the formula. Absorption evidence is carried with each compound, and a relative
 // bioavailability factor is an optional, labelled estimate only: the reference intakes are
 // defined on elemental magnesium, so that is what totals use. Header-only.
 #pragma once
@@ -108,20 +108,35 @@ public:
     std::string_view carrier_formula;           ///< free acid / amino acid: "C2H5NO2"
     int carriers_per_formula_unit;              ///< 2 for Mg(C2H4NO2)2, 2 per Mg3 in Mg3(C6H5O7)2
 
-    std::string_view formula;                   ///< anhydrous formula unit: "Mg(C2H4NO2)2"
-    int water_of_hydration;                     ///< n in .nH2O (9 for citrate nonahydrate)
+    // What the molar mass and fraction are computed from: read-only, so they cannot be changed
+    // after the computed fields were.
+    /// Anhydrous formula unit: "Mg(C2H4NO2)2".
+    constexpr std::string_view formula() const noexcept { return formula_; }
+    /// n in .nH2O (9 for citrate nonahydrate).
+    constexpr int water_of_hydration() const noexcept { return water_of_hydration_; }
     /// False only for unspecified_form(): magnesium whose salt is not stated ("magnesium 100
     /// mg"). Its formula is the element itself ("Mg"), so its computed fraction is 1, but there
     /// is no salt to weigh: no compound mass, no stoichiometric conversion, no absorption estimate.
-    bool form_known;
+    constexpr bool form_known() const noexcept { return form_known_; }
 
     // Computed from the formula, never typed in.
-    grams_per_mole molar_mass;                  ///< of formula + hydrate water
-    int magnesium_atoms;                        ///< Mg atoms per formula unit
-    double elemental_fraction;                  ///< mass fraction of Mg (0-1]
+    /// Of formula + hydrate water.
+    constexpr grams_per_mole molar_mass() const noexcept { return molar_mass_; }
+    /// Mg atoms per formula unit.
+    constexpr int magnesium_atoms() const noexcept { return magnesium_atoms_; }
+    /// Mass fraction of Mg (0-1].
+    constexpr double elemental_fraction() const noexcept { return elemental_fraction_; }
 
     /// The formula including hydrate water, e.g. "MgSO4·7H2O".
     std::string full_formula() const;
+
+private:
+    std::string_view formula_;
+    int water_of_hydration_;
+    bool form_known_;
+    grams_per_mole molar_mass_;
+    int magnesium_atoms_;
+    double elemental_fraction_;
 };
 
 /// Every compound mgcalc knows, in a stable order. unspecified_form() is not one of them.
@@ -131,12 +146,13 @@ constexpr std::span<const compound> compounds() noexcept;
 /// "elemental magnesium"): an amount of it is elemental magnesium, as a label states it.
 constexpr const compound& unspecified_form() noexcept;
 
-/// Finds a compound by id or alias, ignoring case, spaces, hyphens and a leading "magnesium" or
-/// "mag" ("mag glycinate"); "magnesium" alone is unspecified_form(). Works in constant
-/// expressions. Throws mgcalc::error (unknown_compound) listing the accepted ids.
-constexpr const compound& find_compound(std::string_view id_or_alias);
-/// Non-throwing twin of find_compound: nullptr when nothing matches. Allocates nothing.
-constexpr const compound* lookup_compound(std::string_view id_or_alias) noexcept;
+/// The compound with this id or alias, ignoring case, spaces, hyphens and a leading "magnesium"
+/// or "mag" ("mag glycinate"); "magnesium" alone is unspecified_form(). nullptr when nothing
+/// matches. Allocates nothing, and works in constant expressions.
+constexpr const compound* find_compound(std::string_view id_or_alias) noexcept;
+/// find_compound's throwing twin: throws mgcalc::error (unknown_compound) listing the accepted
+/// ids when nothing matches.
+constexpr const compound& get_compound(std::string_view id_or_alias);
 
 /// Elemental magnesium in `compound_mass` of the compound (stoichiometry). Throws
 /// mgcalc::error (invalid_amount) for a negative or non-finite mass, and (unknown_compound) for
@@ -162,12 +178,12 @@ constexpr compound::compound(const stated_compound& stated)
       carrier_name(stated.carrier_name),
       carrier_formula(stated.carrier_formula),
       carriers_per_formula_unit(stated.carriers_per_formula_unit),
-      formula(stated.formula),
-      water_of_hydration(stated.water_of_hydration),
-      form_known(stated.form_known),
-      molar_mass(),
-      magnesium_atoms(0),
-      elemental_fraction(0.0) {
+      formula_(stated.formula),
+      water_of_hydration_(stated.water_of_hydration),
+      form_known_(stated.form_known),
+      molar_mass_(),
+      magnesium_atoms_(0),
+      elemental_fraction_(0.0) {
     // The atoms of formula + hydrate water, added as atoms and weighed once: exactly the molar
     // mass of the full formula ("MgSO4·7H2O"), with no rounding of its own.
     detail::composition atoms = detail::composition_of(stated.formula);
@@ -178,18 +194,18 @@ constexpr compound::compound(const stated_compound& stated)
     }
     atoms[detail::checked_element_index("H")] += 2 * stated.water_of_hydration;
     atoms[detail::checked_element_index("O")] += stated.water_of_hydration;
-    molar_mass = grams_per_mole::from_value(detail::grams_per_mole_of(atoms));
-    magnesium_atoms = static_cast<int>(atoms[detail::checked_element_index("Mg")]);
-    if (magnesium_atoms == 0) detail::fail_formula(stated.formula, "no magnesium (Mg)");
+    molar_mass_ = grams_per_mole::from_value(detail::grams_per_mole_of(atoms));
+    magnesium_atoms_ = static_cast<int>(atoms[detail::checked_element_index("Mg")]);
+    if (magnesium_atoms_ == 0) detail::fail_formula(stated.formula, "no magnesium (Mg)");
     // A ratio of two molar masses is dimensionless; value() of each is in g/mol.
-    elemental_fraction = magnesium_atoms * atomic_weight("Mg").value() / molar_mass.value();
+    elemental_fraction_ = magnesium_atoms_ * atomic_weight("Mg").value() / molar_mass_.value();
 }
 
 inline std::string compound::full_formula() const {
-    std::string out(formula);
-    if (water_of_hydration > 0) {
+    std::string out(formula_);
+    if (water_of_hydration_ > 0) {
         out += "\xC2\xB7";  // U+00B7 middle dot, the IUPAC way of writing a hydrate
-        if (water_of_hydration > 1) out += std::to_string(water_of_hydration);
+        if (water_of_hydration_ > 1) out += std::to_string(water_of_hydration_);
         out += "H2O";
     }
     return out;
@@ -363,7 +379,7 @@ inline constexpr bioavailability_estimate aspartate_estimate{
     "equivalent to chloride and lactate."};
 
 // ---------------------------------------------------------------------------------------------
-// Aliases: what people type. A leading "magnesium" is ignored by find_compound and lookup_compound, so "magnesium
+// Aliases: what people type. A leading "magnesium" is ignored by find_compound and get_compound, so "magnesium
 // oxide" and "oxide" are the same key; each compound's id, name and formula are keys as well.
 
 inline constexpr std::string_view oxide_aliases[] = {"magnesium oxide", "MgO", "magnesia"};
@@ -630,7 +646,7 @@ constexpr bool any_key_of(const compound& c, Visit visit) {
     for (std::string_view alias : c.aliases) {
         if (visit(compound_key(alias))) return true;
     }
-    if (c.water_of_hydration == 0) return visit(compound_key(c.formula));
+    if (c.water_of_hydration() == 0) return visit(compound_key(c.formula()));
     for (std::string_view separator : {std::string_view("\xC2\xB7"), std::string_view("*"), std::string_view(".")}) {
         // formula + separator + count + "H2O", at most 9999 molecules of water (formula.hpp)
         std::array<char, compound_key::capacity + 16> text{};
@@ -640,9 +656,9 @@ constexpr bool any_key_of(const compound& c, Visit visit) {
                 if (size < text.size()) text[size++] = ch;
             }
         };
-        put(c.formula);
+        put(c.formula());
         put(separator);
-        const int water = c.water_of_hydration;
+        const int water = c.water_of_hydration();
         if (water > 1) {
             char digits[4]{};
             std::size_t count = 0;
@@ -674,7 +690,7 @@ inline std::string accepted_compound_ids() {
 
 // `what` names the amount given: "compound mass" or "elemental magnesium".
 inline void check_compound_amount(std::string_view what, const compound& form, milligrams amount) {
-    if (!form.form_known) {
+    if (!form.form_known()) {
         throw error(errc::unknown_compound,
                     concat(what, " ", decimal(amount.value(), 3),
                            " mg of magnesium of a form not stated cannot be converted: only a named compound has a "
@@ -695,7 +711,7 @@ constexpr std::span<const compound> compounds() noexcept {
 
 constexpr const compound& unspecified_form() noexcept { return detail::compound_table.back(); }
 
-constexpr const compound* lookup_compound(std::string_view id_or_alias) noexcept {
+constexpr const compound* find_compound(std::string_view id_or_alias) noexcept {
     const detail::compound_key key(id_or_alias);
     if (!key.fits() || key.view().empty()) return nullptr;
     for (const compound& c : detail::compound_table) {
@@ -705,19 +721,19 @@ constexpr const compound* lookup_compound(std::string_view id_or_alias) noexcept
     return nullptr;
 }
 
-constexpr const compound& find_compound(std::string_view id_or_alias) {
-    if (const compound* found = lookup_compound(id_or_alias)) return *found;
+constexpr const compound& get_compound(std::string_view id_or_alias) {
+    if (const compound* found = find_compound(id_or_alias)) return *found;
     detail::fail_unknown_compound(id_or_alias);
 }
 
 inline milligrams elemental_magnesium(const compound& form, milligrams compound_mass) {
     detail::check_compound_amount("compound mass", form, compound_mass);
-    return compound_mass * form.elemental_fraction;
+    return compound_mass * form.elemental_fraction();
 }
 
 inline milligrams compound_mass_for(const compound& form, milligrams elemental) {
     detail::check_compound_amount("elemental magnesium", form, elemental);
-    return elemental / form.elemental_fraction;
+    return elemental / form.elemental_fraction();
 }
 
 }  // namespace mgcalc

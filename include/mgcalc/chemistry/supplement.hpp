@@ -41,6 +41,9 @@ struct label_strength {
     milligrams per_compound_mass;
 };
 
+/// A dose of one compound. It refers to its compound, which must outlive it: the compounds of
+/// compounds() and unspecified_form() live as long as the program, and a temporary compound
+/// does not compile (the constructors taking one are deleted).
 class supplement_dose {
 public:
     /// Throws mgcalc::error (invalid_amount) for a negative, non-finite or implausible amount
@@ -50,6 +53,9 @@ public:
     /// A compound mass whose elemental content follows the product label, not stoichiometry.
     /// Throws like the constructor above.
     supplement_dose(const compound& form, milligrams compound_mass, label_strength label);
+    /// A dose of a temporary compound would point at a destroyed compound.
+    supplement_dose(const compound&& form, milligrams amount, dose_basis basis = dose_basis::elemental) = delete;
+    supplement_dose(const compound&& form, milligrams compound_mass, label_strength label) = delete;
 
     const compound& form() const noexcept { return *form_; }
     milligrams amount() const noexcept { return amount_; }
@@ -114,7 +120,7 @@ inline void check_dose_amount(std::string_view what, milligrams amount) {
 
 // A compound mass converts to magnesium only through a named compound's formula or label.
 inline void require_named_form(const compound& form, milligrams compound_mass) {
-    if (form.form_known) return;
+    if (form.form_known()) return;
     throw error(errc::unknown_compound,
                 concat("a compound mass of ", to_string(compound_mass),
                        " needs its compound named: magnesium of a form not stated has no formula to convert by; "
@@ -161,7 +167,7 @@ inline void supplement_dose::check_plausible() const {
                     detail::concat(to_string(magnesium), " of elemental magnesium as ", detail::in_sentence(form_->name),
                                    " in one dose is implausible (a g/mg mix-up?); ", detail::accepted_dose_amounts()));
     }
-    if (!form_->form_known) return;  // no compound to weigh
+    if (!form_->form_known()) return;  // no compound to weigh
     const milligrams swallowed = compound_mass();
     if (swallowed.value() > limits::max_compound_mg_per_dose) {
         throw error(errc::invalid_amount,
@@ -185,7 +191,7 @@ inline milligrams supplement_dose::compound_mass() const {
 }
 
 inline std::string supplement_dose::description() const {
-    if (!form_->form_known) return detail::concat(to_string(amount_), " elemental magnesium, form not stated");
+    if (!form_->form_known()) return detail::concat(to_string(amount_), " elemental magnesium, form not stated");
     const std::string name = detail::in_sentence(form_->name);
     if (basis_ == dose_basis::elemental) return detail::concat(to_string(amount_), " elemental magnesium as ", name);
     std::string out = detail::concat(to_string(amount_), " ", name, " (", to_string(elemental()), " elemental");

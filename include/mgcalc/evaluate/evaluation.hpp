@@ -144,7 +144,7 @@ inline std::optional<warning> compound_mass_warning(const day_intake::supplement
                                  " mg: no supplement holds grams of elemental magnesium, so ", grams,
                                  " is probably the mass of the compound; ");
     const compound& form = dose.form();
-    if (form.form_known) {
+    if (form.form_known()) {
         message += concat("if so, write \"", form.id, "=", grams, " compound\" = ",
                           to_string(elemental_magnesium(form, dose.amount())), " elemental");
     } else {
