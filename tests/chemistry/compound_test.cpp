@@ -449,6 +449,44 @@ TEST_CASE("compound: to_string(evidence_grade)", "[compound]") {
     CHECK(mgcalc::to_string(mgcalc::evidence_grade::none) == "none");
 }
 
+namespace {
+
+/// True when every lookup key of every compound (id, name, aliases, formula with each hydrate
+/// separator) fits detail::compound_key, which find_compound relies on (a key that did not fit
+/// would match nothing).
+constexpr bool every_key_fits() {
+    const auto too_long = [](const mgcalc::detail::compound_key& key) { return !key.fits(); };
+    for (const mgcalc::compound& c : mgcalc::compounds()) {
+        if (mgcalc::detail::any_key_of(c, too_long)) return false;
+    }
+    return !mgcalc::detail::any_key_of(mgcalc::unspecified_form(), too_long);
+}
+
+}  // namespace
+
+TEST_CASE("compound: the table and its lookups are computed by the compiler", "[compound][constexpr]") {
+    // MgO: 24.305 / (24.305 + 15.999) = 24.305 / 40.304 = 0.6030 (CIAAW 2022 weights,
+    // docs/sources.md), computed from the formula when this file is compiled. No table is built at
+    // run time, so there is nothing for threads to race on.
+    constexpr const mgcalc::compound& oxide = mgcalc::get_compound("magnesium oxide");
+    STATIC_REQUIRE(oxide.id == "oxide");
+    STATIC_REQUIRE(oxide.elemental_fraction() == 24.305 / (24.305 + 15.999));
+    STATIC_REQUIRE(oxide.elemental_fraction() > 0.60295);
+    STATIC_REQUIRE(oxide.elemental_fraction() < 0.60305);
+    // Bisglycinate's molar mass in the table is its formula's: 172.423 g/mol, worked in formula_test.cpp.
+    STATIC_REQUIRE(mgcalc::get_compound("glycinate").molar_mass().value() == mgcalc::molar_mass("Mg(C2H4NO2)2").value());
+    // Names, aliases and formulas find one object of the table; an unknown name finds nothing.
+    STATIC_REQUIRE(mgcalc::find_compound("Epsom salt") == &mgcalc::get_compound("sulfate-heptahydrate"));
+    STATIC_REQUIRE(mgcalc::find_compound("MgSO4*7H2O") == &mgcalc::get_compound("sulfate-heptahydrate"));
+    STATIC_REQUIRE(mgcalc::find_compound("Mag Glycinate") == &mgcalc::get_compound("glycinate"));
+    STATIC_REQUIRE(mgcalc::find_compound("magnesium") == &mgcalc::unspecified_form());
+    STATIC_REQUIRE(mgcalc::find_compound("sulfate") != mgcalc::find_compound("Epsom salt"));
+    STATIC_REQUIRE(mgcalc::find_compound("kryptonite") == nullptr);
+    STATIC_REQUIRE(every_key_fits());
+    // The same object at run time as at compile time.
+    CHECK(&mgcalc::get_compound(std::string("epsom-salt")) == mgcalc::find_compound("Epsom salt"));
+}
+
 TEST_CASE("compound: the table is built once and safe to read from many threads", "[compound]") {
     std::vector<std::thread> threads;
     std::vector<const mgcalc::compound*> seen(8, nullptr);

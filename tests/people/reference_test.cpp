@@ -491,6 +491,54 @@ TEST_CASE("reference: every pregnancy and lactation age from 10 to 120 years map
     CHECK(failures == 0);
 }
 
+// ---- computed by the compiler ----------------------------------------------------------------
+
+namespace {
+
+/// The female RDA/AI at every tenth of a year from birth to 120 years against ODS Table 1's
+/// female column, by band: the number of ages that disagree.
+constexpr int female_targets_wrong() {
+    int wrong = 0;
+    for (int tenths = 0; tenths <= 1200; ++tenths) {
+        const double years = tenths / 10.0;
+        const double want = years < 0.5 ? 30
+                            : years < 1  ? 75
+                            : years < 4  ? 80
+                            : years < 9  ? 130
+                            : years < 14 ? 240
+                            : years < 19 ? 360
+                            : years < 31 ? 310
+                                         : 320;
+        if (iom_reference_intakes(life_stage(sex::female, age::from_years(years))).target.value() != want) ++wrong;
+    }
+    return wrong;
+}
+
+}  // namespace
+
+TEST_CASE("reference: a row is a constant expression", "[reference][constexpr]") {
+    // Females 31-50 y: RDA 320 mg, EAR 265 mg (IOM 1997; ODS Table 1), supplemental UL 350 mg
+    // (IOM 1997 pp. 242-244; ODS Table 3), Daily Value 420 mg (FDA 2016), looked up by the
+    // compiler: the table has no state to initialise or to share between threads.
+    constexpr reference_intakes woman = iom_reference_intakes(life_stage(sex::female, age::from_years(40.0)));
+    STATIC_REQUIRE(woman.life_stage_group == "Females 31-50 y");
+    STATIC_REQUIRE(woman.kind == target_kind::rda);
+    STATIC_REQUIRE(woman.target.value() == 320.0);
+    STATIC_REQUIRE(woman.ear && woman.ear->value() == 265.0);
+    STATIC_REQUIRE(woman.supplemental_upper_limit && woman.supplemental_upper_limit->value() == 350.0);
+    STATIC_REQUIRE(woman.daily_value && woman.daily_value->value() == 420.0);
+    STATIC_REQUIRE(woman.note.empty());
+    // A substitution is computed the same way: pregnant at 52 gets the 31-50 y pregnancy row.
+    constexpr reference_intakes late = iom_reference_intakes(life_stage(sex::female, age::from_years(52.0), pregnant));
+    STATIC_REQUIRE(late.life_stage_group == "Pregnancy 31-50 y");
+    STATIC_REQUIRE(late.target.value() == 360.0);
+    STATIC_REQUIRE(!late.note.empty());
+    // Every band edge from birth to 120 years.
+    STATIC_REQUIRE(female_targets_wrong() == 0);
+    // The same row at run time.
+    CHECK(at_years(sex::female, 40.0).target.value() == woman.target.value());
+}
+
 // ---- immutability and concurrency ------------------------------------------------------------
 
 TEST_CASE("reference: concurrent lookups agree (no global mutable state)", "[reference]") {
