@@ -12,11 +12,9 @@
 
 #include <catch2/catch.hpp>
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 using mgcalc::age;
@@ -537,30 +535,4 @@ TEST_CASE("reference: a row is a constant expression", "[reference][constexpr]")
     STATIC_REQUIRE(female_targets_wrong() == 0);
     // The same row at run time.
     CHECK(at_years(sex::female, 40.0).target.value() == woman.target.value());
-}
-
-// ---- immutability and concurrency ------------------------------------------------------------
-
-TEST_CASE("reference: concurrent lookups agree (no global mutable state)", "[reference]") {
-    std::vector<std::thread> threads;
-    std::array<int, 8> wrong{};
-    for (std::size_t t = 0; t < wrong.size(); ++t)
-        threads.emplace_back([t, &wrong] {
-            for (int i = 0; i < 2000; ++i) {
-                const double years = static_cast<double>((static_cast<int>(t) * 2000 + i) % 1200) / 10.0;
-                const reference_intakes r = at_years(sex::female, years);
-                // ODS Table 1 female column, by band.
-                const double want = years < 0.5      ? 30
-                                    : years < 1      ? 75
-                                    : years < 4      ? 80
-                                    : years < 9      ? 130
-                                    : years < 14     ? 240
-                                    : years < 19     ? 360
-                                    : years < 31     ? 310
-                                                     : 320;
-                if (r.target.value() != want) ++wrong[t];
-            }
-        });
-    for (std::thread& thread : threads) thread.join();
-    for (int count : wrong) CHECK(count == 0);
 }
