@@ -2,8 +2,8 @@
 // advice. Every rule and threshold is explained in docs/sleep.md, and every source is listed with
 // its full citation in docs/sources.md. Sleep trials: Mah & Pitre 2021, Abbasi et al. 2012,
 // Nielsen et al. 2010, Rondanelli et al. 2011, and the glycine trials; the UL and infant rules:
-// IOM 1997, pp. 242-244; absorption: each compound's own studies (src/chemistry/compound.cpp); medication
-// spacing: the NIH ODS fact-sheet interaction list and a UK SmPC.
+// IOM 1997, pp. 242-244; absorption: each compound's own studies (mgcalc/chemistry/compound.hpp);
+// medication spacing: the NIH ODS fact-sheet interaction list and a UK SmPC.
 #include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/formula.hpp>
 #include <mgcalc/advice/sleep.hpp>

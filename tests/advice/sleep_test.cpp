@@ -1,6 +1,6 @@
 // Tests for mgcalc/advice/sleep.hpp: the evening-magnesium assessment, and the carried-compound fields of
 // mgcalc/chemistry/compound.hpp it uses. Every finding is tested on both sides of its threshold; carried
-// amounts are worked by hand with the atomic weights of src/chemistry/formula.cpp (IUPAC CIAAW 2021:
+// amounts are worked by hand with the atomic weights of mgcalc/chemistry/formula.hpp (IUPAC CIAAW 2021:
 // Mg 24.305, C 12.011, H 1.008, N 14.007, O 15.999, S 32.06). Rules and sources: docs/sleep.md.
 #include <mgcalc/chemistry/compound.hpp>
 #include <mgcalc/error.hpp>

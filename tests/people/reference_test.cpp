@@ -1,7 +1,7 @@
 // Tests for mgcalc/people/reference.hpp: the IOM 1997 magnesium reference intakes.
 //
 // Every expected number below is typed in from the published tables (cited in docs/sources.md),
-// never read back from src/people/reference.cpp:
+// never read back from the table in mgcalc/people/reference.hpp:
 //   IOM 1997  Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and
 //             Fluoride, doi:10.17226/5776 (EAR pp. 219, 239, 241; UL pp. 242-244).
 //   ODS       NIH ODS Magnesium Health Professional Fact Sheet, Table 1 (RDA/AI), Table 3 (UL).
