@@ -38,7 +38,7 @@ int main() {
         const mgcalc::evaluation result = mgcalc::evaluate(day, adult);
 
         std::cout << std::left << std::setw(24) << form.id << std::right << std::setprecision(2) << std::setw(12)
-                  << form.elemental_fraction * 100.0 << std::setw(16) << mass.value() << std::setw(16);
+                  << form.elemental_fraction() * 100.0 << std::setw(16) << mass.value() << std::setw(16);
         if (result.absorbed) {
             std::cout << std::setprecision(1) << result.absorbed->amount.value();
         } else {

@@ -1,9 +1,6 @@
 // format.cpp - amounts as text (mgcalc/format.hpp).
 #include <mgcalc/format.hpp>
 
-#include "detail/precision.hpp"
-#include "detail/text.hpp"
-
 #include <ios>
 #include <ostream>
 #include <sstream>
@@ -11,14 +8,6 @@
 namespace mgcalc {
 
 namespace {
-
-template <class Quantity>
-std::string text_of(Quantity amount, int decimals) {
-    std::string out = detail::format_number(amount.value(), decimals);
-    out += ' ';
-    out += detail::unit_symbol<Quantity>;
-    return out;
-}
 
 /// mgcalc's text, unless the stream was told how to write numbers (std::fixed, std::scientific):
 /// then the number as the stream writes a double. The stream's width pads the whole text.
@@ -28,16 +17,11 @@ std::ostream& write(std::ostream& out, Quantity amount) {
     std::ostringstream number;
     number.copyfmt(out);  // flags, precision, locale
     number.width(0);
-    number << amount.value() << ' ' << detail::unit_symbol<Quantity>;
+    number << amount.value() << ' ' << detail::amount_text<Quantity>::symbol;
     return out << number.str();
 }
 
 }  // namespace
-
-std::string to_string(milligrams amount) { return text_of(amount, detail::mg_decimals); }
-std::string to_string(grams amount) { return text_of(amount, detail::gram_decimals); }
-std::string to_string(grams_per_mole molar_mass) { return text_of(molar_mass, detail::molar_mass_decimals); }
-
 }  // namespace mgcalc
 
 namespace boost::units {

@@ -1,4 +1,5 @@
-// mgcalc/format.hpp - printing amounts: {fmt} formatters, operator<< and to_string (opt-in).
+// mgcalc/format.hpp - printing amounts: {fmt} formatters and operator<< (opt-in); to_string is
+// header-only, in <mgcalc/units.hpp>.
 //
 // Not part of <mgcalc/mgcalc.hpp>: it includes {fmt} (9 or later), so a program that includes it
 // links {fmt} itself (CMake: find_package(fmt) and target_link_libraries(app PRIVATE fmt::fmt)).
@@ -38,25 +39,7 @@
 #include <string_view>
 
 namespace mgcalc {
-
-/// The amount as the reports write it: "156.6 mg" (0.1 mg), never "-0 mg".
-std::string to_string(milligrams amount);
-/// "28.4 g" (0.1 g).
-std::string to_string(grams amount);
-/// "58.32 g/mol" (0.01 g/mol).
-std::string to_string(grams_per_mole molar_mass);
-
 namespace detail {
-
-/// The unit symbol printed after the number.
-template <class Quantity>
-inline constexpr std::string_view unit_symbol = {};
-template <>
-inline constexpr std::string_view unit_symbol<milligrams> = "mg";
-template <>
-inline constexpr std::string_view unit_symbol<grams> = "g";
-template <>
-inline constexpr std::string_view unit_symbol<grams_per_mole> = "g/mol";
 
 /// fmt::formatter for an amount: no spec, to_string(); a spec, the double formatter's, then the symbol.
 template <class Quantity>
@@ -73,7 +56,7 @@ public:
     auto format(const Quantity& amount, FormatContext& context) const -> decltype(context.out()) {
         if (!has_spec_) return fmt::format_to(context.out(), "{}", to_string(amount));
         auto out = number_.format(amount.value(), context);
-        return fmt::format_to(out, " {}", unit_symbol<Quantity>);
+        return fmt::format_to(out, " {}", amount_text<Quantity>::symbol);
     }
 
 private:

@@ -8,7 +8,10 @@
 //   mgcalc::milligrams dose = 200.0 * mg;
 //   mgcalc::grams serving = 1.5 * oz;       // error: ounces are not grams ...
 //   mgcalc::grams serving{1.5 * oz};        // ... until converted explicitly (42.52 g)
+//   mgcalc::to_string(156.64 * mg)          // "156.6 mg", as the reports write it
 #pragma once
+
+#include <mgcalc/detail/decimal.hpp>
 
 #include <boost/units/base_units/cgs/gram.hpp>
 #include <boost/units/base_units/us/ounce.hpp>
@@ -17,6 +20,9 @@
 #include <boost/units/quantity.hpp>
 #include <boost/units/systems/si/amount.hpp>
 #include <boost/units/systems/si/mass.hpp>
+
+#include <string>
+#include <string_view>
 
 namespace mgcalc {
 
@@ -71,5 +77,46 @@ inline grams in_grams(milligrams m) { return grams{m}; }
 inline grams in_grams(kilograms m) { return grams{m}; }
 inline grams in_grams(ounces m) { return grams{m}; }
 inline grams in_grams(pounds m) { return grams{m}; }
+
+namespace detail {
+
+/// How reports write an amount of each kind (docs/cli.md, "Numbers"): the unit symbol after the
+/// number and the decimals of the number. Kilograms, ounces and pounds have none: mgcalc reports
+/// masses in g and mg.
+template <class Quantity>
+struct amount_text;
+template <>
+struct amount_text<milligrams> {
+    static constexpr std::string_view symbol = "mg";
+    static constexpr int decimals = 1;
+};
+template <>
+struct amount_text<grams> {
+    static constexpr std::string_view symbol = "g";
+    static constexpr int decimals = 1;
+};
+template <>
+struct amount_text<grams_per_mole> {
+    static constexpr std::string_view symbol = "g/mol";
+    static constexpr int decimals = 2;
+};
+
+template <class Quantity>
+std::string text_of(Quantity amount) {
+    std::string out = decimal(amount.value(), amount_text<Quantity>::decimals);
+    out += ' ';
+    out += amount_text<Quantity>::symbol;
+    return out;
+}
+
+}  // namespace detail
+
+/// The amount as the reports write it: "156.6 mg" (0.1 mg), trailing zeros dropped, never
+/// "-0 mg", whatever the C locale. (<mgcalc/format.hpp> adds {fmt} formatters and operator<<.)
+inline std::string to_string(milligrams amount) { return detail::text_of(amount); }
+/// "28.4 g" (0.1 g).
+inline std::string to_string(grams amount) { return detail::text_of(amount); }
+/// "58.32 g/mol" (0.01 g/mol).
+inline std::string to_string(grams_per_mole molar_mass) { return detail::text_of(molar_mass); }
 
 }  // namespace mgcalc

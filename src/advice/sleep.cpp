@@ -2,14 +2,14 @@
 // advice. Every rule and threshold is explained in docs/sleep.md, and every source is listed with
 // its full citation in docs/sources.md. Sleep trials: Mah & Pitre 2021, Abbasi et al. 2012,
 // Nielsen et al. 2010, Rondanelli et al. 2011, and the glycine trials; the UL and infant rules:
-// IOM 1997, pp. 242-244; absorption: each compound's own studies (src/chemistry/compound.cpp); medication
-// spacing: the NIH ODS fact-sheet interaction list and a UK SmPC.
+// IOM 1997, pp. 242-244; absorption: each compound's own studies (mgcalc/chemistry/compound.hpp);
+// medication spacing: the NIH ODS fact-sheet interaction list and a UK SmPC.
 #include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/formula.hpp>
 #include <mgcalc/advice/sleep.hpp>
 #include <mgcalc/format.hpp>
 
-#include "detail/limits.hpp"
+#include <mgcalc/detail/limits.hpp>
 #include "detail/text.hpp"
 
 #include <algorithm>
@@ -313,7 +313,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             // ligands, weighed as the free acid. Both molar masses are in g/mol, so their ratio is a
             // pure mass ratio.
             const double mass_ratio = form.carriers_per_formula_unit * molar_mass(form.carrier_formula).value() /
-                                      (form.magnesium_atoms * magnesium_weight.value());
+                                      (form.magnesium_atoms() * magnesium_weight.value());
             const milligrams carried = elemental * mass_ratio;
             auto same = [&](const carried_amount& c) { return c.name == form.carrier_name; };
             if (auto it = std::find_if(out.carried.begin(), out.carried.end(), same); it != out.carried.end()) {

@@ -1,4 +1,5 @@
-// Supplement doses and their text syntax (mgcalc/chemistry/supplement.hpp).
+// The text syntax of supplement doses (mgcalc/chemistry/supplement.hpp; the doses themselves are
+// header-only there).
 //
 //   COMPOUND=AMOUNT UNIT [elemental|compound][, LABEL_MG UNIT [elemental] per AMOUNT UNIT]
 //   COMPOUND AMOUNT UNIT [elemental|compound][, LABEL ...]          the same, as people type it
@@ -15,12 +16,9 @@
 //
 // Units: mg (milligram, milligrams) and g (gram, grams). The syntax is documented in
 // docs/compounds.md, "Dose syntax".
-#include <mgcalc/limits.hpp>
-#include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/supplement.hpp>
-#include <mgcalc/format.hpp>
+#include <mgcalc/error.hpp>
 
-#include "detail/limits.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
@@ -35,45 +33,6 @@
 namespace mgcalc {
 
 namespace {
-
-// The plausibility limits for ONE dose (mgcalc/limits.hpp; docs/compounds.md, "Plausibility limits").
-using limits::max_compound_mg_per_dose;
-using limits::max_elemental_mg_per_dose;
-
-const std::string& accepted_amounts() {
-    static const std::string text =
-        "accepted: a finite amount from 0 to " + detail::format_number(max_elemental_mg_per_dose, 0) +
-        " mg of elemental magnesium and at most " + detail::format_number(max_compound_mg_per_dose / 1000.0, 0) +
-        " g of compound per dose (mgcalc's plausibility limits)";
-    return text;
-}
-
-// "Magnesium oxide" -> "magnesium oxide" for use inside a sentence.
-std::string in_sentence(std::string_view name) {
-    std::string out(name);
-    if (out.size() > 1 && out[0] >= 'A' && out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z') {
-        out[0] = static_cast<char>(out[0] - 'A' + 'a');
-    }
-    return out;
-}
-
-void check_finite_non_negative(std::string_view what, milligrams amount) {
-    const double value = amount.value();
-    const std::string problem(detail::amount_problem(value));
-    if (problem.empty()) return;
-    throw error(errc::invalid_amount,
-                std::string(what) + " " + detail::format_number(value, 3) + " mg " + problem + "; " + accepted_amounts());
-}
-
-// A compound mass converts to magnesium only through a named compound's formula or label.
-void require_named_form(const compound& form, milligrams compound_mass) {
-    if (form.form_known) return;
-    throw error(errc::unknown_compound,
-                "a compound mass of " + to_string(compound_mass) +
-                    " needs its compound named: magnesium of a form not stated has no formula to convert by; "
-                    "accepted: the elemental amount (\"magnesium=200 mg\") or the compound's name "
-                    "(\"citrate=2 g compound\")");
-}
 
 enum class mass_unit { milligram, gram };
 
@@ -222,9 +181,9 @@ private:
     static std::string without_amount(const std::vector<std::string_view>& list) {
         for (std::size_t count = list.size(); count > 0; --count) {
             const std::string name = joined({list.begin(), count});
-            const compound* form = lookup_compound(name);
+            const compound* form = find_compound(name);
             if (form == nullptr) continue;
-            const std::string described = "read the compound \"" + name + "\" (" + in_sentence(form->name) + ")";
+            const std::string described = "read the compound \"" + name + "\" (" + detail::in_sentence(form->name) + ")";
             if (count == list.size()) return described + " but no amount after it, e.g. \"" + name + " 200 mg\"";
             return described + ", then \"" + joined({list.begin() + static_cast<std::ptrdiff_t>(count), list.end()}) +
                    "\", which is not an amount (a number and " + std::string(accepted_units) + ")";
@@ -243,7 +202,7 @@ private:
 
     const compound& read_compound(std::string_view name) const {
         try {
-            return find_compound(name);  // its message lists the accepted ids
+            return get_compound(name);  // its message lists the accepted ids
         } catch (const error& e) {
             rethrow(e);
         }
@@ -341,82 +300,7 @@ private:
     std::string_view text_;
 };
 
-// Called at the end of each constructor, once elemental() and compound_mass() are defined.
-void check_plausible(const supplement_dose& dose) {
-    const milligrams magnesium = dose.elemental();
-    if (magnesium.value() > max_elemental_mg_per_dose) {
-        throw error(errc::invalid_amount, to_string(magnesium) + " of elemental magnesium as " +
-                                              in_sentence(dose.form().name) +
-                                              " in one dose is implausible (a g/mg mix-up?); " + accepted_amounts());
-    }
-    if (!dose.form().form_known) return;  // no compound to weigh
-    const milligrams swallowed = dose.compound_mass();
-    if (swallowed.value() > max_compound_mg_per_dose) {
-        throw error(errc::invalid_amount, to_string(swallowed) + " of " + in_sentence(dose.form().name) +
-                                              " in one dose is implausible (a g/mg mix-up?); " + accepted_amounts());
-    }
-}
-
 }  // namespace
-
-std::string_view to_string(dose_basis basis) noexcept {
-    switch (basis) {
-        case dose_basis::elemental: return "elemental";
-        case dose_basis::compound: return "compound";
-    }
-    return "elemental";
-}
-
-supplement_dose::supplement_dose(const compound& form, milligrams amount, dose_basis basis)
-    : form_(&form), amount_(amount), basis_(basis) {
-    check_finite_non_negative(basis == dose_basis::elemental ? "elemental amount" : "compound mass", amount);
-    if (basis == dose_basis::compound) require_named_form(form, amount);
-    check_plausible(*this);
-}
-
-supplement_dose::supplement_dose(const compound& form, milligrams compound_mass, label_strength label)
-    : form_(&form), amount_(compound_mass), basis_(dose_basis::compound), label_(label) {
-    check_finite_non_negative("compound mass", compound_mass);
-    require_named_form(form, compound_mass);
-    check_finite_non_negative("label elemental amount", label.elemental);
-    check_finite_non_negative("label compound amount", label.per_compound_mass);
-    if (label.per_compound_mass.value() == 0.0) {
-        throw error(errc::invalid_amount, "label strength \"" + to_string(label.elemental) + " per " +
-                                              to_string(label.per_compound_mass) +
-                                              "\" has a zero compound amount; accepted: a compound amount above 0 mg");
-    }
-    if (label.elemental > label.per_compound_mass) {
-        throw error(errc::invalid_amount,
-                    "label strength \"" + to_string(label.elemental) + " per " +
-                        to_string(label.per_compound_mass) +
-                        "\" states more magnesium than compound; accepted: an elemental amount no larger than the "
-                        "compound amount it is in (e.g. 144 mg per 2000 mg)");
-    }
-    check_plausible(*this);
-}
-
-milligrams supplement_dose::elemental() const {
-    if (basis_ == dose_basis::elemental) return amount_;
-    if (label_) {
-        // Both label amounts are milligrams, so the ratio of their values is a pure number.
-        return amount_ * (label_->elemental.value() / label_->per_compound_mass.value());
-    }
-    return elemental_magnesium(*form_, amount_);
-}
-
-milligrams supplement_dose::compound_mass() const {
-    if (basis_ == dose_basis::compound) return amount_;
-    return compound_mass_for(*form_, amount_);
-}
-
-std::string supplement_dose::description() const {
-    if (!form_->form_known) return to_string(amount_) + " elemental magnesium, form not stated";
-    const std::string name = in_sentence(form_->name);
-    if (basis_ == dose_basis::elemental) return to_string(amount_) + " elemental magnesium as " + name;
-    std::string out = to_string(amount_) + " " + name + " (" + to_string(elemental()) + " elemental";
-    if (label_) out += " per label: " + to_string(label_->elemental) + " per " + to_string(label_->per_compound_mass);
-    return out + ")";
-}
 
 supplement_dose parse_supplement_dose(std::string_view text) {
     try {

@@ -26,9 +26,9 @@ json compound_json(const compound& c) {
                 {"name", c.name},
                 {"aliases", aliases},
                 {"formula", c.full_formula()},
-                {"water_of_hydration", c.water_of_hydration},
-                {"molar_mass_g_per_mol", detail::rounded(c.molar_mass.value(), detail::molar_mass_decimals)},
-                {"elemental_fraction", detail::rounded(c.elemental_fraction, detail::fraction_decimals)},
+                {"water_of_hydration", c.water_of_hydration()},
+                {"molar_mass_g_per_mol", detail::rounded(c.molar_mass().value(), detail::molar_mass_decimals)},
+                {"elemental_fraction", detail::rounded(c.elemental_fraction(), detail::fraction_decimals)},
                 {"bioavailability", c.bioavailability ? json{{"relative_factor", detail::rounded(c.bioavailability->relative_factor, detail::factor_decimals)},
                                                              {"label", "estimate"},
                                                              {"basis", c.bioavailability->basis}}
@@ -49,9 +49,9 @@ void print_compound_text(const compound& c) {
     for (std::string_view a : c.aliases) aliases += (aliases.empty() ? "" : ", ") + std::string(a);
     print_table({"Property", "Value"},
                 {{"formula", c.full_formula()},
-                 {"molar mass", to_string(c.molar_mass)},
-                 {"elemental magnesium", fraction_text(c.elemental_fraction) + " (" +
-                                             detail::format_number(c.elemental_fraction * 1000.0, 1) +
+                 {"molar mass", to_string(c.molar_mass())},
+                 {"elemental magnesium", fraction_text(c.elemental_fraction()) + " (" +
+                                             detail::format_number(c.elemental_fraction() * 1000.0, 1) +
                                              " mg per 1 g of compound)"},
                  {"evidence grade", std::string(to_string(c.grade))},
                  {"bioavailability", c.bioavailability ? detail::format_number(c.bioavailability->relative_factor, detail::factor_decimals) +
@@ -89,8 +89,8 @@ void register_compounds_command(CLI::App& app) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const compound& c : mgcalc::compounds()) {
-            rows.push_back({std::string(c.id), c.full_formula(), detail::format_number(c.molar_mass.value(), detail::molar_mass_decimals),
-                            fraction_text(c.elemental_fraction), std::string(to_string(c.grade)),
+            rows.push_back({std::string(c.id), c.full_formula(), detail::format_number(c.molar_mass().value(), detail::molar_mass_decimals),
+                            fraction_text(c.elemental_fraction()), std::string(to_string(c.grade)),
                             c.bioavailability ? detail::format_number(c.bioavailability->relative_factor, detail::factor_decimals) : "-"});
         }
         print_table({"id", "formula", "g/mol", "Mg", "evidence", "rel. bioavail. (est.)"}, rows,
@@ -101,7 +101,7 @@ void register_compounds_command(CLI::App& app) {
     show->add_option("compound", s->query, "Compound id or alias")->required();
     add_format_option(*show, s->format);
     show->callback([s] {
-        const compound& c = find_compound(s->query);
+        const compound& c = get_compound(s->query);
         if (s->format == output_format::json) {
             std::cout << compound_json(c).dump(2) << '\n';
         } else {

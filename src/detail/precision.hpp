@@ -2,18 +2,20 @@
 // CSV (docs/cli.md, "Numbers"). Not installed, not documented beyond that page.
 #pragma once
 
+#include <mgcalc/units.hpp>
+
 #include "detail/text.hpp"
 
 #include <string>
 
 namespace mgcalc::detail {
 
-inline constexpr int mg_decimals = 1;           ///< magnesium, and other masses in mg
-inline constexpr int gram_decimals = 1;         ///< food weights in g
+inline constexpr int mg_decimals = amount_text<milligrams>::decimals;  ///< magnesium, and other masses in mg
+inline constexpr int gram_decimals = amount_text<grams>::decimals;     ///< food weights in g
 inline constexpr int percent_decimals = 1;      ///< percent of a target
 inline constexpr int age_decimals = 2;          ///< ages in years
 inline constexpr int fraction_decimals = 4;     ///< elemental fractions
-inline constexpr int molar_mass_decimals = 2;   ///< g/mol
+inline constexpr int molar_mass_decimals = amount_text<grams_per_mole>::decimals;  ///< g/mol
 inline constexpr int factor_decimals = 2;       ///< bioavailability factors, match confidence
 inline constexpr int amount_decimals = 3;       ///< portion amounts ("0.333 cup")
 

@@ -4,35 +4,11 @@
 #include <fmt/format.h>
 
 #include <cassert>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 
 namespace mgcalc::detail {
-
-std::string to_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trim(std::string_view text) noexcept {
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-std::string lookup_key(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (c == ' ' || c == '-' || c == '_' || c == '.' || c == '\t') continue;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
 
 std::from_chars_result from_chars_double(const char* first, const char* last, double& value) noexcept {
     double parsed = 0;
@@ -137,22 +113,6 @@ std::string format_shortest(double value) {
         fixed = fmt::format("{}0.{}{}", sign, std::string(static_cast<std::size_t>(-exponent - 1), '0'), digits);
     }
     return fixed.size() <= scientific.size() ? fixed : scientific;
-}
-
-std::string quoted(std::string_view text) {
-    std::string out = "\"";
-    out += text;
-    out += '"';
-    return out;
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i) out += separator;
-        out += parts[i];
-    }
-    return out;
 }
 
 }  // namespace mgcalc::detail

@@ -1,5 +1,9 @@
-// Internal text helpers shared by mgcalc's parsers. Not installed, not documented.
+// Internal text helpers shared by mgcalc's parsers. Not installed, not documented. The ones the
+// model headers need too (to_lower, trim, lookup_key, quoted, join) are in
+// <mgcalc/detail/strings.hpp>.
 #pragma once
+
+#include <mgcalc/detail/strings.hpp>
 
 #include <charconv>
 #include <optional>
@@ -9,13 +13,6 @@
 
 namespace mgcalc::detail {
 
-/// Lower-case ASCII copy.
-std::string to_lower(std::string_view text);
-/// Trims ASCII white space at both ends.
-std::string_view trim(std::string_view text) noexcept;
-/// Lookup key: lower case, with spaces, hyphens, underscores and dots removed, so
-/// "Magnesium L-Threonate" and "magnesium-l-threonate" compare equal.
-std::string lookup_key(std::string_view text);
 /// std::from_chars(first, last, value) for a double, on any standard library: libc++ 14 (the
 /// standard library of Emscripten, Apple and Android) has no floating-point from_chars.
 /// fast_float reads the grammar of libstdc++ 12's from_chars, which is built on it, and this
@@ -29,15 +26,12 @@ std::optional<double> parse_double(std::string_view text) noexcept;
 std::vector<std::string_view> split(std::string_view text, char separator);
 /// Formats a number with at most `decimals` (>= 0) decimals and no trailing zeros: 1.50 -> "1.5";
 /// never "-0". The digits are those of printf("%.*f") in the C locale, whatever the C locale is.
+/// decimal() in <mgcalc/detail/decimal.hpp> writes the same text without {fmt}, for the model
+/// headers (tests/detail/decimal_test.cpp proves it).
 std::string format_number(double value, int decimals = 1);
 /// The text std::to_chars(first, last, value) writes, on any standard library: the shortest
 /// digits that read back as `value`, in fixed or scientific notation, whichever is shorter
 /// (fixed on a tie): "0.1", "1.5e-07", "1e+20". Locale-independent.
 std::string format_shortest(double value);
-/// The text in double quotes, for error messages: "\"1 bucket\"". (Built with +=: g++ 12 reports
-/// a bogus -Wrestrict for "\"" + s + "\"" at -O2, GCC bugs 105329/105651.)
-std::string quoted(std::string_view text);
-/// Joins with ", ".
-std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
 }  // namespace mgcalc::detail

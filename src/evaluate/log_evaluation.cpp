@@ -67,7 +67,7 @@ supplement_dose product_dose(const supplement_product& product, std::string_view
                                            " is labelled per " + product.unit + ": expected " + expected);
     }
     // The label states elemental magnesium per unit (21 CFR 101.36), so the dose is elemental.
-    return supplement_dose(find_compound(product.compound), *count * product.elemental_per_unit, dose_basis::elemental);
+    return supplement_dose(get_compound(product.compound), *count * product.elemental_per_unit, dose_basis::elemental);
 }
 
 /// What the person typed, as reports echo it: the phrase, or "ITEM=AMOUNT" (the form of the

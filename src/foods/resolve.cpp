@@ -28,15 +28,6 @@
 
 namespace mgcalc {
 
-std::string_view to_string(match_method method) noexcept {
-    switch (method) {
-        case match_method::id: return "id";
-        case match_method::description: return "description";
-        case match_method::search: return "search";
-    }
-    return "search";
-}
-
 namespace {
 
 using detail::quoted;

@@ -24,7 +24,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/serving.hpp>
 
-#include "detail/limits.hpp"
+#include <mgcalc/detail/limits.hpp>
 #include "detail/quantity.hpp"
 #include "detail/text.hpp"
 

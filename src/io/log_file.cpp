@@ -18,7 +18,7 @@
 #include <mgcalc/io/log_file.hpp>
 
 #include "detail/csv.hpp"
-#include "detail/limits.hpp"
+#include <mgcalc/detail/limits.hpp>
 #include "detail/text.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // Tests for mgcalc/advice/sleep.hpp: the evening-magnesium assessment, and the carried-compound fields of
 // mgcalc/chemistry/compound.hpp it uses. Every finding is tested on both sides of its threshold; carried
-// amounts are worked by hand with the atomic weights of src/chemistry/formula.cpp (IUPAC CIAAW 2021:
+// amounts are worked by hand with the atomic weights of mgcalc/chemistry/formula.hpp (IUPAC CIAAW 2021:
 // Mg 24.305, C 12.011, H 1.008, N 14.007, O 15.999, S 32.06). Rules and sources: docs/sleep.md.
 #include <mgcalc/chemistry/compound.hpp>
 #include <mgcalc/error.hpp>
@@ -35,7 +35,7 @@ mgcalc::sleep_context bedtime(int hour, int minute) {
 }
 
 mgcalc::supplement_dose elemental(const char* compound, double amount_mg) {
-    return {mgcalc::find_compound(compound), amount_mg * mg};
+    return {mgcalc::get_compound(compound), amount_mg * mg};
 }
 
 /// A food that holds exactly `amount_mg` magnesium in 100 g.
@@ -84,19 +84,19 @@ TEST_CASE("sleep: compounds describe the ligand they carry", "[sleep]") {
     };
     for (const row& r : rows) {
         INFO(r.id);
-        const mgcalc::compound& c = mgcalc::find_compound(r.id);
+        const mgcalc::compound& c = mgcalc::get_compound(r.id);
         CHECK(c.carrier_name == r.name);
         CHECK(c.carrier_formula == r.formula);
         CHECK(c.carriers_per_formula_unit == r.per_unit);
         // By construction: each Mg2+ replaced two protons of the free acids, so the anhydrous salt is
         // Mg atoms x Mg + carriers x acid - 2 x Mg atoms x H (glycinate: 24.305 + 2 x 75.067 - 2 x 1.008).
-        const double expected = c.magnesium_atoms * 24.305 + r.per_unit * mgcalc::molar_mass(r.formula).value() -
-                                2 * c.magnesium_atoms * 1.008;
-        CHECK(mgcalc::molar_mass(c.formula).value() == Approx(expected).epsilon(1e-12));
+        const double expected = c.magnesium_atoms() * 24.305 + r.per_unit * mgcalc::molar_mass(r.formula).value() -
+                                2 * c.magnesium_atoms() * 1.008;
+        CHECK(mgcalc::molar_mass(c.formula()).value() == Approx(expected).epsilon(1e-12));
     }
     for (const char* id : {"oxide", "hydroxide", "chloride", "sulfate-heptahydrate", "lactate", "aspartate-dihydrate"}) {
         INFO(id);
-        const mgcalc::compound& c = mgcalc::find_compound(id);
+        const mgcalc::compound& c = mgcalc::get_compound(id);
         CHECK(c.carrier_name.empty());
         CHECK(c.carrier_formula.empty());
         CHECK(c.carriers_per_formula_unit == 0);
@@ -127,7 +127,7 @@ TEST_CASE("sleep: carried amounts follow stoichiometry, checked by hand", "[slee
     // L-threonic acid C4H8O5 = 48.044 + 8.064 + 79.995 = 136.103; Magtein 2 g at 144 mg per 2 g:
     // 144/24.305 x 2 x 136.103 = 1612.74 mg.
     mgcalc::day_intake day;
-    day.add_supplement(mgcalc::supplement_dose(mgcalc::find_compound("threonate"), 2000.0 * mg,
+    day.add_supplement(mgcalc::supplement_dose(mgcalc::get_compound("threonate"), 2000.0 * mg,
                                                mgcalc::label_strength{144.0 * mg, 2000.0 * mg}),
                        {}, at(21, 50));
     const mgcalc::sleep_assessment magtein = mgcalc::assess_sleep(day, woman34, bedtime(22, 30));

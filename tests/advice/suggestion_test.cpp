@@ -28,7 +28,7 @@ mgcalc::life_stage man_40() { return person(mgcalc::sex::male, 40.0); }
 /// A day with `supplement_mg` of elemental magnesium as glycinate and `food_mg` from a test food.
 mgcalc::evaluation day_with(const mgcalc::life_stage& stage, double supplement_mg, double food_mg = 0.0) {
     mgcalc::day_intake day;
-    if (supplement_mg > 0) day.add_supplement({mgcalc::find_compound("glycinate"), supplement_mg * mg});
+    if (supplement_mg > 0) day.add_supplement({mgcalc::get_compound("glycinate"), supplement_mg * mg});
     // 100 mg per 100 g: food_mg grams give food_mg milligrams.
     if (food_mg > 0) day.add_food(mgcalc::food{"test", "Test food", 100.0 * mg}, food_mg * g);
     return mgcalc::evaluate(day, stage);
@@ -247,7 +247,7 @@ TEST_CASE("suggestion: foods already eaten that day are not suggested", "[sugges
     // 17 x 2.45 = 41.65, 09037 avocado 29 x 1.5 = 43.5 mg.
     auto suggested_after = [&](const mgcalc::food& eaten) {
         mgcalc::day_intake day;
-        day.add_food(eaten, 118.0 * g).add_supplement({mgcalc::find_compound("glycinate"), 250.0 * mg});
+        day.add_food(eaten, 118.0 * g).add_supplement({mgcalc::get_compound("glycinate"), 250.0 * mg});
         return ids(mgcalc::suggest_for_gap(mgcalc::evaluate(day, woman_25())));
     };
     // Another food with the same magnesium shows what would be suggested otherwise.

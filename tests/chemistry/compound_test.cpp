@@ -14,7 +14,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace {
@@ -99,12 +98,12 @@ TEST_CASE("compound: molar mass and % Mg match the hand-worked table row by row"
     CHECK(std::size(rows) == mgcalc::compounds().size());  // every shipped compound is checked
     for (const row& r : rows) {
         INFO(r.id);
-        const mgcalc::compound& c = mgcalc::find_compound(r.id);
+        const mgcalc::compound& c = mgcalc::get_compound(r.id);
         CHECK(c.id == r.id);
         CHECK(c.full_formula() == r.full_formula);
-        CHECK(c.molar_mass.value() == Approx(r.molar_mass).margin(0.01));
-        CHECK(c.magnesium_atoms == r.magnesium_atoms);
-        CHECK(c.elemental_fraction * 100 == Approx(r.percent_magnesium).margin(0.01));
+        CHECK(c.molar_mass().value() == Approx(r.molar_mass).margin(0.01));
+        CHECK(c.magnesium_atoms() == r.magnesium_atoms);
+        CHECK(c.elemental_fraction() * 100 == Approx(r.percent_magnesium).margin(0.01));
         // The table's "mg Mg per 1 g" column is rounded to 3 significant figures.
         CHECK(mgcalc::elemental_magnesium(c, 1000.0 * mg).value() == Approx(r.mg_per_gram).margin(0.5));
     }
@@ -114,29 +113,29 @@ TEST_CASE("compound: molar mass, Mg atoms and fraction are computed from the for
     for (const mgcalc::compound& c : mgcalc::compounds()) {
         INFO(c.id);
         const std::string full = c.full_formula();
-        CHECK(c.molar_mass.value() == Approx(mgcalc::molar_mass(full).value()).epsilon(1e-12));
-        CHECK(c.magnesium_atoms == mgcalc::atom_count(full, "Mg"));
-        CHECK(c.elemental_fraction ==
-              Approx(c.magnesium_atoms * 24.305 / mgcalc::molar_mass(full).value()).epsilon(1e-12));
-        CHECK(c.elemental_fraction > 0.0);
-        CHECK(c.elemental_fraction < 1.0);
+        CHECK(c.molar_mass().value() == Approx(mgcalc::molar_mass(full).value()).epsilon(1e-12));
+        CHECK(c.magnesium_atoms() == mgcalc::atom_count(full, "Mg"));
+        CHECK(c.elemental_fraction() ==
+              Approx(c.magnesium_atoms() * 24.305 / mgcalc::molar_mass(full).value()).epsilon(1e-12));
+        CHECK(c.elemental_fraction() > 0.0);
+        CHECK(c.elemental_fraction() < 1.0);
         CHECK_FALSE(c.formula_source.empty());
         CHECK_FALSE(c.name.empty());
         CHECK_FALSE(c.notes.empty());
         // The formula field is the anhydrous unit; hydrate water lives in water_of_hydration.
-        CHECK(c.formula.find("\xC2\xB7") == std::string_view::npos);
-        CHECK(c.formula.find('*') == std::string_view::npos);
+        CHECK(c.formula().find("\xC2\xB7") == std::string_view::npos);
+        CHECK(c.formula().find('*') == std::string_view::npos);
     }
 }
 
 TEST_CASE("compound: full_formula writes hydrate water after a middle dot", "[compound]") {
-    CHECK(mgcalc::find_compound("sulfate-heptahydrate").full_formula() == "MgSO4" DOT "7H2O");
-    CHECK(mgcalc::find_compound("chloride-hexahydrate").full_formula() == "MgCl2" DOT "6H2O");
-    CHECK(mgcalc::find_compound("threonate-monohydrate").full_formula() == "C8H14MgO10" DOT "H2O");
-    CHECK(mgcalc::find_compound("oxide").full_formula() == "MgO");
-    CHECK(mgcalc::find_compound("sulfate-heptahydrate").water_of_hydration == 7);
-    CHECK(mgcalc::find_compound("citrate-nonahydrate").water_of_hydration == 9);
-    CHECK(mgcalc::find_compound("citrate").water_of_hydration == 0);
+    CHECK(mgcalc::get_compound("sulfate-heptahydrate").full_formula() == "MgSO4" DOT "7H2O");
+    CHECK(mgcalc::get_compound("chloride-hexahydrate").full_formula() == "MgCl2" DOT "6H2O");
+    CHECK(mgcalc::get_compound("threonate-monohydrate").full_formula() == "C8H14MgO10" DOT "H2O");
+    CHECK(mgcalc::get_compound("oxide").full_formula() == "MgO");
+    CHECK(mgcalc::get_compound("sulfate-heptahydrate").water_of_hydration() == 7);
+    CHECK(mgcalc::get_compound("citrate-nonahydrate").water_of_hydration() == 9);
+    CHECK(mgcalc::get_compound("citrate").water_of_hydration() == 0);
 }
 
 TEST_CASE("compound: names and aliases people type find the right compound", "[compound]") {
@@ -205,10 +204,10 @@ TEST_CASE("compound: names and aliases people type find the right compound", "[c
     };
     for (const lookup& l : lookups) {
         INFO(l.text);
-        CHECK(mgcalc::find_compound(l.text).id == l.id);
-        const mgcalc::compound* found = mgcalc::lookup_compound(l.text);
+        CHECK(mgcalc::get_compound(l.text).id == l.id);
+        const mgcalc::compound* found = mgcalc::find_compound(l.text);
         REQUIRE(found != nullptr);
-        CHECK(found == &mgcalc::find_compound(l.id));
+        CHECK(found == &mgcalc::get_compound(l.id));
     }
 }
 
@@ -217,16 +216,16 @@ TEST_CASE("compound: magnesium of a form not stated is elemental and has no stoi
     for (const char* text : {"magnesium", "Magnesium", " MAGNESIUM ", "mag", "Mg", "elemental magnesium",
                              "unspecified", "magnesium (form not stated)"}) {
         INFO(text);
-        CHECK(&mgcalc::find_compound(text) == &unspecified);
-        CHECK(mgcalc::lookup_compound(text) == &unspecified);
+        CHECK(&mgcalc::get_compound(text) == &unspecified);
+        CHECK(mgcalc::find_compound(text) == &unspecified);
     }
     CHECK(unspecified.id == "unspecified");
-    CHECK_FALSE(unspecified.form_known);
+    CHECK_FALSE(unspecified.form_known());
     // Its computed fields come from its formula, the element itself: one Mg atom, fraction 1.
-    CHECK(unspecified.formula == "Mg");
-    CHECK(unspecified.molar_mass.value() == mgcalc::atomic_weight("Mg").value());
-    CHECK(unspecified.magnesium_atoms == 1);
-    CHECK(unspecified.elemental_fraction == 1.0);
+    CHECK(unspecified.formula() == "Mg");
+    CHECK(unspecified.molar_mass().value() == mgcalc::atomic_weight("Mg").value());
+    CHECK(unspecified.magnesium_atoms() == 1);
+    CHECK(unspecified.elemental_fraction() == 1.0);
     // No form, so no absorption evidence and no estimate.
     CHECK(unspecified.grade == mgcalc::evidence_grade::none);
     CHECK(unspecified.evidence.empty());
@@ -237,7 +236,7 @@ TEST_CASE("compound: magnesium of a form not stated is elemental and has no stoi
     // It is not a salt: not listed among the compounds, which all have a known form.
     for (const mgcalc::compound& c : mgcalc::compounds()) {
         INFO(c.id);
-        CHECK(c.form_known);
+        CHECK(c.form_known());
         CHECK(&c != &unspecified);
     }
 
@@ -255,12 +254,12 @@ TEST_CASE("compound: every id, name and alias resolves to its own compound", "[c
     // Catches two compounds claiming the same alias: the first would silently win.
     for (const mgcalc::compound& c : mgcalc::compounds()) {
         INFO(c.id);
-        CHECK(&mgcalc::find_compound(c.id) == &c);
-        CHECK(&mgcalc::find_compound(c.name) == &c);
-        CHECK(&mgcalc::find_compound(c.full_formula()) == &c);
+        CHECK(&mgcalc::get_compound(c.id) == &c);
+        CHECK(&mgcalc::get_compound(c.name) == &c);
+        CHECK(&mgcalc::get_compound(c.full_formula()) == &c);
         for (std::string_view alias : c.aliases) {
             INFO(alias);
-            CHECK(&mgcalc::find_compound(alias) == &c);
+            CHECK(&mgcalc::get_compound(alias) == &c);
         }
     }
 }
@@ -268,43 +267,43 @@ TEST_CASE("compound: every id, name and alias resolves to its own compound", "[c
 TEST_CASE("compound: an unknown compound lists the accepted ids", "[compound]") {
     for (const char* text : {"unobtainium", "", "   ", "magnesium kryptonite", "mag kryptonite", "magnesia kryptonite"}) {
         INFO(text);
-        const auto e = error_from([text] { mgcalc::find_compound(text); });
+        const auto e = error_from([text] { mgcalc::get_compound(text); });
         REQUIRE(e);
         CHECK(e->code == mgcalc::errc::unknown_compound);
         CHECK_THAT(e->message, Contains("[mgcalc.unknown_compound] unknown magnesium compound " + quoted(text)) &&
                                    Contains("accepted ids") && Contains("oxide") && Contains("glycinate") &&
                                    Contains("sulfate-heptahydrate") && Contains("glycerophosphate"));
         // The message speaks of what was typed, not of the C++ function called.
-        CHECK_THAT(e->message, !Contains("find_compound"));
-        CHECK(mgcalc::lookup_compound(text) == nullptr);
+        CHECK_THAT(e->message, !Contains("get_compound"));
+        CHECK(mgcalc::find_compound(text) == nullptr);
     }
 }
 
-TEST_CASE("compound: lookup_compound is the non-throwing twin", "[compound]") {
-    static_assert(noexcept(mgcalc::lookup_compound(std::string_view{})));
+TEST_CASE("compound: find_compound is the non-throwing twin", "[compound]") {
+    static_assert(noexcept(mgcalc::find_compound(std::string_view{})));
     static_assert(noexcept(mgcalc::compounds()));
-    CHECK(mgcalc::lookup_compound("oxide") == &mgcalc::find_compound("oxide"));
-    CHECK(mgcalc::lookup_compound("no such thing") == nullptr);
+    CHECK(mgcalc::find_compound("oxide") == &mgcalc::get_compound("oxide"));
+    CHECK(mgcalc::find_compound("no such thing") == nullptr);
 }
 
 TEST_CASE("compound: stoichiometry by hand", "[compound]") {
     // MgO: M = 24.305 + 15.999 = 40.304 g/mol, so 500 mg holds 500 x 24.305 / 40.304 = 301.52 mg Mg.
-    const auto& oxide = mgcalc::find_compound("oxide");
+    const auto& oxide = mgcalc::get_compound("oxide");
     CHECK(mgcalc::elemental_magnesium(oxide, 500.0 * mg).value() == Approx(500 * 24.305 / 40.304));
     CHECK(mgcalc::elemental_magnesium(oxide, 500.0 * mg).value() == Approx(301.5).margin(0.05));
 
     // Bisglycinate C4H8MgN2O4: M = 4(12.011) + 8(1.008) + 24.305 + 2(14.007) + 4(15.999) = 172.423
     // g/mol, so 200 mg Mg needs 200 x 172.423 / 24.305 = 1418.8 mg of compound.
-    const auto& glycinate = mgcalc::find_compound("glycinate");
+    const auto& glycinate = mgcalc::get_compound("glycinate");
     CHECK(mgcalc::compound_mass_for(glycinate, 200.0 * mg).value() == Approx(200 * 172.423 / 24.305));
     CHECK(mgcalc::compound_mass_for(glycinate, 200.0 * mg).value() == Approx(1418.8).margin(0.05));
 
     // Citrate carries 3 Mg: 1 g of Mg3(C6H5O7)2 (451.113 g/mol) holds 1000 x 3 x 24.305 / 451.113 mg.
-    const auto& citrate = mgcalc::find_compound("citrate");
+    const auto& citrate = mgcalc::get_compound("citrate");
     CHECK(mgcalc::elemental_magnesium(citrate, mgcalc::in_milligrams(1.0 * g)).value() == Approx(1000 * 3 * 24.305 / 451.113));
 
     // Epsom salt MgSO4.7H2O = 24.305 + 32.06 + 4(15.999) + 7(18.015) = 246.466 g/mol.
-    const auto& epsom = mgcalc::find_compound("Epsom salt");
+    const auto& epsom = mgcalc::get_compound("Epsom salt");
     CHECK(mgcalc::elemental_magnesium(epsom, 1000.0 * mg).value() == Approx(1000 * 24.305 / 246.466));
 
     // The two directions are inverses, and zero is a valid amount.
@@ -315,7 +314,7 @@ TEST_CASE("compound: stoichiometry by hand", "[compound]") {
 }
 
 TEST_CASE("compound: negative, NaN and infinite amounts are invalid_amount errors", "[compound]") {
-    const auto& oxide = mgcalc::find_compound("oxide");
+    const auto& oxide = mgcalc::get_compound("oxide");
     struct bad {
         double value;
         const char* problem;
@@ -381,7 +380,7 @@ TEST_CASE("compound: evidence grades and estimates follow the absorption studies
     CHECK(std::size(rows) == mgcalc::compounds().size());
     for (const expected& row : rows) {
         INFO(row.id);
-        const mgcalc::compound& c = mgcalc::find_compound(row.id);
+        const mgcalc::compound& c = mgcalc::get_compound(row.id);
         CHECK(c.grade == row.grade);
         REQUIRE(c.bioavailability.has_value() == row.factor.has_value());
         if (row.factor) {
@@ -415,7 +414,7 @@ TEST_CASE("compound: evidence grades and estimates follow the absorption studies
 }
 
 TEST_CASE("compound: the oxide estimate names its evidence and counter-evidence", "[compound]") {
-    const auto& oxide = mgcalc::find_compound("oxide");
+    const auto& oxide = mgcalc::get_compound("oxide");
     REQUIRE(oxide.bioavailability);
     const std::string basis(oxide.bioavailability->basis);
     CHECK_THAT(basis, Contains("Firoz & Graber 2001") && Contains("4%") && Contains("Lindberg 1990") &&
@@ -431,15 +430,15 @@ TEST_CASE("compound: the oxide estimate names its evidence and counter-evidence"
 }
 
 TEST_CASE("compound: notes record hydrate states and commercial conventions", "[compound]") {
-    const std::string threonate(mgcalc::find_compound("threonate").notes);
+    const std::string threonate(mgcalc::get_compound("threonate").notes);
     CHECK_THAT(threonate, Contains("2,000 mg") && Contains("144 mg") && Contains("7.2%") && Contains("monohydrate") &&
                               Contains("2026/56") && Contains("7.2-8.3%"));
-    const std::string glycinate(mgcalc::find_compound("glycinate").notes);
+    const std::string glycinate(mgcalc::get_compound("glycinate").notes);
     CHECK_THAT(glycinate, Contains("Buffered") && Contains("14.1%") && Contains("label strength"));
     // Values no source confirms are said to be unconfirmed.
-    CHECK_THAT(std::string(mgcalc::find_compound("gluconate-dihydrate").notes), Contains("unconfirmed"));
-    CHECK_THAT(std::string(mgcalc::find_compound("orotate-dihydrate").notes), Contains("unconfirmed"));
-    CHECK_THAT(std::string(mgcalc::find_compound("citrate-nonahydrate").notes), Contains("3.96%"));
+    CHECK_THAT(std::string(mgcalc::get_compound("gluconate-dihydrate").notes), Contains("unconfirmed"));
+    CHECK_THAT(std::string(mgcalc::get_compound("orotate-dihydrate").notes), Contains("unconfirmed"));
+    CHECK_THAT(std::string(mgcalc::get_compound("citrate-nonahydrate").notes), Contains("3.96%"));
 }
 
 TEST_CASE("compound: to_string(evidence_grade)", "[compound]") {
@@ -449,16 +448,40 @@ TEST_CASE("compound: to_string(evidence_grade)", "[compound]") {
     CHECK(mgcalc::to_string(mgcalc::evidence_grade::none) == "none");
 }
 
-TEST_CASE("compound: the table is built once and safe to read from many threads", "[compound]") {
-    std::vector<std::thread> threads;
-    std::vector<const mgcalc::compound*> seen(8, nullptr);
-    for (std::size_t t = 0; t < seen.size(); ++t) {
-        threads.emplace_back([t, &seen] {
-            const mgcalc::compound* last = nullptr;
-            for (int i = 0; i < 200; ++i) last = mgcalc::lookup_compound(i % 2 ? "Epsom salt" : "sulfate-heptahydrate");
-            seen[t] = last;
-        });
+namespace {
+
+/// True when every lookup key of every compound (id, name, aliases, formula with each hydrate
+/// separator) fits detail::compound_key, which find_compound relies on (a key that did not fit
+/// would match nothing).
+constexpr bool every_key_fits() {
+    const auto too_long = [](const mgcalc::detail::compound_key& key) { return !key.fits(); };
+    for (const mgcalc::compound& c : mgcalc::compounds()) {
+        if (mgcalc::detail::any_key_of(c, too_long)) return false;
     }
-    for (std::thread& thread : threads) thread.join();
-    for (const mgcalc::compound* c : seen) CHECK(c == &mgcalc::find_compound("sulfate-heptahydrate"));
+    return !mgcalc::detail::any_key_of(mgcalc::unspecified_form(), too_long);
+}
+
+}  // namespace
+
+TEST_CASE("compound: the table and its lookups are computed by the compiler", "[compound][constexpr]") {
+    // MgO: 24.305 / (24.305 + 15.999) = 24.305 / 40.304 = 0.6030 (CIAAW 2022 weights,
+    // docs/sources.md), computed from the formula when this file is compiled. No table is built at
+    // run time, so there is nothing for threads to race on.
+    constexpr const mgcalc::compound& oxide = mgcalc::get_compound("magnesium oxide");
+    STATIC_REQUIRE(oxide.id == "oxide");
+    STATIC_REQUIRE(oxide.elemental_fraction() == 24.305 / (24.305 + 15.999));
+    STATIC_REQUIRE(oxide.elemental_fraction() > 0.60295);
+    STATIC_REQUIRE(oxide.elemental_fraction() < 0.60305);
+    // Bisglycinate's molar mass in the table is its formula's: 172.423 g/mol, worked in formula_test.cpp.
+    STATIC_REQUIRE(mgcalc::get_compound("glycinate").molar_mass().value() == mgcalc::molar_mass("Mg(C2H4NO2)2").value());
+    // Names, aliases and formulas find one object of the table; an unknown name finds nothing.
+    STATIC_REQUIRE(mgcalc::find_compound("Epsom salt") == &mgcalc::get_compound("sulfate-heptahydrate"));
+    STATIC_REQUIRE(mgcalc::find_compound("MgSO4*7H2O") == &mgcalc::get_compound("sulfate-heptahydrate"));
+    STATIC_REQUIRE(mgcalc::find_compound("Mag Glycinate") == &mgcalc::get_compound("glycinate"));
+    STATIC_REQUIRE(mgcalc::find_compound("magnesium") == &mgcalc::unspecified_form());
+    STATIC_REQUIRE(mgcalc::find_compound("sulfate") != mgcalc::find_compound("Epsom salt"));
+    STATIC_REQUIRE(mgcalc::find_compound("kryptonite") == nullptr);
+    STATIC_REQUIRE(every_key_fits());
+    // The same object at run time as at compile time.
+    CHECK(&mgcalc::get_compound(std::string("epsom-salt")) == mgcalc::find_compound("Epsom salt"));
 }

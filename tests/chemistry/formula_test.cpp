@@ -52,6 +52,21 @@ TEST_CASE("formula: molar masses computed by hand", "[formula]") {
           Approx(4 * 12.011 + 12 * 1.008 + 24.305 + 2 * 14.007 + 6 * 15.999 + 2 * 32.06).epsilon(1e-12));
 }
 
+TEST_CASE("formula: a molar mass is a constant expression", "[formula][constexpr]") {
+    // Magnesium bisglycinate, Mg(C2H4NO2)2 = C4H8MgN2O4, parsed by the compiler: 4 x 12.011 +
+    // 8 x 1.008 + 24.305 + 2 x 14.007 + 4 x 15.999 = 172.423 g/mol (CIAAW 2022 weights,
+    // docs/sources.md). A static_assert fails the build, not a test run, if the parser or a weight
+    // changes; and a formula that does not parse here would not compile.
+    constexpr double bisglycinate = mgcalc::molar_mass("Mg(C2H4NO2)2").value();
+    STATIC_REQUIRE(bisglycinate > 172.423 - 1e-9);
+    STATIC_REQUIRE(bisglycinate < 172.423 + 1e-9);
+    // The grouped and the flat formula are the same atoms, so exactly the same sum.
+    STATIC_REQUIRE(mgcalc::molar_mass("C4H8MgN2O4").value() == bisglycinate);
+    STATIC_REQUIRE(mgcalc::atom_count("Mg(C2H4NO2)2", "N") == 2);
+    STATIC_REQUIRE(mgcalc::atom_count("MgSO4\xC2\xB7" "7H2O", "H") == 14);
+    CHECK(bisglycinate == Approx(172.423).epsilon(1e-12));
+}
+
 TEST_CASE("formula: nested parentheses multiply through every level", "[formula]") {
     // Mg(C(OH)2)2 = Mg + 2 x (C + 2 x (O + H))
     CHECK(grams_per_mole_of("Mg(C(OH)2)2") == Approx(24.305 + 2 * (12.011 + 2 * (15.999 + 1.008))).epsilon(1e-12));

@@ -523,7 +523,7 @@ TEST_CASE("cli: a flag's mistake is the flag's, not an entry of a day", "[cli]")
     // No C++ function names in what users read.
     for (const std::string& message : {r.err, dose.err}) {
         CHECK(message.find("parse_supplement_dose") == std::string::npos);
-        CHECK(message.find("find_compound") == std::string::npos);
+        CHECK(message.find("get_compound") == std::string::npos);
         CHECK(message.find("resolve_") == std::string::npos);
     }
 }

@@ -50,7 +50,7 @@ int main() {
 
     // 500 mg of magnesium oxide: 24.305 / (24.305 + 15.999) x 500 = 301.5 mg elemental
     // (IUPAC 2022 abridged atomic weights); tolerance covers the weight table's rounding.
-    const mgcalc::compound& oxide = mgcalc::find_compound("magnesium oxide");
+    const mgcalc::compound& oxide = mgcalc::get_compound("magnesium oxide");
     const mgcalc::milligrams elemental = mgcalc::elemental_magnesium(oxide, 500.0 * mg);
     check_near("magnesium oxide, 500 mg (mg elemental)", elemental.value(), 301.5, 0.5);
 
@@ -91,8 +91,8 @@ int main() {
 
     // Bad input is an mgcalc::error with its stable code in what().
     try {
-        (void)mgcalc::find_compound("unobtainium");
-        std::fprintf(stderr, "FAIL find_compound accepted an unknown compound\n");
+        (void)mgcalc::get_compound("unobtainium");
+        std::fprintf(stderr, "FAIL get_compound accepted an unknown compound\n");
         ++failures;
     } catch (const mgcalc::error& e) {
         const std::string message = e.what();

@@ -23,7 +23,7 @@ const mgcalc::food cheese_sauce{"01188", "KRAFT CHEEZ WHIZ Pasteurized Process C
 mgcalc::life_stage woman(double years) { return {mgcalc::sex::female, mgcalc::age::from_years(years)}; }
 
 mgcalc::supplement_dose elemental(const char* compound, double amount_mg) {
-    return {mgcalc::find_compound(compound), amount_mg * mg};
+    return {mgcalc::get_compound(compound), amount_mg * mg};
 }
 
 bool has_warning(const mgcalc::evaluation& e, const std::string& code) {
@@ -143,7 +143,7 @@ TEST_CASE("evaluation: entries are ranked by contribution, unknown last", "[eval
 TEST_CASE("evaluation: the absorbed estimate is beside, never instead of, the elemental total", "[evaluation]") {
     mgcalc::day_intake day;
     day.add_food(almonds, 100.0 * g)                                                            // 268 mg
-        .add_supplement({mgcalc::find_compound("oxide"), 500.0 * mg, mgcalc::dose_basis::compound});  // 301.5 mg
+        .add_supplement({mgcalc::get_compound("oxide"), 500.0 * mg, mgcalc::dose_basis::compound});  // 301.5 mg
     const mgcalc::evaluation e = mgcalc::evaluate(day, woman(30.0));
     const double oxide_elemental = 500.0 * 24.305 / (24.305 + 15.999);  // MgO stoichiometry
     CHECK(e.supplemental.value() == Approx(oxide_elemental));

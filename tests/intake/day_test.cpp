@@ -17,7 +17,7 @@ TEST_CASE("intake: entries are kept in logged order with their input text", "[in
     mgcalc::day_intake day;
     CHECK(day.empty());
     day.add_food(spinach, 30.0 * g, "spinach=30 g")
-        .add_supplement(mgcalc::supplement_dose(mgcalc::find_compound("glycinate"), 200.0 * mg), "glycinate=200 mg")
+        .add_supplement(mgcalc::supplement_dose(mgcalc::get_compound("glycinate"), 200.0 * mg), "glycinate=200 mg")
         .add_food(spinach, 60.0 * g);
     REQUIRE(day.foods().size() == 2);
     REQUIRE(day.supplements().size() == 1);

@@ -287,7 +287,7 @@ const mgcalc::food unknown_tricky{"x3", "Mystery <stew> & \"dumplings\"", std::n
 mgcalc::life_stage woman(double years) { return {mgcalc::sex::female, mgcalc::age::from_years(years)}; }
 
 mgcalc::supplement_dose elemental(const char* compound, double amount_mg) {
-    return {mgcalc::find_compound(compound), amount_mg * mg};
+    return {mgcalc::get_compound(compound), amount_mg * mg};
 }
 
 /// A varied day for a woman of 34 (Females 31-50 y: RDA 320 mg, EAR 265 mg, supplemental UL

@@ -20,7 +20,15 @@ enum class match_method {
     description,  ///< the food's exact description ("Bananas, raw")
     search,       ///< ranked search for the words ("black beans")
 };
-std::string_view to_string(match_method method) noexcept;  ///< "id", "description", "search"
+/// "id", "description", "search".
+constexpr std::string_view to_string(match_method method) noexcept {
+    switch (method) {
+        case match_method::id: return "id";
+        case match_method::description: return "description";
+        case match_method::search: return "search";
+    }
+    return "search";
+}
 
 /// Another food the words could mean, listed beside a search match.
 struct food_alternative {

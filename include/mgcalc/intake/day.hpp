@@ -1,15 +1,24 @@
 // mgcalc/intake/day.hpp - what a person ate and took in one day.
+//
+// Header-only, except add_food of a household serving, which converts it with resolve_serving
+// (foods/serving.hpp, compiled: links libmgcalc).
 #pragma once
 
-#include <mgcalc/foods/food.hpp>
-#include <mgcalc/foods/choice.hpp>
-#include <mgcalc/foods/serving.hpp>
 #include <mgcalc/chemistry/supplement.hpp>
+#include <mgcalc/detail/decimal.hpp>
+#include <mgcalc/detail/strings.hpp>
+#include <mgcalc/error.hpp>
+#include <mgcalc/foods/choice.hpp>
+#include <mgcalc/foods/food.hpp>
+#include <mgcalc/foods/serving.hpp>
 #include <mgcalc/intake/time_of_day.hpp>
+#include <mgcalc/limits.hpp>
 #include <mgcalc/units.hpp>
 
+#include <cmath>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mgcalc {
@@ -33,6 +42,7 @@ public:
     day_intake& add_food(mgcalc::food item, grams amount, std::string input = {});
     /// Converts a household serving through the food's own portions (resolve_serving) and
     /// records the measure used. Throws like resolve_serving and like the overload above.
+    /// Links libmgcalc (resolve_serving is compiled).
     day_intake& add_food(mgcalc::food item, const serving& amount, std::string input = {});
     /// A typed entry as resolve_food_entry read it, with its choice; the input is what was typed.
     day_intake& add_food(resolved_food_entry entry);
@@ -55,5 +65,42 @@ private:
     std::vector<food_entry> foods_;
     std::vector<supplement_entry> supplements_;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+// ---------------------------------------------------------------------------------------------
+
+inline day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::string input) {
+    const double weight = amount.value();
+    if (!std::isfinite(weight) || weight < 0 || weight > limits::max_food_grams) {
+        throw error(errc::invalid_amount,
+                    detail::concat("food amount ", detail::decimal(weight, 3), " g for '", item.description,
+                                   "' is not accepted: expected a finite amount from 0 to ",
+                                   detail::decimal(limits::max_food_grams, 0), " g"));
+    }
+    foods_.push_back(food_entry{std::move(item), amount, std::move(input), "g"});
+    return *this;
+}
+
+inline day_intake& day_intake::add_food(mgcalc::food item, const serving& amount, std::string input) {
+    resolved_serving resolved = resolve_serving(item, amount);
+    add_food(std::move(item), resolved.weight, std::move(input));
+    foods_.back().measure_used = std::move(resolved.measure_used);
+    return *this;
+}
+
+inline day_intake& day_intake::add_food(resolved_food_entry entry) {
+    std::string input = entry.choice.typed;
+    add_food(std::move(entry.item), entry.weight, std::move(input));
+    foods_.back().measure_used = std::move(entry.measure_used);
+    foods_.back().choice = std::move(entry.choice);
+    return *this;
+}
+
+inline day_intake& day_intake::add_supplement(supplement_dose dose, std::string input,
+                                              std::optional<time_of_day> taken_at, std::string product) {
+    supplements_.push_back(supplement_entry{std::move(dose), std::move(input), taken_at, std::move(product)});
+    return *this;
+}
 
 }  // namespace mgcalc

@@ -2,18 +2,28 @@
 //
 // Age is exact (months with fraction), never floored to whole years: a 9-month-old is not
 // "age 0" (the CRON-o-Meter pitfall, docs/model.md). Impossible combinations are errors.
+//
+// Header-only and constexpr: a life stage made from numbers is a constant expression, and so are
+// its reference intakes (reference.hpp).
 #pragma once
 
 #include <mgcalc/dates.hpp>
+#include <mgcalc/detail/decimal.hpp>
+#include <mgcalc/detail/strings.hpp>
+#include <mgcalc/error.hpp>
+#include <mgcalc/limits.hpp>
 #include <mgcalc/result.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <string>
 #include <string_view>
 
 namespace mgcalc {
 
 enum class sex { female, male };
-std::string_view to_string(sex s) noexcept;
+constexpr std::string_view to_string(sex s) noexcept { return s == sex::female ? "female" : "male"; }
 /// "female"/"f"/"woman" or "male"/"m"/"man", any case; throws mgcalc::error (invalid_life_stage).
 sex parse_sex(std::string_view text);
 /// parse_sex's twin: the error instead of throwing it.
@@ -23,21 +33,21 @@ result<sex> try_parse_sex(std::string_view text);
 class age {
 public:
     /// Throws mgcalc::error (invalid_life_stage) if negative, not finite, or over 120 years.
-    static age from_years(double years);
-    static age from_months(double months);
+    static constexpr age from_years(double years);
+    static constexpr age from_months(double months);
     /// Age on `on` of a person born on `birth`: completed calendar months plus the fraction of
     /// the current month (a birthday on the 29th-31st falls on the month's last day when the
     /// month is shorter). Throws invalid_date if a date does not exist or `on` is before `birth`.
-    static age between(year_month_day birth, year_month_day on);
+    static constexpr age between(year_month_day birth, year_month_day on);
 
-    double in_months() const noexcept { return months_; }
-    double in_years() const noexcept { return months_ / 12.0; }
+    constexpr double in_months() const noexcept { return months_; }
+    constexpr double in_years() const noexcept { return months_ / 12.0; }
     /// "9 months", "9.5 months" below 2 years, "34.5 years" from 2 years (truncated to one
     /// decimal, so it never shows an age not yet reached).
     std::string to_string() const;
 
 private:
-    explicit age(double months) : months_(months) {}
+    constexpr explicit age(double months) : months_(months) {}
     double months_;
 };
 
@@ -51,12 +61,12 @@ class life_stage {
 public:
     /// Throws mgcalc::error (invalid_life_stage) for a pregnant or lactating male, or pregnancy
     /// or lactation below 10 years of age.
-    life_stage(mgcalc::sex s, mgcalc::age a, physiological_state state = {});
+    constexpr life_stage(mgcalc::sex s, mgcalc::age a, physiological_state state = {});
 
-    mgcalc::sex sex() const noexcept { return sex_; }
-    const mgcalc::age& age() const noexcept { return age_; }
-    bool pregnant() const noexcept { return state_.pregnant; }
-    bool lactating() const noexcept { return state_.lactating; }
+    constexpr mgcalc::sex sex() const noexcept { return sex_; }
+    constexpr const mgcalc::age& age() const noexcept { return age_; }
+    constexpr bool pregnant() const noexcept { return state_.pregnant; }
+    constexpr bool lactating() const noexcept { return state_.lactating; }
     /// "female, 34.5 years, pregnant".
     std::string to_string() const;
 
@@ -65,5 +75,153 @@ private:
     mgcalc::age age_;
     physiological_state state_;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Implementation. Age is kept as months with a fraction, never floored to whole years, because
+// the reference bands change at 6 and 12 months (the CRON-o-Meter "every infant is age 0"
+// pitfall).
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+
+inline constexpr double months_per_year = 12.0;
+// Ages beyond limits::max_age_years are a typing mistake.
+inline constexpr double max_age_months = limits::max_age_years * months_per_year;
+// IOM 1997 gives no pregnancy or lactation rows below 14 years ("<= 18 y"); mgcalc accepts them
+// from 10 years and treats anything younger as an input error.
+inline constexpr double min_reproductive_age_months = 10.0 * months_per_year;
+
+[[noreturn]] inline void fail_age_out_of_range(double value, std::string_view unit) {
+    const std::string_view problem = std::isnan(value) ? "is not a number" : (value < 0 ? "is negative" : "is out of range");
+    throw error(errc::invalid_life_stage, concat("age ", decimal(value, 3), " ", unit, " ", problem,
+                                                 ": accepted ages are 0 to 120 years (0 to 1440 months)"));
+}
+
+[[noreturn]] inline void fail_not_a_date(year_month_day when, std::string_view role) {
+    throw error(errc::invalid_date, concat(role, " ", iso_date(when), " is not a calendar date"));
+}
+
+[[noreturn]] inline void fail_before_birth(year_month_day birth, year_month_day on) {
+    throw error(errc::invalid_date, concat("date ", iso_date(on), " is before the birth date ", iso_date(birth),
+                                           "; an age needs a date on or after the birth date"));
+}
+
+constexpr double checked_months(double value, double maximum, std::string_view unit, double months_per_unit) {
+    // `!(value >= 0)` also rejects NaN; infinity fails the upper bound.
+    if (!(value >= 0) || !(value <= maximum)) fail_age_out_of_range(value, unit);
+    return value * months_per_unit + 0.0;  // + 0.0 turns -0.0 into +0.0
+}
+
+// The date `months` calendar months after `birth`, on the same day of the month, or on the last
+// day of the month when that month is shorter (born on the 31st: the 30th of April; born on
+// February 29: February 28 in common years).
+constexpr std::chrono::sys_days monthly_anniversary(year_month_day birth, long long months) noexcept {
+    const std::chrono::year_month shifted = birth.year() / birth.month() + std::chrono::months{months};
+    const std::chrono::day last = (shifted / std::chrono::last).day();
+    return std::chrono::sys_days{shifted / std::min(birth.day(), last)};
+}
+
+// Truncates (never rounds up) to one decimal, so a displayed age is never one the person has not
+// reached yet: 18.97 years shows as "18.9 years", not "19 years", in line with how ages are
+// spoken. The 1e-9 absorbs binary error such as 0.3 * 12 = 3.5999999999999996.
+inline std::string one_decimal_down(double value) { return decimal(std::floor(value * 10.0 + 1e-9) / 10.0, 1); }
+
+[[noreturn]] inline void fail_impossible_state(sex s, const age& a, physiological_state state) {
+    const std::string_view what = state.pregnant && state.lactating ? "pregnant and lactating"
+                                  : state.pregnant                  ? "pregnant"
+                                                                    : "lactating";
+    if (s == sex::male) {
+        throw error(errc::invalid_life_stage,
+                    concat("a male cannot be ", what, ": pregnancy and lactation apply to females only"));
+    }
+    throw error(errc::invalid_life_stage, concat("a female aged ", a.to_string(), " cannot be ", what,
+                                                 ": pregnancy and lactation are accepted from 10 years of age"));
+}
+
+}  // namespace detail
+
+// ---- sex -------------------------------------------------------------------------------------
+
+inline sex parse_sex(std::string_view text) {
+    const std::string word = detail::to_lower(detail::trim(text));
+    if (word == "female" || word == "f" || word == "woman") return sex::female;
+    if (word == "male" || word == "m" || word == "man") return sex::male;
+    throw error(errc::invalid_life_stage,
+                detail::concat("unknown sex ", detail::quoted(text), ": expected female, f, woman, male, m or man (any case)"),
+                {}, std::string(text));
+}
+
+inline result<sex> try_parse_sex(std::string_view text) {
+    return detail::try_parse([&] { return parse_sex(text); });
+}
+
+// ---- age -------------------------------------------------------------------------------------
+
+constexpr age age::from_years(double years) {
+    return age(detail::checked_months(years, limits::max_age_years, "years", detail::months_per_year));
+}
+
+constexpr age age::from_months(double months) {
+    return age(detail::checked_months(months, detail::max_age_months, "months", 1.0));
+}
+
+constexpr age age::between(year_month_day birth, year_month_day on) {
+    if (!birth.ok()) detail::fail_not_a_date(birth, "birth date");
+    if (!on.ok()) detail::fail_not_a_date(on, "date");
+    if (on < birth) detail::fail_before_birth(birth, on);
+    const std::chrono::sys_days on_day{on};
+
+    // Completed calendar months: the calendar difference, minus one if this month's anniversary
+    // is still ahead.
+    long long months = (static_cast<long long>(static_cast<int>(on.year())) - static_cast<int>(birth.year())) * 12 +
+                       (static_cast<long long>(static_cast<unsigned>(on.month())) -
+                        static_cast<long long>(static_cast<unsigned>(birth.month())));
+    // The true count is `months` or `months - 1`; more than 1441 is over 120 years in any case
+    // (checked here, before the anniversary arithmetic, so absurd years cannot overflow).
+    if (months > static_cast<long long>(detail::max_age_months) + 1) {
+        detail::fail_age_out_of_range(static_cast<double>(months) / 12.0, "years");
+    }
+    if (detail::monthly_anniversary(birth, months) > on_day) --months;
+
+    // The fraction of the current month: days since the last monthly anniversary over the length
+    // of the interval to the next one (28 to 31 days).
+    const std::chrono::sys_days last = detail::monthly_anniversary(birth, months);
+    const std::chrono::sys_days next = detail::monthly_anniversary(birth, months + 1);
+    const double exact = static_cast<double>(months) + static_cast<double>((on_day - last).count()) /
+                                                           static_cast<double>((next - last).count());
+    if (exact > detail::max_age_months) detail::fail_age_out_of_range(exact / detail::months_per_year, "years");
+    return age(exact);
+}
+
+inline std::string age::to_string() const {
+    // Below 2 years in months (the infant bands are in months: 0-6, 6-12), otherwise in years.
+    if (months_ < 24.0) {
+        std::string shown = detail::one_decimal_down(months_);
+        shown += shown == "1" ? " month" : " months";
+        return shown;
+    }
+    return detail::concat(detail::one_decimal_down(in_years()), " years");
+}
+
+// ---- life_stage ------------------------------------------------------------------------------
+
+constexpr life_stage::life_stage(mgcalc::sex s, mgcalc::age a, physiological_state state)
+    : sex_(s), age_(a), state_(state) {
+    const bool reproductive = state.pregnant || state.lactating;
+    if (reproductive && (s == sex::male || a.in_months() < detail::min_reproductive_age_months)) {
+        detail::fail_impossible_state(s, a, state);
+    }
+}
+
+inline std::string life_stage::to_string() const {
+    std::string out = detail::concat(mgcalc::to_string(sex_), ", ", age_.to_string());
+    if (state_.pregnant && state_.lactating)
+        out += ", pregnant and lactating";
+    else if (state_.pregnant)
+        out += ", pregnant";
+    else if (state_.lactating)
+        out += ", lactating";
+    return out;
+}
 
 }  // namespace mgcalc

@@ -1,5 +1,6 @@
-// Checking amounts against mgcalc's plausibility limits (the limits themselves are public, in
-// mgcalc/limits.hpp): the words an error message uses for an amount that is not a number.
+// mgcalc/detail/limits.hpp - checking amounts against mgcalc's plausibility limits (the limits
+// themselves are public, in mgcalc/limits.hpp): the words an error message uses for an amount
+// that is not a number. Shared by the model headers and the compiled library.
 #pragma once
 
 #include <mgcalc/limits.hpp>

@@ -1,0 +1,76 @@
+// mgcalc/detail/strings.hpp - the small text helpers the model headers share with the compiled
+// library (src/detail/text.hpp includes this header): ASCII case and white space, lookup keys,
+// quoting and joining for messages.
+//
+// ASCII only, never the C locale: std::tolower follows setlocale, and in a Turkish single-byte
+// locale it turns "I" into a dotless i, so "MAGNESIUM" would find nothing.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mgcalc::detail {
+
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Lower-case ASCII copy.
+inline std::string to_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = ascii_lower(c);
+    return out;
+}
+
+/// Trims ASCII white space at both ends.
+constexpr std::string_view trim(std::string_view text) noexcept {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+/// Characters a lookup key leaves out: "Magnesium L-Threonate" and "magnesium-l-threonate"
+/// have the same key.
+constexpr bool is_key_separator(char c) noexcept { return c == ' ' || c == '-' || c == '_' || c == '.' || c == '\t'; }
+
+/// Lookup key: lower case, with spaces, hyphens, underscores and dots removed.
+inline std::string lookup_key(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (!is_key_separator(c)) out += ascii_lower(c);
+    }
+    return out;
+}
+
+/// The parts one after the other: concat("count ", digits, " is too large"). For messages in
+/// headers: g++ 12 reports a bogus -Wrestrict for "literal" + std::string at -O2 (GCC bugs
+/// 105329/105651), which an application's -Werror would turn into an error; += does not.
+template <class... Parts>
+std::string concat(const Parts&... parts) {
+    std::string out;
+    ((out += parts), ...);
+    return out;
+}
+
+/// The text in double quotes, for error messages: "\"1 bucket\"". (Built with +=: g++ 12 reports
+/// a bogus -Wrestrict for "\"" + s + "\"" at -O2, GCC bugs 105329/105651.)
+inline std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    out += text;
+    out += '"';
+    return out;
+}
+
+/// Joins with ", ".
+inline std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ") {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
+}  // namespace mgcalc::detail
