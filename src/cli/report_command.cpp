@@ -6,6 +6,7 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/io/chart.hpp>
+#include <mgcalc/io/file.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
@@ -17,9 +18,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <span>
 #include <tuple>
 
 namespace mgcalc::cli {
@@ -241,12 +242,6 @@ void print_csv(const period_evaluation& period) {
     }
 }
 
-void write_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-    if (!out) throw error(errc::malformed_file, "cannot write '" + path + "': check the folder exists and is writable");
-}
-
 }  // namespace
 
 void register_report_command(CLI::App& app) {
@@ -299,8 +294,10 @@ void register_report_command(CLI::App& app) {
         const bool one_day = period.days.size() == 1;
 
         if (!s->svg_file.empty()) {
-            write_file(s->svg_file, one_day ? day_chart_svg(period.days.front().result, to_string(period.days.front().date))
-                                            : period_chart_svg(period));
+            save_file(s->svg_file,
+                      one_day ? day_chart_svg(period.days.front().result, to_string(period.days.front().date))
+                              : period_chart_svg(period),
+                      "the chart", std::span(&s->log_file, 1));
         }
         const std::string format = detail::to_lower(s->format_name);
         if (format == "csv") {

@@ -303,6 +303,17 @@ TEST_CASE("cli: report --format csv has one row per day", "[cli]") {
     CHECK(r.out.rfind("date,life_stage,target_kind,target_mg,", 0) == 0);
 }
 
+TEST_CASE("cli: report --svg never replaces the log it reports on", "[cli]") {
+    // A copy of the example log, so that a failure here cannot damage the documented example.
+    const std::string log = "mgcalc_cli_test_svg_over_log.json";
+    const std::string original = read_file(example_log());
+    std::ofstream(log, std::ios::binary) << original;
+    check_one_line_error("report --log " + log + " --svg ./" + log,
+                         "./" + log + ": is also the input " + log + "; expected another path for the chart");
+    CHECK(read_file(log) == original);
+    std::remove(log.c_str());
+}
+
 TEST_CASE("cli: report --svg writes a chart, a day below target gets suggestions", "[cli]") {
     const std::string svg = "mgcalc_cli_test_chart.svg";
     const auto j = run_json("report --sex female --age 30 --food \"12061=1 oz\" --svg " + svg);
