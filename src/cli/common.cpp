@@ -9,6 +9,7 @@
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"
+#include "detail/utf8.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -214,11 +215,7 @@ std::string optional_mg_text(const std::optional<milligrams>& amount, const std:
 
 namespace {
 // Display width of UTF-8 text: code points, not bytes ("MgSO4·7H2O" is 10 wide, 11 bytes).
-std::size_t display_width(const std::string& text) {
-    std::size_t width = 0;
-    for (unsigned char c : text) width += (c & 0xC0) != 0x80;
-    return width;
-}
+std::size_t display_width(const std::string& text) { return detail::utf8::count_characters(text); }
 }  // namespace
 
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,

@@ -11,6 +11,7 @@
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
 #include <mgcalc/io/log_file.hpp>
+#include <mgcalc/io/period_csv.hpp>
 #include <mgcalc/advice/suggestion.hpp>
 
 #include "detail/precision.hpp"
@@ -224,24 +225,6 @@ void print_period_text(const period_evaluation& period) {
               << "; with entries lacking magnesium data: " << s.days_with_unknown_entries << '\n';
 }
 
-/// One row per day: the columns a spreadsheet needs to plot or filter days.
-void print_csv(const period_evaluation& period) {
-    std::cout << "date,life_stage,target_kind,target_mg,ear_mg,ul_supplemental_mg,food_mg,supplement_mg,total_mg,"
-                 "total_is_lower_bound,percent_of_target,status,over_ul,missing_data_entries\n";
-    auto number = [](double v) { return detail::format_number(v, detail::mg_decimals); };
-    auto optional_number = [&](const std::optional<milligrams>& v) { return v ? number(v->value()) : std::string(); };
-    for (const day_result& day : period.days) {
-        const evaluation& e = day.result;
-        std::cout << to_string(day.date) << ",\"" << e.reference.life_stage_group << "\"," << to_string(e.reference.kind)
-                  << ',' << number(e.reference.target.value()) << ',' << optional_number(e.reference.ear) << ','
-                  << optional_number(e.reference.supplemental_upper_limit) << ',' << number(e.food.value()) << ','
-                  << number(e.supplemental.value()) << ',' << number(e.total.value()) << ','
-                  << (e.total_is_lower_bound() ? "true" : "false") << ',' << detail::format_number(e.percent_of_target, detail::percent_decimals)
-                  << ',' << to_string(e.status) << ',' << (e.over_upper_limit ? "true" : "false") << ','
-                  << e.unknown_entries << '\n';
-    }
-}
-
 }  // namespace
 
 void register_report_command(CLI::App& app) {
@@ -301,7 +284,7 @@ void register_report_command(CLI::App& app) {
         }
         const std::string format = detail::to_lower(s->format_name);
         if (format == "csv") {
-            print_csv(period);
+            std::cout << to_period_csv(period);
         } else if (format == "json") {
             if (one_day) {
                 std::cout << day_json(period.days.front()).dump(2) << '\n';

@@ -356,8 +356,8 @@ void csv_reader::fail(std::string_view column_name, std::string_view message) co
 
 void csv_reader::fail(std::string_view message) const { state_->fail_at(state_->record_line, message); }
 
-void append_csv_field(std::string& out, std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+void append_csv_field(std::string& out, std::string_view text, csv_quoting quoting) {
+    if (quoting == csv_quoting::when_needed && text.find_first_of(",\"\r\n") == std::string_view::npos) {
         out += text;
         return;
     }

@@ -144,9 +144,16 @@ private:
 
 // --- writing ----------------------------------------------------------------------------------
 
-/// Appends one field, in double quotes when it holds a comma, a quote or a line break, with a
-/// quote inside written twice (RFC 4180, section 2); as it is otherwise.
-void append_csv_field(std::string& out, std::string_view text);
+/// When a written field is put in double quotes.
+enum class csv_quoting {
+    when_needed,  ///< only when it holds a comma, a quote or a line break
+    always,       ///< always: a text column that mgcalc has always written quoted
+};
+
+/// Appends one field, in double quotes when it holds a comma, a quote or a line break (or always,
+/// with csv_quoting::always), with a quote inside written twice (RFC 4180, section 2); as it is
+/// otherwise.
+void append_csv_field(std::string& out, std::string_view text, csv_quoting quoting = csv_quoting::when_needed);
 /// Appends one record: the fields separated by commas, then a line feed.
 void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields);
 

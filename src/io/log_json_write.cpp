@@ -55,48 +55,34 @@ void write_canonical(std::string& out, const json& value, std::size_t depth) {
         out += '\n';
         out.append(2 * indent, ' ');
     };
-    switch (value.type()) {
-        case json::value_t::object: {
-            if (value.empty()) {
-                out += "{}";
-                return;
-            }
-            out += '{';
-            bool first = true;
-            for (const auto& [key, member] : value.items()) {
-                if (!first) out += ',';
-                first = false;
-                new_line(depth + 1);
-                append_json_string(out, key);
+    if (value.is_structured()) {
+        const bool object = value.is_object();
+        if (value.empty()) {
+            out += object ? "{}" : "[]";
+            return;
+        }
+        out += object ? '{' : '[';
+        for (auto member = value.begin(); member != value.end(); ++member) {
+            if (member != value.begin()) out += ',';
+            new_line(depth + 1);
+            if (object) {
+                append_json_string(out, member.key());
                 out += ": ";
-                write_canonical(out, member, depth + 1);
             }
-            new_line(depth);
-            out += '}';
-            return;
+            write_canonical(out, *member, depth + 1);
         }
-        case json::value_t::array: {
-            if (value.empty()) {
-                out += "[]";
-                return;
-            }
-            out += '[';
-            bool first = true;
-            for (const json& element : value) {
-                if (!first) out += ',';
-                first = false;
-                new_line(depth + 1);
-                write_canonical(out, element, depth + 1);
-            }
-            new_line(depth);
-            out += ']';
-            return;
-        }
+        new_line(depth);
+        out += object ? '}' : ']';
+        return;
+    }
+    switch (value.type()) {
         case json::value_t::string: append_json_string(out, value.get_ref<const std::string&>()); return;
         case json::value_t::number_integer: out += std::to_string(value.get<std::int64_t>()); return;
         case json::value_t::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); return;
         case json::value_t::number_float: out += json_number(value.get<double>()); return;
         case json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
+        case json::value_t::object:     // written above
+        case json::value_t::array:      // written above
         case json::value_t::null:
         case json::value_t::binary:     // never built below
         case json::value_t::discarded:  // never built below

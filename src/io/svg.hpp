@@ -41,11 +41,7 @@ public:
                 "\" height=\"" + coord(std::max(0.0, height)) + "\" fill=\"";
         out_ += fill;
         out_ += '"';
-        if (!extra.empty()) {
-            out_ += ' ';
-            out_ += extra;
-        }
-        out_ += "/>\n";
+        end_element(extra);
     }
 
     void line(double x1, double y1, double x2, double y2, std::string_view stroke, double stroke_width,
@@ -54,11 +50,7 @@ public:
                 coord(y2) + "\" stroke=\"";
         out_ += stroke;
         out_ += "\" stroke-width=\"" + number(stroke_width) + '"';
-        if (!extra.empty()) {
-            out_ += ' ';
-            out_ += extra;
-        }
-        out_ += "/>\n";
+        end_element(extra);
     }
 
     void path(std::string_view d, std::string_view stroke, double stroke_width, std::string_view extra = {}) {
@@ -67,11 +59,7 @@ public:
         out_ += "\" fill=\"none\" stroke=\"";
         out_ += stroke;
         out_ += "\" stroke-width=\"" + number(stroke_width) + '"';
-        if (!extra.empty()) {
-            out_ += ' ';
-            out_ += extra;
-        }
-        out_ += "/>\n";
+        end_element(extra);
     }
 
     void filled_path(std::string_view d, std::string_view fill, std::string_view extra = {}) {
@@ -80,11 +68,7 @@ public:
         out_ += "\" fill=\"";
         out_ += fill;
         out_ += '"';
-        if (!extra.empty()) {
-            out_ += ' ';
-            out_ += extra;
-        }
-        out_ += "/>\n";
+        end_element(extra);
     }
 
     /// `content` is raw UTF-8; `tooltip`, when given, becomes a <title> a viewer shows on hover
@@ -148,6 +132,15 @@ public:
 
 private:
     std::string out_;
+
+    /// Ends an empty element: the `extra` attributes as given, then "/>".
+    void end_element(std::string_view extra) {
+        if (!extra.empty()) {
+            out_ += ' ';
+            out_ += extra;
+        }
+        out_ += "/>\n";
+    }
 };
 
 }  // namespace mgcalc::detail::chart
