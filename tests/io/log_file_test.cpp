@@ -7,6 +7,7 @@
 #include <mgcalc/io/log_file.hpp>
 
 #include "detail/text.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -769,6 +770,95 @@ TEST_CASE("log_file: binary and non-UTF-8 input is refused with its position", "
     CHECK_THAT(error_message([&] { mgcalc::parse_log_csv("date,kind,item,amount\n2026-01-01,food,caf\xE9,1 g\n"s, log); }),
                StartsWith("[mgcalc.malformed_file] <csv>:2:20: byte 0xE9 is not valid UTF-8"));
     CHECK(log.days.empty());
+}
+
+// ---- errors as fields ------------------------------------------------------------------------
+
+TEST_CASE("log_file: JSON errors carry the file, line, column, JSON path and value as fields", "[log_file]") {
+    using mgcalc_test::thrown_by;
+    const std::string amount = logs_dir + "bad-amount.json";
+    const mgcalc::error e = thrown_by([&] { mgcalc::load_log(amount); });
+    CHECK(e.code() == errc::malformed_file);
+    CHECK(e.where().file == amount);
+    CHECK(e.where().line == 13);
+    CHECK(e.where().column == 54);
+    CHECK(e.where().json_path == "$.days[0].entries[1].amount");
+    CHECK(e.input() == "1");
+    CHECK_THAT(std::string(e.message()), StartsWith("found the number 1; expected a string: a serving like \"1 oz\""));
+
+    // A value refused by the check of the whole log: the date that is out of order.
+    const std::string order = document(R"({"sex":"female"})",
+                                       R"([{"date":"2026-01-02","entries":[]},{"date":"2026-01-01","entries":[]}])");
+    const mgcalc::error late = thrown_by([&] { mgcalc::parse_log_json(order, "my.json"); });
+    CHECK(late.where().file == "my.json");
+    CHECK(late.where().line == 1);
+    CHECK(late.where().column == order.find("\"2026-01-01\"") + 1);
+    CHECK(late.where().json_path == "$.days[1].date");
+    CHECK(late.input() == "2026-01-01");
+
+    // A duplicate key points at its second use; the input is the key.
+    const std::string twice = document(R"({"sex":"female"})", "[]", R"(,"days":[])");
+    const mgcalc::error duplicate = thrown_by([&] { mgcalc::parse_log_json(twice); });
+    CHECK(duplicate.where().json_path == "$.days");
+    CHECK(duplicate.where().column == twice.rfind("\"days\"") + 1);
+    CHECK(duplicate.input() == "days");
+
+    // A syntax error has a position but no path: there is no value there yet.
+    const mgcalc::error syntax = thrown_by([&] { mgcalc::load_log(logs_dir + "bad-syntax.json"); });
+    CHECK(syntax.where().line == 6);
+    CHECK(syntax.where().column == 44);
+    CHECK(syntax.where().json_path.empty());
+    CHECK_THAT(std::string(syntax.message()), StartsWith("syntax error while parsing object key"));
+
+    // Bytes refused before parsing, and empty input.
+    using namespace std::string_literals;
+    const mgcalc::error binary = thrown_by([] { mgcalc::parse_log_json("{\"a\":\n\"\0\"}"s); });
+    CHECK(binary.where().file == "<log>");
+    CHECK(binary.where().line == 2);
+    CHECK(binary.where().column == 2);
+    const mgcalc::error empty = thrown_by([] { mgcalc::parse_log_json("  \n"); });
+    CHECK(empty.where().line == 1);
+    CHECK(empty.where().column == 1);
+    CHECK_THAT(std::string(empty.message()), StartsWith("the input is empty"));
+
+    // A file that cannot be read has only its path.
+    const std::string missing = logs_dir + "no-such-log.json";
+    const mgcalc::error absent = thrown_by([&] { mgcalc::load_log(missing); });
+    CHECK(absent.where().file == missing);
+    CHECK(absent.where().line == 0);
+    CHECK(std::string(absent.message()) ==
+          "cannot open the file; expected a readable mgcalc log file (JSON) at this path");
+}
+
+TEST_CASE("log_file: CSV errors carry the file, line and the field's text as fields", "[log_file]") {
+    using mgcalc_test::thrown_by;
+    const std::string path = logs_dir + "bad-kind.csv";
+    intake_log log;
+    const mgcalc::error kind = thrown_by([&] { mgcalc::load_log_csv(path, log); });
+    CHECK(kind.code() == errc::malformed_file);
+    CHECK(kind.where().file == path);
+    CHECK(kind.where().line == 3);
+    CHECK(kind.where().json_path.empty());
+    CHECK(kind.input() == "drink");
+    CHECK(std::string(kind.message()) ==
+          "field 'kind': 'drink' is not an entry kind; expected food, supplement or product");
+    CHECK(log.days.empty());
+
+    const std::string header = "date,time,kind,item,amount,measure,note\n";
+    const mgcalc::error date = thrown_by([&] { mgcalc::parse_log_csv(header + "\n2026-11-31,,food,12014,1,oz,\n", log); });
+    CHECK(date.where().file == "<csv>");
+    CHECK(date.where().line == 3);  // the empty line is not a record, but it is a line
+    CHECK(date.input() == "2026-11-31");
+
+    const mgcalc::error column = thrown_by([&] { mgcalc::parse_log_csv("date,kind,item,amount,colour\n", log, "mine.csv"); });
+    CHECK(column.where().file == "mine.csv");
+    CHECK(column.where().line == 1);
+    CHECK(column.input() == "colour");
+
+    using namespace std::string_literals;
+    const mgcalc::error bytes = thrown_by([&] { mgcalc::parse_log_csv("date,kind,item,amount\n2026-01-01,food,caf\xE9,1 g\n"s, log); });
+    CHECK(bytes.where().line == 2);
+    CHECK(bytes.where().column == 20);
 }
 
 // ---- files -----------------------------------------------------------------------------------
