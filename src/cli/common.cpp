@@ -130,14 +130,8 @@ intake_log build_log(const life_stage_options& person, const log_request& reques
                                                ": a CSV entry file has no profile; give the person with --sex and "
                                                "--age, --age-months or --birth-date (or use a JSON log, which has one)");
         }
-        load_log_csv(request.log_file, log);
+        log = load_log_csv(request.log_file, person.to_profile());
         if (person.on_date.empty() && !log.days.empty()) day = log.days.back().date;
-        log.person = person.to_profile();
-        if (!log.days.empty()) {
-            const date_range logged{log.days.front().date, log.days.back().date};
-            for (date_range& range : log.person.pregnancies) range = logged;
-            for (date_range& range : log.person.lactation) range = logged;
-        }
     }
     std::vector<log_entry> flagged;
     for (const std::string& text : request.foods) flagged.push_back(from_flag("--food", log_entry_kind::food, text));

@@ -117,19 +117,10 @@ void register_sleep_command(CLI::App& app) {
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         for (const std::string& m : s->medications) context.medications.push_back(parse_medication(m));
         context.reduced_kidney_function = !s->conditions.empty();
-        context.add(log.person);
         const food_catalog catalog = build_catalog(s->databases, log);
         check_flagged_entries({s->log_file, s->foods, s->supplements}, catalog);
-        const log_day* logged = nullptr;
-        for (const log_day& d : log.days) {
-            if (d.date == day) logged = &d;
-        }
-        if (logged == nullptr) {
-            throw error(errc::invalid_date, "the log has no day " + to_string(day) +
-                                                "; give --date YYYY-MM-DD of a logged day");
-        }
+        const sleep_assessment assessment = assess_sleep(log, day, catalog, context);
         const life_stage stage = log.person.on(day);
-        const sleep_assessment assessment = assess_sleep(resolve_day(log, *logged, catalog), stage, context);
         if (s->format == output_format::json) {
             std::cout << to_json(assessment, stage, day, context.bedtime) << '\n';
         } else {

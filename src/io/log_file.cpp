@@ -23,6 +23,18 @@ void load_log_csv(const std::string& path, intake_log& log) {
     parse_log_csv(detail::read_log_file(path, "mgcalc CSV entry file"), log, path);
 }
 
+intake_log load_log_csv(const std::string& path, const profile& person) {
+    intake_log log;
+    load_log_csv(path, log);
+    log.person = person;
+    if (!log.days.empty()) {
+        const date_range logged{log.days.front().date, log.days.back().date};
+        for (date_range& range : log.person.pregnancies) range = logged;
+        for (date_range& range : log.person.lactation) range = logged;
+    }
+    return log;
+}
+
 log_format log_file_format(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     char head[64] = {};

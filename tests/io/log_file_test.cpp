@@ -1067,6 +1067,22 @@ TEST_CASE("log_file: CSV row errors name the line and field and leave the log un
                StartsWith("[mgcalc.malformed_file] " + path + ":3: field 'kind': 'drink' is not an entry kind"));
 }
 
+TEST_CASE("log_file: a CSV entry file read as a log takes the person given, over every logged day", "[log_file]") {
+    const mgcalc::profile pregnant = mgcalc::profile::stated(
+        mgcalc::life_stage(mgcalc::sex::female, mgcalc::age::from_years(30), {.pregnant = true}), mgcalc::date(2026, 12, 1));
+    const intake_log log = mgcalc::load_log_csv(logs_dir + "entries.csv", pregnant);  // 2026-11-20 and 11-21
+    REQUIRE(log.days.size() == 2);
+    CHECK(log.person.sex == mgcalc::sex::female);
+    CHECK(log.person.age == pregnant.age);
+    REQUIRE(log.person.pregnancies.size() == 1);
+    CHECK(log.person.pregnancies[0] == mgcalc::date_range{mgcalc::date(2026, 11, 20), mgcalc::date(2026, 11, 21)});
+    CHECK(log.person.lactation.empty());
+    CHECK(log.person.on(mgcalc::date(2026, 11, 21)).pregnant());
+
+    const mgcalc::error bad = mgcalc_test::thrown_by([] { (void)mgcalc::load_log_csv(logs_dir + "bad-kind.csv", mgcalc::profile{}); });
+    CHECK(bad.where().line == 3);
+}
+
 TEST_CASE("log_file: CSV skips rows of empty cells only", "[log_file]") {
     const intake_log log = csv_log("date,kind,item,amount\n,,,\n  , ,,\n2026-11-20,food,12014,1 oz\n,,,\n");
     REQUIRE(log.days.size() == 1);

@@ -23,6 +23,10 @@ void save_log(const intake_log& log, const std::string& path);
 
 /// Reads a CSV entry file into `log`, as parse_log_csv. Throws malformed_file like load_log.
 void load_log_csv(const std::string& path, intake_log& log);
+/// A CSV entry file as a whole log. The file has no profile, so `person` is it, as stated for
+/// every logged day: each of its pregnancy and lactation ranges becomes the file's first to last
+/// day (a person said to be pregnant is taken to be pregnant on each day of the file).
+intake_log load_log_csv(const std::string& path, const profile& person);
 
 enum class log_format { json, csv };
 /// What a log file holds, from its first bytes: a JSON log starts with '{', a CSV entry file
