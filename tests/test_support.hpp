@@ -10,7 +10,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -56,6 +58,15 @@ std::string error_message(F&& f, mgcalc::errc code) {
     }
     FAIL("expected mgcalc::error [" << mgcalc::to_string(code) << "], nothing was thrown");
     return {};
+}
+
+/// The whole of a file, byte for byte; a failed check when it cannot be opened.
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 inline bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }

@@ -1,5 +1,7 @@
 // Tests of the mgcalc command-line program: exit codes, one-line errors, JSON fields.
 // The program's path comes from CMake (MGCALC_CLI_PATH).
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
+
+using mgcalc_test::read_file;
 
 namespace {
 
@@ -265,12 +269,6 @@ TEST_CASE("cli: --food-db layers a custom CSV, a recipe with unknown data is a l
 
 namespace {
 std::string example_log() { return std::string(MGCALC_SOURCE_DIR) + "/docs/examples/log-example.json"; }
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream content;
-    content << in.rdbuf();
-    return content.str();
-}
 }  // namespace
 
 TEST_CASE("cli: report --log evaluates every day with the profile of that day", "[cli]") {

@@ -13,17 +13,11 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using mgcalc_test::read_file;
 using mgcalc_test::temporary_folder;
 using mgcalc_test::thrown_by;
 
 namespace {
-
-std::string contents(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
@@ -33,9 +27,9 @@ TEST_CASE("file: save_file writes a new file and replaces an old one whole", "[f
     const temporary_folder folder;
     const std::string path = folder.file("chart.svg");
     mgcalc::save_file(path, "first");
-    CHECK(contents(path) == "first");
+    CHECK(read_file(path) == "first");
     mgcalc::save_file(path, std::string("second\0with a NUL", 17), "the chart");
-    CHECK(contents(path) == std::string("second\0with a NUL", 17));
+    CHECK(read_file(path) == std::string("second\0with a NUL", 17));
     // Nothing is left beside it: the temporary file was renamed over the target.
     std::vector<std::string> names;
     for (const auto& item : fs::directory_iterator(folder.path)) names.push_back(item.path().filename().string());
@@ -48,7 +42,7 @@ TEST_CASE("file: save_file keeps the permissions of the file it replaces", "[fil
     write(path, "old");
     fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
     mgcalc::save_file(path, "new");
-    CHECK(contents(path) == "new");
+    CHECK(read_file(path) == "new");
     CHECK((fs::status(path).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
 }
 
@@ -60,7 +54,7 @@ TEST_CASE("file: save_file through a symbolic link replaces the file it points t
     fs::create_symlink(target, link);
     mgcalc::save_file(link, "new");
     CHECK(fs::is_symlink(link));
-    CHECK(contents(target) == "new");
+    CHECK(read_file(target) == "new");
 }
 
 TEST_CASE("file: save_file refuses to replace an input, by identity rather than spelling", "[file]") {
@@ -75,10 +69,10 @@ TEST_CASE("file: save_file refuses to replace an input, by identity rather than 
     CHECK(std::string(e.message()) == "is also the input " + log +
                                           "; expected another path for the chart (it would replace the file it was "
                                           "made from)");
-    CHECK(contents(log) == "the log");
+    CHECK(read_file(log) == "the log");
     // Another path is written, even with the inputs given.
     mgcalc::save_file(folder.file("chart.svg"), "<svg/>", "the chart", inputs);
-    CHECK(contents(folder.file("chart.svg")) == "<svg/>");
+    CHECK(read_file(folder.file("chart.svg")) == "<svg/>");
 }
 
 TEST_CASE("file: save_file names the path when it cannot write", "[file]") {
