@@ -91,7 +91,7 @@ inline std::error_code make_error_code(errc code) noexcept { return {static_cast
 struct error_location {
     std::string file{};        ///< the file's path as given
     std::size_t line = 0;      ///< 1-based
-    std::size_t column = 0;    ///< 1-based, in bytes
+    std::size_t column = 0;    ///< 1-based, in characters (UTF-8 code points), as an editor counts
     std::string json_path{};   ///< "$.days[2].entries[0].amount"
     std::optional<std::chrono::year_month_day> day{};  ///< the log day
     std::size_t entry = 0;     ///< the entry's number within the day, 1-based as people count

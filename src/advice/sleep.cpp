@@ -7,6 +7,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/formula.hpp>
 #include <mgcalc/advice/sleep.hpp>
+#include <mgcalc/evaluate/log_evaluation.hpp>
 #include <mgcalc/format.hpp>
 
 #include <mgcalc/detail/limits.hpp>
@@ -478,6 +479,16 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         return severity_rank(a.severity) < severity_rank(b.severity);
     });
     return out;
+}
+
+sleep_assessment assess_sleep(const intake_log& log, year_month_day date, const food_catalog& catalog,
+                              sleep_context context) {
+    const auto logged = std::find_if(log.days.begin(), log.days.end(), [&](const log_day& d) { return d.date == date; });
+    if (logged == log.days.end())
+        throw error(errc::invalid_date,
+                    "the log has no day " + to_string(date) + "; expected the date of a logged day");
+    context.add(log.person);
+    return assess_sleep(resolve_day(log, *logged, catalog), log.person.on(date), context);
 }
 
 }  // namespace mgcalc

@@ -9,6 +9,7 @@
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"
+#include "detail/utf8.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -129,14 +130,8 @@ intake_log build_log(const life_stage_options& person, const log_request& reques
                                                ": a CSV entry file has no profile; give the person with --sex and "
                                                "--age, --age-months or --birth-date (or use a JSON log, which has one)");
         }
-        load_log_csv(request.log_file, log);
+        log = load_log_csv(request.log_file, person.to_profile());
         if (person.on_date.empty() && !log.days.empty()) day = log.days.back().date;
-        log.person = person.to_profile();
-        if (!log.days.empty()) {
-            const date_range logged{log.days.front().date, log.days.back().date};
-            for (date_range& range : log.person.pregnancies) range = logged;
-            for (date_range& range : log.person.lactation) range = logged;
-        }
     }
     std::vector<log_entry> flagged;
     for (const std::string& text : request.foods) flagged.push_back(from_flag("--food", log_entry_kind::food, text));
@@ -160,53 +155,7 @@ void check_flagged_entries(const log_request& request, const food_catalog& catal
         (void)parse_supplement_dose(from_flag("--supplement", log_entry_kind::supplement, text).phrase);
 }
 
-double json_mg(milligrams amount) { return detail::rounded(amount.value(), detail::mg_decimals); }
-
-json optional_mg(const std::optional<milligrams>& amount) { return amount ? json(json_mg(*amount)) : json(nullptr); }
-
-double json_grams(grams amount) { return detail::rounded(amount.value(), detail::gram_decimals); }
-
-double json_percent(double percent) { return detail::rounded(percent, detail::percent_decimals); }
-
 std::string percent_text(double percent) { return detail::format_number(percent, detail::percent_decimals) + " %"; }
-
-json choice_json(const food_choice& choice) {
-    json alternatives = json::array();
-    for (const food_alternative& a : choice.alternatives) {
-        alternatives.push_back({{"food_id", a.id},
-                                {"source", a.source},
-                                {"description", a.description},
-                                {"magnesium_mg_per_100g", optional_mg(a.magnesium_per_100g)}});
-    }
-    json portions = json::array();
-    for (const portion& p : choice.other_portions) {
-        portions.push_back({{"amount", detail::rounded(p.amount, detail::amount_decimals)},
-                            {"measure", p.measure},
-                            {"grams", json_grams(p.weight)}});
-    }
-    return json{{"by", to_string(choice.method)},
-                {"food_words", choice.food_words},
-                {"confidence", detail::rounded(choice.confidence, detail::factor_decimals)},
-                {"uncertain", choice.uncertain()},
-                {"notes", choice.notes},
-                {"alternatives", alternatives},
-                {"other_portions", portions}};
-}
-
-json reference_json(const reference_intakes& reference, const life_stage& stage) {
-    return json{{"sex", to_string(stage.sex())},
-                {"age_years", detail::rounded(stage.age().in_years(), detail::age_decimals)},
-                {"pregnant", stage.pregnant()},
-                {"lactating", stage.lactating()},
-                {"authority", reference.authority},
-                {"life_stage", reference.life_stage_group},
-                {"target_mg", json_mg(reference.target)},
-                {"target_kind", to_string(reference.kind)},
-                {"ear_mg", optional_mg(reference.ear)},
-                {"ul_supplemental_mg", optional_mg(reference.supplemental_upper_limit)},
-                {"dv_mg", optional_mg(reference.daily_value)},
-                {"note", reference.note.empty() ? json(nullptr) : json(reference.note)}};
-}
 
 std::string optional_mg_text(const std::optional<milligrams>& amount, const std::string& when_empty) {
     return amount ? to_string(*amount) : when_empty;
@@ -214,11 +163,7 @@ std::string optional_mg_text(const std::optional<milligrams>& amount, const std:
 
 namespace {
 // Display width of UTF-8 text: code points, not bytes ("MgSO4·7H2O" is 10 wide, 11 bytes).
-std::size_t display_width(const std::string& text) {
-    std::size_t width = 0;
-    for (unsigned char c : text) width += (c & 0xC0) != 0x80;
-    return width;
-}
+std::size_t display_width(const std::string& text) { return detail::utf8::count_characters(text); }
 }  // namespace
 
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,

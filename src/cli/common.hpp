@@ -1,4 +1,4 @@
-// Shared pieces of the mgcalc command: output format, life-stage options, JSON and table helpers.
+// Shared pieces of the mgcalc command: output format, life-stage options, table helpers.
 #pragma once
 
 #include <mgcalc/evaluate/evaluation.hpp>
@@ -11,15 +11,12 @@
 #include <mgcalc/units.hpp>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace mgcalc::cli {
-
-using json = nlohmann::ordered_json;
 
 enum class output_format { text, json };
 
@@ -75,15 +72,8 @@ food_catalog build_catalog(const food_database_options& databases, const intake_
 /// as that flag's, not as an entry of a day.
 void check_flagged_entries(const log_request& request, const food_catalog& catalog);
 
-/// Figures for JSON at the precision text shows them (src/detail/precision.hpp).
-double json_mg(milligrams amount);
-json optional_mg(const std::optional<milligrams>& amount);
-double json_grams(grams amount);
-double json_percent(double percent);
-std::string percent_text(double percent);  ///< "61.9 %"
-/// How a typed food was read (mgcalc::food_choice), for JSON.
-json choice_json(const food_choice& choice);
-json reference_json(const reference_intakes& reference, const life_stage& stage);
+/// A percentage at the precision of the reports (src/detail/precision.hpp): "61.9 %".
+std::string percent_text(double percent);
 
 /// Prints a plain-text table with a header row; columns listed in `right_aligned` are
 /// right-aligned (numbers).

@@ -2,6 +2,7 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/chemistry/compound.hpp>
+#include <mgcalc/io/json.hpp>
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"
@@ -13,30 +14,6 @@
 namespace mgcalc::cli {
 
 namespace {
-
-json compound_json(const compound& c) {
-    json studies = json::array();
-    for (const absorption_study& s : c.evidence) {
-        studies.push_back({{"study", s.study}, {"year", s.year}, {"design", s.design}, {"finding", s.finding},
-                           {"source", s.source}});
-    }
-    json aliases = json::array();
-    for (std::string_view a : c.aliases) aliases.push_back(a);
-    return json{{"id", c.id},
-                {"name", c.name},
-                {"aliases", aliases},
-                {"formula", c.full_formula()},
-                {"water_of_hydration", c.water_of_hydration()},
-                {"molar_mass_g_per_mol", detail::rounded(c.molar_mass().value(), detail::molar_mass_decimals)},
-                {"elemental_fraction", detail::rounded(c.elemental_fraction(), detail::fraction_decimals)},
-                {"bioavailability", c.bioavailability ? json{{"relative_factor", detail::rounded(c.bioavailability->relative_factor, detail::factor_decimals)},
-                                                             {"label", "estimate"},
-                                                             {"basis", c.bioavailability->basis}}
-                                                      : json(nullptr)},
-                {"evidence", {{"grade", to_string(c.grade)}, {"studies", studies}}},
-                {"formula_source", c.formula_source},
-                {"notes", c.notes}};
-}
 
 /// An elemental fraction as a percentage, at the precision of the fraction (4 decimals = 2 of %).
 std::string fraction_text(double fraction) {
@@ -82,9 +59,7 @@ void register_compounds_command(CLI::App& app) {
     add_format_option(*list, s->format);
     list->callback([s] {
         if (s->format == output_format::json) {
-            json out = json::array();
-            for (const compound& c : mgcalc::compounds()) out.push_back(compound_json(c));
-            std::cout << out.dump(2) << '\n';
+            std::cout << to_json(mgcalc::compounds()) << '\n';
             return;
         }
         std::vector<std::vector<std::string>> rows;
@@ -103,7 +78,7 @@ void register_compounds_command(CLI::App& app) {
     show->callback([s] {
         const compound& c = get_compound(s->query);
         if (s->format == output_format::json) {
-            std::cout << compound_json(c).dump(2) << '\n';
+            std::cout << to_json(c) << '\n';
         } else {
             print_compound_text(c);
         }

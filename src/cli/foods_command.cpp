@@ -4,6 +4,7 @@
 
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/resolve.hpp>
+#include <mgcalc/io/json.hpp>
 
 #include "detail/precision.hpp"
 #include "detail/text.hpp"
@@ -14,8 +15,6 @@
 namespace mgcalc::cli {
 
 namespace {
-
-json magnesium_json(const std::optional<milligrams>& per_100g) { return optional_mg(per_100g); }
 
 std::string per_100g_text(const std::optional<milligrams>& per_100g) {
     return per_100g ? to_string(*per_100g) : std::string("unknown");
@@ -59,22 +58,6 @@ void print_choice_text(const food_choice& choice) {
     }
 }
 
-json food_json(const food& item) {
-    json portions = json::array();
-    for (const portion& p : item.portions) {
-        portions.push_back({{"amount", detail::rounded(p.amount, detail::amount_decimals)},
-                            {"measure", p.measure},
-                            {"grams", json_grams(p.weight)},
-                            {"magnesium_mg", optional_mg(magnesium_in(item, p.weight))}});
-    }
-    return json{{"id", item.id},
-                {"source", item.source},
-                {"description", item.description},
-                {"magnesium_mg_per_100g", magnesium_json(item.magnesium_per_100g)},
-                {"magnesium_is_lower_bound", item.magnesium_is_lower_bound},
-                {"portions", portions}};
-}
-
 }  // namespace
 
 void register_foods_command(CLI::App& app) {
@@ -97,14 +80,7 @@ void register_foods_command(CLI::App& app) {
         const food_catalog catalog = s->databases.catalog();
         const std::vector<catalog_match> hits = catalog.search(s->query, s->limit);
         if (s->format == output_format::json) {
-            json out = json::array();
-            for (const catalog_match& hit : hits) {
-                out.push_back({{"id", hit.database->id(hit.index)},
-                               {"source", hit.database->source()},
-                               {"description", hit.database->description(hit.index)},
-                               {"magnesium_mg_per_100g", magnesium_json(hit.database->magnesium_per_100g(hit.index))}});
-            }
-            std::cout << out.dump(2) << '\n';
+            std::cout << to_json(hits) << '\n';
             return;
         }
         if (hits.empty()) {
@@ -128,10 +104,7 @@ void register_foods_command(CLI::App& app) {
         const food_catalog catalog = s->databases.catalog();
         const mgcalc::resolved_food found = mgcalc::resolve_food(catalog, s->query);
         if (s->format == output_format::json) {
-            json out = food_json(found.item);
-            out["matched_by"] = to_string(found.choice.method);
-            out["match"] = choice_json(found.choice);
-            std::cout << out.dump(2) << '\n';
+            std::cout << to_json(found) << '\n';
         } else {
             print_food_text(found.item);
             print_choice_text(found.choice);
@@ -149,17 +122,7 @@ void register_foods_command(CLI::App& app) {
         const resolved_food_entry entry = resolve_food_entry(catalog, s->query);
         const std::optional<milligrams> magnesium = magnesium_in(entry.item, entry.weight);
         if (s->format == output_format::json) {
-            std::cout << json{{"input", entry.choice.typed},
-                              {"food_id", entry.item.id},
-                              {"source", entry.item.source},
-                              {"description", entry.item.description},
-                              {"grams", json_grams(entry.weight)},
-                              {"measure_used", entry.measure_used},
-                              {"magnesium_mg", optional_mg(magnesium)},
-                              {"magnesium_mg_per_100g", optional_mg(entry.item.magnesium_per_100g)},
-                              {"match", choice_json(entry.choice)}}
-                             .dump(2)
-                      << '\n';
+            std::cout << to_json(entry) << '\n';
             return;
         }
         std::cout << detail::quoted(entry.choice.typed) << " is " << entry.weight << " of " << entry.item.description

@@ -1,6 +1,8 @@
 // mgcalc reference: the reference intakes for one life stage.
 #include "cli/common.hpp"
 
+#include <mgcalc/io/json.hpp>
+
 #include <iostream>
 #include <memory>
 
@@ -19,7 +21,7 @@ void register_reference_command(CLI::App& app) {
         const life_stage stage = s->person.resolve();
         const reference_intakes reference = iom_reference_intakes(stage);
         if (s->format == output_format::json) {
-            std::cout << reference_json(reference, stage).dump(2) << '\n';
+            std::cout << to_json(reference, stage) << '\n';
         } else {
             print_reference_text(reference, stage);
         }

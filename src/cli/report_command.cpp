@@ -6,10 +6,13 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/io/chart.hpp>
+#include <mgcalc/io/file.hpp>
+#include <mgcalc/io/json.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
 #include <mgcalc/io/log_file.hpp>
+#include <mgcalc/io/period_csv.hpp>
 #include <mgcalc/advice/suggestion.hpp>
 
 #include "detail/precision.hpp"
@@ -17,87 +20,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <span>
 #include <tuple>
 
 namespace mgcalc::cli {
 
 namespace {
-
-json suggestions_json(const gap_suggestions& s) {
-    json foods = json::array();
-    for (const food_suggestion& f : s.foods) {
-        foods.push_back({{"food_id", f.item.id},
-                         {"description", f.item.description},
-                         {"serving", detail::format_number(f.serving.amount, detail::amount_decimals) + " " + f.serving.measure},
-                         {"grams", json_grams(f.serving.weight)},
-                         {"magnesium_mg", json_mg(f.magnesium)},
-                         {"closes_gap", f.closes_gap},
-                         {"text", f.text}});
-    }
-    return json{{"gap_mg", json_mg(s.gap)},
-                {"foods", foods},
-                {"note", s.note},
-                {"supplement_room_mg", s.supplement_room ? json(json_mg(*s.supplement_room)) : json(nullptr)}};
-}
-
-json day_json(const day_result& day) {
-    const evaluation& result = day.result;
-    json entries = json::array();
-    for (const entry_contribution& e : result.entries) {
-        json entry{{"kind", to_string(e.kind)},
-                   {"input", e.input},
-                   {"description", e.description},
-                   {"magnesium_mg", optional_mg(e.magnesium)}};
-        if (e.kind == entry_kind::food) {
-            entry["grams"] = e.amount ? json(json_grams(*e.amount)) : json(nullptr);
-            entry["measure_used"] = e.measure_used;
-            entry["food_id"] = e.food_id;
-            entry["source"] = e.food_source;
-            entry["matched_by"] = e.choice ? to_string(e.choice->method) : "id";
-            entry["match"] = e.choice ? choice_json(*e.choice) : json(nullptr);
-        }
-        entries.push_back(std::move(entry));
-    }
-    json warnings = json::array();
-    json warning_codes = json::array();
-    for (const warning& w : result.warnings) {
-        warnings.push_back(w.code + ": " + w.message);
-        warning_codes.push_back(w.code);
-    }
-    return json{{"date", to_string(day.date)},
-                {"reference", reference_json(result.reference, day.stage)},
-                {"food_mg", json_mg(result.food)},
-                {"supplement_mg", json_mg(result.supplemental)},
-                {"total_mg", json_mg(result.total)},
-                {"total_is_lower_bound", result.total_is_lower_bound()},
-                {"percent_of_target", json_percent(result.percent_of_target)},
-                {"status", to_string(result.status)},
-                {"over_ul", result.over_upper_limit},
-                {"missing_data_entries", result.unknown_entries},
-                {"lower_bound_entries", result.lower_bound_entries},
-                {"absorbed_estimate_mg", result.absorbed ? json(json_mg(result.absorbed->amount)) : json(nullptr)},
-                {"absorbed_estimate_basis", result.absorbed ? json(result.absorbed->basis) : json(nullptr)},
-                {"entries", entries},
-                {"warnings", warnings},
-                {"warning_codes", warning_codes},
-                {"suggestions", suggestions_json(suggest_for_gap(result))}};
-}
-
-json summary_json(const period_summary& s) {
-    return json{{"from", to_string(s.from)},
-                {"to", to_string(s.to)},
-                {"days", s.days},
-                {"mean_food_mg", json_mg(s.mean_food)},
-                {"mean_supplement_mg", json_mg(s.mean_supplemental)},
-                {"mean_total_mg", json_mg(s.mean_total)},
-                {"days_below_ear", s.days_below_ear},
-                {"days_below_target", s.days_below_target},
-                {"days_over_ul", s.days_over_upper_limit},
-                {"days_with_unknown_entries", s.days_with_unknown_entries}};
-}
 
 std::string status_text(const evaluation& result) {
     const reference_intakes& r = result.reference;
@@ -223,30 +153,6 @@ void print_period_text(const period_evaluation& period) {
               << "; with entries lacking magnesium data: " << s.days_with_unknown_entries << '\n';
 }
 
-/// One row per day: the columns a spreadsheet needs to plot or filter days.
-void print_csv(const period_evaluation& period) {
-    std::cout << "date,life_stage,target_kind,target_mg,ear_mg,ul_supplemental_mg,food_mg,supplement_mg,total_mg,"
-                 "total_is_lower_bound,percent_of_target,status,over_ul,missing_data_entries\n";
-    auto number = [](double v) { return detail::format_number(v, detail::mg_decimals); };
-    auto optional_number = [&](const std::optional<milligrams>& v) { return v ? number(v->value()) : std::string(); };
-    for (const day_result& day : period.days) {
-        const evaluation& e = day.result;
-        std::cout << to_string(day.date) << ",\"" << e.reference.life_stage_group << "\"," << to_string(e.reference.kind)
-                  << ',' << number(e.reference.target.value()) << ',' << optional_number(e.reference.ear) << ','
-                  << optional_number(e.reference.supplemental_upper_limit) << ',' << number(e.food.value()) << ','
-                  << number(e.supplemental.value()) << ',' << number(e.total.value()) << ','
-                  << (e.total_is_lower_bound() ? "true" : "false") << ',' << detail::format_number(e.percent_of_target, detail::percent_decimals)
-                  << ',' << to_string(e.status) << ',' << (e.over_upper_limit ? "true" : "false") << ','
-                  << e.unknown_entries << '\n';
-    }
-}
-
-void write_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-    if (!out) throw error(errc::malformed_file, "cannot write '" + path + "': check the folder exists and is writable");
-}
-
 }  // namespace
 
 void register_report_command(CLI::App& app) {
@@ -299,20 +205,16 @@ void register_report_command(CLI::App& app) {
         const bool one_day = period.days.size() == 1;
 
         if (!s->svg_file.empty()) {
-            write_file(s->svg_file, one_day ? day_chart_svg(period.days.front().result, to_string(period.days.front().date))
-                                            : period_chart_svg(period));
+            save_file(s->svg_file,
+                      one_day ? day_chart_svg(period.days.front().result, to_string(period.days.front().date))
+                              : period_chart_svg(period),
+                      "the chart", std::span(&s->log_file, 1));
         }
         const std::string format = detail::to_lower(s->format_name);
         if (format == "csv") {
-            print_csv(period);
+            std::cout << to_period_csv(period);
         } else if (format == "json") {
-            if (one_day) {
-                std::cout << day_json(period.days.front()).dump(2) << '\n';
-            } else {
-                json days = json::array();
-                for (const day_result& d : period.days) days.push_back(day_json(d));
-                std::cout << json{{"period", summary_json(period.summary)}, {"days", days}}.dump(2) << '\n';
-            }
+            std::cout << (one_day ? to_json(period.days.front()) : to_json(period)) << '\n';
         } else if (one_day) {
             print_day_text(period.days.front());
         } else {

@@ -6,6 +6,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
 #include <mgcalc/advice/sleep.hpp>
+#include <mgcalc/io/json.hpp>
 
 #include "detail/text.hpp"
 
@@ -16,35 +17,6 @@
 namespace mgcalc::cli {
 
 namespace {
-
-json assessment_json(const sleep_assessment& a, const life_stage& stage, year_month_day date, time_of_day bedtime) {
-    json carried = json::array();
-    for (const carried_amount& c : a.carried) carried.push_back({{"name", c.name}, {"mg", json_mg(c.amount)}});
-    json findings = json::array();
-    for (const finding& f : a.findings) {
-        findings.push_back(
-            {{"code", f.code}, {"severity", to_string(f.severity)}, {"message", f.message}, {"evidence", f.evidence}});
-    }
-    return json{{"date", to_string(date)},
-                {"bedtime", to_string(bedtime)},
-                {"reference", reference_json(a.day.reference, stage)},
-                {"evening_elemental_mg", json_mg(a.evening_elemental)},
-                {"dose_range",
-                 {{"low_mg", json_mg(a.dose_range.low)},
-                  {"high_mg", json_mg(a.dose_range.high)},
-                  {"judged", a.dose_range.judged},
-                  {"description", a.dose_range.description}}},
-                {"glycine_mg", json_mg(a.glycine)},
-                {"carried", carried},
-                {"food_mg", json_mg(a.day.food)},
-                {"supplement_mg", json_mg(a.day.supplemental)},
-                {"total_mg", json_mg(a.day.total)},
-                {"total_is_lower_bound", a.day.total_is_lower_bound()},
-                {"percent_of_target", json_percent(a.day.percent_of_target)},
-                {"over_ul", a.day.over_upper_limit},
-                {"findings", findings},
-                {"note", "arithmetic on published figures, not advice"}};
-}
 
 /// Throws parse_error when option `lower` holds more than option `upper`.
 void require_not_above(std::string_view lower, double lower_value, std::string_view upper, double upper_value,
@@ -145,21 +117,12 @@ void register_sleep_command(CLI::App& app) {
         const intake_log log = build_log(s->person, {s->log_file, s->foods, s->supplements}, day);
         for (const std::string& m : s->medications) context.medications.push_back(parse_medication(m));
         context.reduced_kidney_function = !s->conditions.empty();
-        context.add(log.person);
         const food_catalog catalog = build_catalog(s->databases, log);
         check_flagged_entries({s->log_file, s->foods, s->supplements}, catalog);
-        const log_day* logged = nullptr;
-        for (const log_day& d : log.days) {
-            if (d.date == day) logged = &d;
-        }
-        if (logged == nullptr) {
-            throw error(errc::invalid_date, "the log has no day " + to_string(day) +
-                                                "; give --date YYYY-MM-DD of a logged day");
-        }
+        const sleep_assessment assessment = assess_sleep(log, day, catalog, context);
         const life_stage stage = log.person.on(day);
-        const sleep_assessment assessment = assess_sleep(resolve_day(log, *logged, catalog), stage, context);
         if (s->format == output_format::json) {
-            std::cout << assessment_json(assessment, stage, day, context.bedtime).dump(2) << '\n';
+            std::cout << to_json(assessment, stage, day, context.bedtime) << '\n';
         } else {
             print_assessment_text(assessment, stage, day, context.bedtime);
         }

@@ -3,6 +3,7 @@
 #include <mgcalc/error.hpp>
 
 #include "detail/text.hpp"
+#include "detail/utf8.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -99,9 +100,7 @@ struct csv_reader::state {
 
     void append(int c) {
         if (options.latin1 && c >= 0x80) {
-            // Latin-1 code points are U+0080..U+00FF: two UTF-8 bytes, 110000xx 10xxxxxx.
-            text += static_cast<char>(0xC0 | (c >> 6));
-            text += static_cast<char>(0x80 | (c & 0x3F));
+            utf8::append(text, static_cast<char32_t>(c));  // Latin-1 bytes are the code points U+0080-U+00FF
         } else {
             text += static_cast<char>(c);
         }
@@ -127,8 +126,29 @@ struct csv_reader::state {
         return "field " + std::to_string(index + 1);
     }
 
-    [[noreturn]] void fail_at(std::size_t at_line, std::string_view message) const {
-        throw error(errc::malformed_file, std::string(message), error_location{.file = name, .line = at_line});
+    [[noreturn]] void fail_at(std::size_t at_line, std::string_view message, std::string_view input = {}) const {
+        throw error(errc::malformed_file, std::string(message), error_location{.file = name, .line = at_line},
+                    std::string(input));
+    }
+
+    std::string_view field_text(std::size_t index) const {
+        const std::size_t begin = index == 0 ? 0 : ends[index - 1];
+        return std::string_view(text).substr(begin, ends[index] - begin);
+    }
+
+    /// Text that is not UTF-8 would reach reports, JSON and charts as it is: refused here, with
+    /// the field, unless it was converted from Latin-1 (and so is UTF-8).
+    void check_utf8() const {
+        if (options.latin1) return;
+        for (std::size_t i = 0; i < ends.size(); ++i) {
+            const std::string_view field = field_text(i);
+            if (const std::size_t bad = utf8::invalid_at(field); bad != std::string_view::npos) {
+                fail_at(record_line,
+                        label(i) + ": byte " + utf8::hex_byte(static_cast<unsigned char>(field[bad])) +
+                            " is not valid UTF-8; expected UTF-8 text (save the file as UTF-8)",
+                        field);
+            }
+        }
     }
 
     void skip_byte_order_mark() {
@@ -147,6 +167,7 @@ struct csv_reader::state {
             if (consume_line_end()) continue;  // a wholly empty line is not a record
             record_line = physical_line;
             read_fields();
+            check_utf8();
             return true;
         }
     }
@@ -292,8 +313,7 @@ std::size_t csv_reader::size() const noexcept { return state_->ends.size(); }
 
 std::optional<std::string_view> csv_reader::optional_field(std::size_t index) const noexcept {
     if (index >= state_->ends.size()) return std::nullopt;
-    const std::size_t begin = index == 0 ? 0 : state_->ends[index - 1];
-    return std::string_view(state_->text).substr(begin, state_->ends[index] - begin);
+    return state_->field_text(index);
 }
 
 std::string_view csv_reader::field(std::size_t index) const {
@@ -325,7 +345,8 @@ std::optional<double> csv_reader::optional_number(std::string_view column_name) 
 std::string csv_reader::field_label(std::size_t index) const { return state_->label(index); }
 
 void csv_reader::fail(std::size_t index, std::string_view message) const {
-    state_->fail_at(state_->record_line, field_label(index) + ": " + std::string(message));
+    state_->fail_at(state_->record_line, field_label(index) + ": " + std::string(message),
+                    optional_field(index).value_or(std::string_view{}));
 }
 
 void csv_reader::fail(std::string_view column_name, std::string_view message) const {
@@ -334,5 +355,28 @@ void csv_reader::fail(std::string_view column_name, std::string_view message) co
 }
 
 void csv_reader::fail(std::string_view message) const { state_->fail_at(state_->record_line, message); }
+
+void append_csv_field(std::string& out, std::string_view text, csv_quoting quoting) {
+    if (quoting == csv_quoting::when_needed && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+    bool first = true;
+    for (const std::string_view field : fields) {
+        if (!first) out += ',';
+        first = false;
+        append_csv_field(out, field);
+    }
+    out += '\n';
+}
 
 }  // namespace mgcalc::detail

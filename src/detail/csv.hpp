@@ -1,5 +1,6 @@
 // Internal RFC 4180 reader shared by mgcalc's file loaders (FoodData Central CSV, USDA SR28 ASCII,
-// mgcalc's own CSV). Not installed, not documented for users.
+// mgcalc's own CSV), and the writer every CSV mgcalc writes goes through (the log's entries, the
+// report's days). Not installed, not documented for users.
 //
 // What it reads (RFC 4180, with the variations the USDA files need):
 //   - records separated by CRLF, LF or a lone CR; a wholly empty line is skipped;
@@ -10,7 +11,8 @@
 //     may follow the closing quote before the next separator or the end of the line;
 //   - a quote character inside an unquoted field is kept as it is (lenient, like most readers);
 //   - a UTF-8 byte order mark at the start of the input is dropped;
-//   - with `csv_options::latin1`, every byte 0x80-0xFF is converted from Latin-1 to UTF-8.
+//   - with `csv_options::latin1`, every byte 0x80-0xFF is converted from Latin-1 to UTF-8;
+//     otherwise a field that is not well-formed UTF-8 is an error naming its line and field.
 //
 // Every record carries the physical line number (1-based) where it starts, so a record with an
 // embedded line break still reports where it begins. The whole input is never held in memory:
@@ -127,7 +129,8 @@ public:
 
     /// "field 'NAME'" for a named column, "field N" (1-based) otherwise.
     std::string field_label(std::size_t index) const;
-    /// Throws error(malformed_file, "FILE:LINE: field 'NAME': <message>") for the current record.
+    /// Throws error(malformed_file, "FILE:LINE: field 'NAME': <message>") for the current record,
+    /// the field's text (when the record has it) as the error's input().
     [[noreturn]] void fail(std::size_t index, std::string_view message) const;
     [[noreturn]] void fail(std::string_view column_name, std::string_view message) const;
     /// Throws error(malformed_file, "FILE:LINE: <message>") for the current record.
@@ -138,5 +141,20 @@ private:
     explicit csv_reader(std::unique_ptr<state> s);
     std::unique_ptr<state> state_;
 };
+
+// --- writing ----------------------------------------------------------------------------------
+
+/// When a written field is put in double quotes.
+enum class csv_quoting {
+    when_needed,  ///< only when it holds a comma, a quote or a line break
+    always,       ///< always: a text column that mgcalc has always written quoted
+};
+
+/// Appends one field, in double quotes when it holds a comma, a quote or a line break (or always,
+/// with csv_quoting::always), with a quote inside written twice (RFC 4180, section 2); as it is
+/// otherwise.
+void append_csv_field(std::string& out, std::string_view text, csv_quoting quoting = csv_quoting::when_needed);
+/// Appends one record: the fields separated by commas, then a line feed.
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields);
 
 }  // namespace mgcalc::detail

@@ -13,6 +13,7 @@
 // Run by the add_custom_command in the top-level CMakeLists.txt; the output is compiled into
 // the mgcalc library.
 #include "detail/usda_sr24_data.hpp"
+#include "detail/utf8.hpp"
 
 #include <mgcalc/limits.hpp>
 
@@ -168,41 +169,11 @@ std::string expect_ndb_no(const std::string& path, std::size_t line, const std::
 /// Well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF) without
 /// control characters, since descriptions and measures are shown to users as one line.
 bool is_clean_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            if (byte < 0x20 || byte == 0x7f) return false;
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        std::uint32_t code = 0;
-        if (byte >= 0xc2 && byte <= 0xdf) {
-            length = 2;
-            code = byte & 0x1fu;
-        } else if (byte >= 0xe0 && byte <= 0xef) {
-            length = 3;
-            code = byte & 0x0fu;
-        } else if (byte >= 0xf0 && byte <= 0xf4) {
-            length = 4;
-            code = byte & 0x07u;
-        } else {
-            return false;
-        }
-        if (i + length > text.size()) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xc0u) != 0x80u) return false;
-            code = (code << 6) | (next & 0x3fu);
-        }
-        if ((length == 3 && (code < 0x800 || (code >= 0xd800 && code <= 0xdfff))) ||
-            (length == 4 && (code < 0x10000 || code > 0x10ffff))) {
-            return false;
-        }
-        i += length;
-    }
-    return true;
+    const bool control = std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7f;
+    });
+    return !control && mgcalc::detail::utf8::is_valid(text);
 }
 
 std::string expect_text(const std::string& path, std::size_t line, const std::string& column,

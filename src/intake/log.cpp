@@ -1,6 +1,6 @@
 // intake/log.cpp - the intake log's own operations (mgcalc/intake/log.hpp): adding entries by
-// date and reading an entry as typed. The file formats are in src/io/log_file.cpp; the profile in
-// src/people/profile.cpp.
+// date and reading an entry as typed. The file formats are in src/io/ (log_json_read.cpp,
+// log_json_write.cpp, log_csv.cpp); the profile in src/people/profile.cpp.
 #include <mgcalc/error.hpp>
 #include <mgcalc/intake/log.hpp>
 

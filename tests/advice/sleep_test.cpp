@@ -6,6 +6,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/chemistry/formula.hpp>
 #include <mgcalc/advice/sleep.hpp>
+#include <mgcalc/evaluate/log_evaluation.hpp>
 
 #include "test_support.hpp"
 
@@ -735,4 +736,33 @@ TEST_CASE("sleep: a day without supplements has only food findings", "[sleep]") 
     CHECK(a.findings.empty());
     CHECK(a.evening_elemental.value() == 0.0);
     CHECK(a.day.food.value() == Approx(250.0));
+}
+
+TEST_CASE("sleep: a logged day is assessed with the profile's age, medications and conditions", "[sleep]") {
+    mgcalc::intake_log log;
+    log.person.sex = mgcalc::sex::female;
+    log.person.birth_date = mgcalc::date(1990, 3, 10);  // 34 on 2024-03-10
+    log.person.medications = {"alendronate"};           // a bisphosphonate, by its drug name
+    log.person.conditions = {"reduced-kidney-function"};
+    log.days = {{mgcalc::date(2024, 3, 9), {mgcalc::read_log_entry(mgcalc::log_entry_kind::food, "12014=1 oz")}},
+                {mgcalc::date(2024, 3, 10),
+                 {mgcalc::read_log_entry(mgcalc::log_entry_kind::supplement, "glycinate=200 mg@21:45")}}};
+    const mgcalc::food_catalog catalog;
+    const mgcalc::sleep_assessment a = mgcalc::assess_sleep(log, mgcalc::date(2024, 3, 10), catalog, bedtime(22, 30));
+    CHECK(a.evening_elemental.value() == Approx(200.0));
+    CHECK(a.day.food.value() == 0.0);  // the other day's food is not counted
+    CHECK(a.day.reference.life_stage_group == "Females 31-50 y");
+    CHECK(has(a, "medication-spacing"));
+    CHECK(has(a, "kidney-caution"));
+    // The same as assessing the resolved day with the context the profile gives.
+    mgcalc::sleep_context context = bedtime(22, 30);
+    context.add(log.person);
+    const mgcalc::sleep_assessment by_hand =
+        mgcalc::assess_sleep(mgcalc::resolve_day(log, log.days[1], catalog), woman34, context);
+    CHECK(a.findings.size() == by_hand.findings.size());
+
+    const mgcalc::error missing =
+        mgcalc_test::thrown_by([&] { (void)mgcalc::assess_sleep(log, mgcalc::date(2024, 3, 11), catalog, bedtime(22, 30)); });
+    CHECK(missing.code() == mgcalc::errc::invalid_date);
+    CHECK(std::string(missing.message()) == "the log has no day 2024-03-11; expected the date of a logged day");
 }

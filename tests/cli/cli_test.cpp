@@ -1,5 +1,7 @@
 // Tests of the mgcalc command-line program: exit codes, one-line errors, JSON fields.
 // The program's path comes from CMake (MGCALC_CLI_PATH).
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
+
+using mgcalc_test::read_file;
 
 namespace {
 
@@ -265,12 +269,6 @@ TEST_CASE("cli: --food-db layers a custom CSV, a recipe with unknown data is a l
 
 namespace {
 std::string example_log() { return std::string(MGCALC_SOURCE_DIR) + "/docs/examples/log-example.json"; }
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream content;
-    content << in.rdbuf();
-    return content.str();
-}
 }  // namespace
 
 TEST_CASE("cli: report --log evaluates every day with the profile of that day", "[cli]") {
@@ -301,6 +299,17 @@ TEST_CASE("cli: report --format csv has one row per day", "[cli]") {
     const auto j = run_json("report --log " + example_log());
     CHECK(static_cast<std::size_t>(lines) == j["days"].size() + 1);  // header + days
     CHECK(r.out.rfind("date,life_stage,target_kind,target_mg,", 0) == 0);
+}
+
+TEST_CASE("cli: report --svg never replaces the log it reports on", "[cli]") {
+    // A copy of the example log, so that a failure here cannot damage the documented example.
+    const std::string log = "mgcalc_cli_test_svg_over_log.json";
+    const std::string original = read_file(example_log());
+    std::ofstream(log, std::ios::binary) << original;
+    check_one_line_error("report --log " + log + " --svg ./" + log,
+                         "./" + log + ": is also the input " + log + "; expected another path for the chart");
+    CHECK(read_file(log) == original);
+    std::remove(log.c_str());
 }
 
 TEST_CASE("cli: report --svg writes a chart, a day below target gets suggestions", "[cli]") {

@@ -9,6 +9,7 @@
 #include <mgcalc/foods/loaders.hpp>
 
 #include "detail/csv.hpp"
+#include "test_support.hpp"
 
 #include "test_support.hpp"
 
@@ -256,6 +257,48 @@ TEST_CASE("csv: without latin1, bytes pass through unchanged (UTF-8 stays UTF-8)
     auto csv = csv_reader::from_text("name\n\"P\xC3\xA2t\xC3\xA9\"\n", "u.csv");
     REQUIRE(csv.next());
     CHECK(csv.field(0) == "P\xC3\xA2t\xC3\xA9");
+}
+
+TEST_CASE("csv: a field that is not UTF-8 is an error naming its line and field, unless read as Latin-1",
+          "[csv]") {
+    // "Pâté" saved as Latin-1 (0xE2, 0xE9), read as if it were UTF-8.
+    const std::string text = "id,name\n1,ok\n2,P\xE2t\xE9\n";
+    auto csv = csv_reader::from_text(text, "foods.csv");
+    REQUIRE(csv.next());
+    const mgcalc::error e = mgcalc_test::thrown_by([&] { (void)csv.next(); });
+    CHECK(e.code() == mgcalc::errc::malformed_file);
+    CHECK(e.where().file == "foods.csv");
+    CHECK(e.where().line == 3);
+    CHECK(e.input() == "P\xE2t\xE9");
+    CHECK(std::string(e.message()) ==
+          "field 'name': byte 0xE2 is not valid UTF-8; expected UTF-8 text (save the file as UTF-8)");
+    // Overlong forms and UTF-16 surrogates are not UTF-8 either.
+    for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+        auto strict = csv_reader::from_text("a\n" + bad + "\n", "t.csv");
+        CHECK(mgcalc_test::thrown_by([&] { (void)strict.next(); }).where().line == 2);
+    }
+    auto latin1 = csv_reader::from_text(text, "foods.csv", csv_options{.latin1 = true});
+    REQUIRE(latin1.next());
+    REQUIRE(latin1.next());
+    CHECK(latin1.field("name") == "P\xC3\xA2t\xC3\xA9");
+}
+
+TEST_CASE("csv: fields are written quoted only when they need it and read back as written", "[csv]") {
+    using mgcalc::detail::append_csv_field;
+    using mgcalc::detail::append_csv_row;
+    std::string out;
+    append_csv_row(out, {"plain", "a, b", "say \"hi\"", "two\nlines", "", "\r"});
+    CHECK(out == "plain,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"\r\"\n");
+    std::string always;
+    append_csv_field(always, "Women 19-30 y", mgcalc::detail::csv_quoting::always);
+    CHECK(always == "\"Women 19-30 y\"");
+    auto csv = csv_reader::from_text("a,b,c,d,e,f\n" + out, "round-trip.csv");
+    REQUIRE(csv.next());
+    CHECK(csv.field(1) == "a, b");
+    CHECK(csv.field(2) == "say \"hi\"");
+    CHECK(csv.field(3) == "two\nlines");
+    CHECK(csv.field(4).empty());
+    CHECK(csv.field(5) == "\n");  // a line break inside quotes is read as "\n", whichever it was
 }
 
 TEST_CASE("csv: records larger than the read buffer and many records stream correctly", "[csv]") {

@@ -12,8 +12,11 @@
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
 
+#include "detail/utf8.hpp"
+
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <clocale>
 #include <cstddef>
@@ -48,24 +51,14 @@ struct xml_report {
     std::size_t elements = 0;
 };
 
+/// Well-formed UTF-8 (the library's one validator, tested in tests/detail/utf8_test.cpp) with only
+/// the characters XML 1.0 allows: no control character but tab and line ends.
 bool valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        char32_t code = length == 1 ? lead : length == 2 ? (lead & 0x1Fu) : length == 3 ? (lead & 0x0Fu) : (lead & 0x07u);
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0u) != 0x80u) return false;
-            code = (code << 6) | (next & 0x3Fu);
-        }
-        constexpr std::array<char32_t, 5> smallest{0, 0, 0x80, 0x800, 0x10000};
-        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-        if (code < 0x20 && code != '\t' && code != '\n' && code != '\r') return false;  // not XML 1.0
-        i += length;
-    }
-    return true;
+    if (!mgcalc::detail::utf8::is_valid(text)) return false;
+    return std::none_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+    });
 }
 
 bool is_name_char(char c) {

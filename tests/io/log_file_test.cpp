@@ -7,6 +7,7 @@
 #include <mgcalc/io/log_file.hpp>
 
 #include "detail/text.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -33,6 +34,10 @@ using mgcalc::log_entry_kind;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
+using mgcalc_test::error_message;
+using mgcalc_test::read_file;
+using mgcalc_test::temporary_folder;
+
 namespace {
 
 const std::string logs_dir = std::string(MGCALC_TEST_DATA_DIR) + "/logs/";
@@ -40,29 +45,8 @@ const std::string logs_dir = std::string(MGCALC_TEST_DATA_DIR) + "/logs/";
 const std::string examples_dir = std::string(MGCALC_TEST_DATA_DIR) + "/../../docs/examples/";
 const std::string schema_path = std::string(MGCALC_TEST_DATA_DIR) + "/../../docs/schema/mgcalc-log-v1.schema.json";
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-/// Runs `f`, requires mgcalc::error with `code`, returns what().
-template <class F>
-std::string error_message(F&& f, errc code = errc::malformed_file) {
-    try {
-        f();
-    } catch (const mgcalc::error& e) {
-        CHECK(e.code() == code);
-        return e.what();
-    }
-    FAIL("expected mgcalc::error [" << mgcalc::to_string(code) << "], nothing was thrown");
-    return {};
-}
-
 std::string json_error(std::string_view text) {
-    return error_message([&] { mgcalc::parse_log_json(text); });
+    return error_message([&] { mgcalc::parse_log_json(text); }, errc::malformed_file);
 }
 
 /// A valid single-line log with the given pieces, for error cases.
@@ -75,25 +59,6 @@ std::string document(std::string_view profile = R"({"sex":"female","birth_date":
 std::string one_entry(std::string_view entry, std::string_view date = "2026-11-20") {
     return R"([{"date":")" + std::string(date) + R"(","entries":[)" + std::string(entry) + "]}]";
 }
-
-/// A fresh temporary folder for file tests, removed at the end of the test.
-struct temporary_folder {
-    std::filesystem::path path;
-    temporary_folder() {
-        static int counter = 0;
-        // Unique per process run and per folder: tests may run in parallel processes (ctest -j).
-        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        path = std::filesystem::temp_directory_path() /
-               ("mgcalc-log-test-" + std::to_string(stamp) + "-" + std::to_string(++counter));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~temporary_folder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 }  // namespace
 
@@ -557,14 +522,14 @@ TEST_CASE("log_file: every validation error names the position, the path and wha
 
 TEST_CASE("log_file: errors in files give the file, line and column", "[log_file]") {
     const std::string amount = logs_dir + "bad-amount.json";
-    CHECK_THAT(error_message([&] { mgcalc::load_log(amount); }),
+    CHECK_THAT(error_message([&] { mgcalc::load_log(amount); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] " + amount + ":13:54: $.days[0].entries[1].amount: found the number 1; "
                           "expected a string: a serving like \"1 oz\""));
     const std::string syntax = logs_dir + "bad-syntax.json";
-    CHECK_THAT(error_message([&] { mgcalc::load_log(syntax); }),
+    CHECK_THAT(error_message([&] { mgcalc::load_log(syntax); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] " + syntax + ":6:44: syntax error while parsing object key"));
     // parse_log_json names the origin it is given.
-    CHECK_THAT(error_message([&] { mgcalc::parse_log_json(read_file(amount), "my-log.json"); }),
+    CHECK_THAT(error_message([&] { mgcalc::parse_log_json(read_file(amount), "my-log.json"); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] my-log.json:13:54: "));
 }
 
@@ -691,7 +656,7 @@ TEST_CASE("log_file: input over 64 MiB is refused", "[log_file]") {
         CHECK_THAT(json_error(huge), StartsWith("[mgcalc.malformed_file] <log>: the input is larger than 64 MiB "
                                                 "(67108864 bytes), the most mgcalc reads"));
         intake_log log;
-        CHECK_THAT(error_message([&] { mgcalc::parse_log_csv(huge, log); }),
+        CHECK_THAT(error_message([&] { mgcalc::parse_log_csv(huge, log); }, errc::malformed_file),
                    StartsWith("[mgcalc.malformed_file] <csv>: the input is larger than 64 MiB"));
     }
     {
@@ -700,7 +665,7 @@ TEST_CASE("log_file: input over 64 MiB is refused", "[log_file]") {
         const std::string path = folder.file("huge.json");
         { std::ofstream create(path); }
         std::filesystem::resize_file(path, limit + 4096);
-        CHECK_THAT(error_message([&] { mgcalc::load_log(path); }),
+        CHECK_THAT(error_message([&] { mgcalc::load_log(path); }, errc::malformed_file),
                    StartsWith("[mgcalc.malformed_file] " + path + ": the input is larger than 64 MiB"));
     }
 }
@@ -712,10 +677,10 @@ TEST_CASE("log_file: a log whose text would be over 64 MiB is not written", "[lo
         // fits; with the rest of the log (JSON: ~250 bytes, CSV: ~65 bytes) the text does not.
         intake_log log;
         log.days.push_back({mgcalc::date(2026, 1, 1), {{log_entry_kind::food, "x", "1 g", std::nullopt, std::string(limit - 50, 'n')}}});
-        CHECK_THAT(error_message([&] { mgcalc::to_log_json(log); }),
+        CHECK_THAT(error_message([&] { mgcalc::to_log_json(log); }, errc::malformed_file),
                    StartsWith("[mgcalc.malformed_file] cannot write the log: its JSON text would be ") &&
                        Contains("bytes, more than the 64 MiB (67108864 bytes) mgcalc reads"));
-        CHECK_THAT(error_message([&] { mgcalc::to_log_csv(log); }),
+        CHECK_THAT(error_message([&] { mgcalc::to_log_csv(log); }, errc::malformed_file),
                    StartsWith("[mgcalc.malformed_file] cannot write the log: its CSV text would be "));
     }
 }
@@ -727,7 +692,7 @@ TEST_CASE("log_file: more than 4 Mi JSON values are refused", "[log_file]") {
         // The log, "format", "version", the profile, "sex", the array and "days" are 7 values.
         intake_log log;
         log.person.conditions.assign(4u * 1024 * 1024 - 6, "x");
-        CHECK_THAT(error_message([&] { mgcalc::to_log_json(log); }),
+        CHECK_THAT(error_message([&] { mgcalc::to_log_json(log); }, errc::malformed_file),
                    StartsWith("[mgcalc.malformed_file] cannot write the log: it would have 4194305 JSON values, more "
                               "than the 4194304 mgcalc reads"));
     }
@@ -763,21 +728,110 @@ TEST_CASE("log_file: binary and non-UTF-8 input is refused with its position", "
         CHECK_THAT(json_error(c.text), StartsWith("[mgcalc.malformed_file] " + c.expected));
     }
     intake_log log;
-    CHECK_THAT(error_message([&] { mgcalc::parse_log_csv("date,time,kind,item,amount,measure,note\n2026-01-01,\0"s, log); }),
+    CHECK_THAT(error_message([&] { mgcalc::parse_log_csv("date,time,kind,item,amount,measure,note\n2026-01-01,\0"s, log); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] <csv>:2:12: a NUL byte (0x00), so this looks like a binary file; "
                           "expected a CSV of log entries as UTF-8 text"));
-    CHECK_THAT(error_message([&] { mgcalc::parse_log_csv("date,kind,item,amount\n2026-01-01,food,caf\xE9,1 g\n"s, log); }),
+    CHECK_THAT(error_message([&] { mgcalc::parse_log_csv("date,kind,item,amount\n2026-01-01,food,caf\xE9,1 g\n"s, log); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] <csv>:2:20: byte 0xE9 is not valid UTF-8"));
     CHECK(log.days.empty());
+}
+
+// ---- errors as fields ------------------------------------------------------------------------
+
+TEST_CASE("log_file: JSON errors carry the file, line, column, JSON path and value as fields", "[log_file]") {
+    using mgcalc_test::thrown_by;
+    const std::string amount = logs_dir + "bad-amount.json";
+    const mgcalc::error e = thrown_by([&] { mgcalc::load_log(amount); });
+    CHECK(e.code() == errc::malformed_file);
+    CHECK(e.where().file == amount);
+    CHECK(e.where().line == 13);
+    CHECK(e.where().column == 54);
+    CHECK(e.where().json_path == "$.days[0].entries[1].amount");
+    CHECK(e.input() == "1");
+    CHECK_THAT(std::string(e.message()), StartsWith("found the number 1; expected a string: a serving like \"1 oz\""));
+
+    // A value refused by the check of the whole log: the date that is out of order.
+    const std::string order = document(R"({"sex":"female"})",
+                                       R"([{"date":"2026-01-02","entries":[]},{"date":"2026-01-01","entries":[]}])");
+    const mgcalc::error late = thrown_by([&] { mgcalc::parse_log_json(order, "my.json"); });
+    CHECK(late.where().file == "my.json");
+    CHECK(late.where().line == 1);
+    CHECK(late.where().column == order.find("\"2026-01-01\"") + 1);
+    CHECK(late.where().json_path == "$.days[1].date");
+    CHECK(late.input() == "2026-01-01");
+
+    // A duplicate key points at its second use; the input is the key.
+    const std::string twice = document(R"({"sex":"female"})", "[]", R"(,"days":[])");
+    const mgcalc::error duplicate = thrown_by([&] { mgcalc::parse_log_json(twice); });
+    CHECK(duplicate.where().json_path == "$.days");
+    CHECK(duplicate.where().column == twice.rfind("\"days\"") + 1);
+    CHECK(duplicate.input() == "days");
+
+    // A syntax error has a position but no path: there is no value there yet.
+    const mgcalc::error syntax = thrown_by([&] { mgcalc::load_log(logs_dir + "bad-syntax.json"); });
+    CHECK(syntax.where().line == 6);
+    CHECK(syntax.where().column == 44);
+    CHECK(syntax.where().json_path.empty());
+    CHECK_THAT(std::string(syntax.message()), StartsWith("syntax error while parsing object key"));
+
+    // Bytes refused before parsing, and empty input.
+    using namespace std::string_literals;
+    const mgcalc::error binary = thrown_by([] { mgcalc::parse_log_json("{\"a\":\n\"\0\"}"s); });
+    CHECK(binary.where().file == "<log>");
+    CHECK(binary.where().line == 2);
+    CHECK(binary.where().column == 2);
+    const mgcalc::error empty = thrown_by([] { mgcalc::parse_log_json("  \n"); });
+    CHECK(empty.where().line == 1);
+    CHECK(empty.where().column == 1);
+    CHECK_THAT(std::string(empty.message()), StartsWith("the input is empty"));
+
+    // A file that cannot be read has only its path.
+    const std::string missing = logs_dir + "no-such-log.json";
+    const mgcalc::error absent = thrown_by([&] { mgcalc::load_log(missing); });
+    CHECK(absent.where().file == missing);
+    CHECK(absent.where().line == 0);
+    CHECK(std::string(absent.message()) ==
+          "cannot open the file; expected a readable mgcalc log file (JSON) at this path");
+}
+
+TEST_CASE("log_file: CSV errors carry the file, line and the field's text as fields", "[log_file]") {
+    using mgcalc_test::thrown_by;
+    const std::string path = logs_dir + "bad-kind.csv";
+    intake_log log;
+    const mgcalc::error kind = thrown_by([&] { mgcalc::load_log_csv(path, log); });
+    CHECK(kind.code() == errc::malformed_file);
+    CHECK(kind.where().file == path);
+    CHECK(kind.where().line == 3);
+    CHECK(kind.where().json_path.empty());
+    CHECK(kind.input() == "drink");
+    CHECK(std::string(kind.message()) ==
+          "field 'kind': 'drink' is not an entry kind; expected food, supplement or product");
+    CHECK(log.days.empty());
+
+    const std::string header = "date,time,kind,item,amount,measure,note\n";
+    const mgcalc::error date = thrown_by([&] { mgcalc::parse_log_csv(header + "\n2026-11-31,,food,12014,1,oz,\n", log); });
+    CHECK(date.where().file == "<csv>");
+    CHECK(date.where().line == 3);  // the empty line is not a record, but it is a line
+    CHECK(date.input() == "2026-11-31");
+
+    const mgcalc::error column = thrown_by([&] { mgcalc::parse_log_csv("date,kind,item,amount,colour\n", log, "mine.csv"); });
+    CHECK(column.where().file == "mine.csv");
+    CHECK(column.where().line == 1);
+    CHECK(column.input() == "colour");
+
+    using namespace std::string_literals;
+    const mgcalc::error bytes = thrown_by([&] { mgcalc::parse_log_csv("date,kind,item,amount\n2026-01-01,food,caf\xE9,1 g\n"s, log); });
+    CHECK(bytes.where().line == 2);
+    CHECK(bytes.where().column == 20);
 }
 
 // ---- files -----------------------------------------------------------------------------------
 
 TEST_CASE("log_file: load_log names a missing file or a folder", "[log_file]") {
     const std::string missing = logs_dir + "no-such-log.json";
-    CHECK(error_message([&] { mgcalc::load_log(missing); }) ==
+    CHECK(error_message([&] { mgcalc::load_log(missing); }, errc::malformed_file) ==
           "[mgcalc.malformed_file] " + missing + ": cannot open the file; expected a readable mgcalc log file (JSON) at this path");
-    CHECK_THAT(error_message([&] { mgcalc::load_log(logs_dir); }), StartsWith("[mgcalc.malformed_file] " + logs_dir + ": is a folder"));
+    CHECK_THAT(error_message([&] { mgcalc::load_log(logs_dir); }, errc::malformed_file), StartsWith("[mgcalc.malformed_file] " + logs_dir + ": is a folder"));
 }
 
 TEST_CASE("log_file: save_log refuses an invalid log before touching the file", "[log_file]") {
@@ -785,22 +839,22 @@ TEST_CASE("log_file: save_log refuses an invalid log before touching the file", 
     intake_log log;
     log.days = {{mgcalc::date(2026, 1, 2), {}}, {mgcalc::date(2026, 1, 1), {}}};
     const std::string path = folder.file("log.json");
-    CHECK_THAT(error_message([&] { mgcalc::save_log(log, path); }),
+    CHECK_THAT(error_message([&] { mgcalc::save_log(log, path); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] cannot write the log: $.days[1].date: 2026-01-01 comes before"));
     CHECK_FALSE(std::filesystem::exists(path));
 
     log.days.pop_back();
     const std::string no_folder = folder.file("missing-folder/log.json");
-    CHECK_THAT(error_message([&] { mgcalc::save_log(log, no_folder); }),
+    CHECK_THAT(error_message([&] { mgcalc::save_log(log, no_folder); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] " + no_folder + ": cannot write the file"));
-    CHECK_THAT(error_message([&] { mgcalc::save_log(log, folder.path.string()); }),
+    CHECK_THAT(error_message([&] { mgcalc::save_log(log, folder.path.string()); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] " + folder.path.string() + ": is a folder"));
     CHECK(std::filesystem::is_empty(folder.path));
 }
 
 TEST_CASE("log_file: to_log_json never writes what parse_log_json would refuse", "[log_file]") {
     using namespace mgcalc::unit_symbols;
-    auto refusal = [](const intake_log& log) { return error_message([&] { mgcalc::to_log_json(log); }); };
+    auto refusal = [](const intake_log& log) { return error_message([&] { mgcalc::to_log_json(log); }, errc::malformed_file); };
     const std::string prefix = "[mgcalc.malformed_file] cannot write the log: ";
     auto with_entry = [](mgcalc::log_entry entry) {
         intake_log log;
@@ -869,7 +923,7 @@ intake_log csv_log(std::string_view text) {
 
 std::string csv_error(std::string_view text) {
     intake_log log;
-    return error_message([&] { mgcalc::parse_log_csv(text, log); });
+    return error_message([&] { mgcalc::parse_log_csv(text, log); }, errc::malformed_file);
 }
 
 }  // namespace
@@ -964,7 +1018,7 @@ TEST_CASE("log_file: CSV row errors name the line and field and leave the log un
         INFO(c.row);
         intake_log log = csv_log(header + good);
         const auto before = log.days;
-        CHECK_THAT(error_message([&] { mgcalc::parse_log_csv(header + good + c.row + "\n", log); }),
+        CHECK_THAT(error_message([&] { mgcalc::parse_log_csv(header + good + c.row + "\n", log); }, errc::malformed_file),
                    StartsWith("[mgcalc.malformed_file] " + c.expected));
         CHECK(log.days == before);
     }
@@ -973,8 +1027,24 @@ TEST_CASE("log_file: CSV row errors name the line and field and leave the log un
     CHECK_THAT(error_message([&] {
                    intake_log log;
                    mgcalc::parse_log_csv(read_file(path), log, path);
-               }),
+               }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] " + path + ":3: field 'kind': 'drink' is not an entry kind"));
+}
+
+TEST_CASE("log_file: a CSV entry file read as a log takes the person given, over every logged day", "[log_file]") {
+    const mgcalc::profile pregnant = mgcalc::profile::stated(
+        mgcalc::life_stage(mgcalc::sex::female, mgcalc::age::from_years(30), {.pregnant = true}), mgcalc::date(2026, 12, 1));
+    const intake_log log = mgcalc::load_log_csv(logs_dir + "entries.csv", pregnant);  // 2026-11-20 and 11-21
+    REQUIRE(log.days.size() == 2);
+    CHECK(log.person.sex == mgcalc::sex::female);
+    CHECK(log.person.age == pregnant.age);
+    REQUIRE(log.person.pregnancies.size() == 1);
+    CHECK(log.person.pregnancies[0] == mgcalc::date_range{mgcalc::date(2026, 11, 20), mgcalc::date(2026, 11, 21)});
+    CHECK(log.person.lactation.empty());
+    CHECK(log.person.on(mgcalc::date(2026, 11, 21)).pregnant());
+
+    const mgcalc::error bad = mgcalc_test::thrown_by([] { (void)mgcalc::load_log_csv(logs_dir + "bad-kind.csv", mgcalc::profile{}); });
+    CHECK(bad.where().line == 3);
 }
 
 TEST_CASE("log_file: CSV skips rows of empty cells only", "[log_file]") {
@@ -1021,11 +1091,11 @@ TEST_CASE("log_file: CSV round trip of every entry of the edge fixture", "[log_f
 TEST_CASE("log_file: to_log_csv refuses entries the CSV loader would refuse", "[log_file]") {
     intake_log log;
     log.days.push_back({mgcalc::date(2026, 1, 1), {{log_entry_kind::food, "x", "1 g", mgcalc::time_of_day{7, 60}, ""}}});
-    CHECK_THAT(error_message([&] { mgcalc::to_log_csv(log); }),
+    CHECK_THAT(error_message([&] { mgcalc::to_log_csv(log); }, errc::malformed_file),
                StartsWith("[mgcalc.malformed_file] cannot write the log: $.days[0].entries[0].time: 07:60 is not a time of day"));
     log.days[0].entries[0].time.reset();
     log.days[0].entries[0].note = std::string("a\0b", 3);
-    CHECK_THAT(error_message([&] { mgcalc::to_log_csv(log); }), Contains("contains a NUL character"));
+    CHECK_THAT(error_message([&] { mgcalc::to_log_csv(log); }, errc::malformed_file), Contains("contains a NUL character"));
 }
 
 // ---- the schema ------------------------------------------------------------------------------
@@ -1199,7 +1269,7 @@ TEST_CASE("log_file: the schema refuses what the loader refuses (a sample)", "[l
     // Each of these is refused by the loader too.
     for (const json& bad : {unknown, kind, time, blank, version, missing, both, neither}) {
         INFO(bad.dump());
-        error_message([&] { mgcalc::parse_log_json(bad.dump()); });
+        error_message([&] { mgcalc::parse_log_json(bad.dump()); }, errc::malformed_file);
     }
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <mgcalc/evaluate/evaluation.hpp>
+#include <mgcalc/foods/catalog.hpp>
+#include <mgcalc/intake/log.hpp>
 #include <mgcalc/intake/day.hpp>
 #include <mgcalc/people/life_stage.hpp>
 #include <mgcalc/people/profile.hpp>
@@ -77,5 +79,12 @@ struct sleep_assessment {
 /// Assesses a day's intake for evening magnesium. Supplement entries should carry taken_at; a
 /// dose without a time is counted for the UL but not as an evening dose (and is reported).
 sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, const sleep_context& context);
+
+/// The assessment of the logged day `date` of a log: the day's entries resolved in `catalog`
+/// (resolve_day), the person's life stage on that date (profile::on), and the profile's
+/// medications and conditions added to `context` (sleep_context::add). Throws mgcalc::error
+/// (invalid_date) when the log has no day `date`, and what resolving the day throws.
+sleep_assessment assess_sleep(const intake_log& log, year_month_day date, const food_catalog& catalog,
+                              sleep_context context);
 
 }  // namespace mgcalc
