@@ -57,9 +57,9 @@ json compound_json(const compound& c) {
                 {"name", c.name},
                 {"aliases", aliases},
                 {"formula", c.full_formula()},
-                {"water_of_hydration", c.water_of_hydration},
-                {"molar_mass_g_per_mol", detail::rounded(c.molar_mass.value(), detail::molar_mass_decimals)},
-                {"elemental_fraction", detail::rounded(c.elemental_fraction, detail::fraction_decimals)},
+                {"water_of_hydration", c.water_of_hydration()},
+                {"molar_mass_g_per_mol", detail::rounded(c.molar_mass().value(), detail::molar_mass_decimals)},
+                {"elemental_fraction", detail::rounded(c.elemental_fraction(), detail::fraction_decimals)},
                 {"bioavailability",
                  c.bioavailability
                      ? json{{"relative_factor", detail::rounded(c.bioavailability->relative_factor, detail::factor_decimals)},

@@ -95,7 +95,7 @@ TEST_CASE("json: the text is the 2-space layout without a trailing newline", "[j
 }
 
 TEST_CASE("json: a compound and the list of compounds", "[json]") {
-    const json glycinate = parsed(mgcalc::to_json(mgcalc::find_compound("glycinate")));
+    const json glycinate = parsed(mgcalc::to_json(mgcalc::get_compound("glycinate")));
     CHECK(keys(glycinate) == std::vector<std::string>{"id", "name", "aliases", "formula", "water_of_hydration",
                                                       "molar_mass_g_per_mol", "elemental_fraction", "bioavailability",
                                                       "evidence", "formula_source", "notes"});
