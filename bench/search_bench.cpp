@@ -1,6 +1,6 @@
 // mgcalc's food search against SQLite FTS5 over the same 7,907 USDA SR24 descriptions, in one
-// run: time per query, top-5 quality on the query sets of bench/search_queries.hpp, and the cost
-// of building each index; and mgcalc's resolver on the typed entries of bench/phrase_cases.hpp
+// run: time per query, top-5 quality on the query sets of tests/cases/search_queries.hpp, and the cost
+// of building each index; and mgcalc's resolver on the typed entries of tests/cases/phrase_cases.hpp
 // (time per entry, food and grams right). Run by bench/search.sh, which writes
 // docs/performance.md.
 //
@@ -19,8 +19,8 @@
 #include <mgcalc/foods/resolve.hpp>
 #include <mgcalc/foods/search.hpp>
 
-#include "phrase_cases.hpp"
-#include "search_queries.hpp"
+#include "../tests/cases/phrase_cases.hpp"
+#include "../tests/cases/search_queries.hpp"
 
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>

@@ -5,6 +5,8 @@
 // A new code is added at the end of the enum and to this table.
 #include <mgcalc/error.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <array>

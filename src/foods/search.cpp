@@ -511,7 +511,7 @@ bool is_stop_word(std::string_view word) noexcept {
 // foods, and loses points for kinds of food people rarely mean. The values come from the
 // reasoning in the comments; the head-word rule, typicality, "plain" and the concentrated forms
 // were added when a first version, which counted every extra word against a food, missed tofu,
-// milk, yogurt, coffee, tomato, white rice and chicken breast on bench/search_queries.hpp.
+// milk, yogurt, coffee, tomato, white rice and chicken breast on tests/cases/search_queries.hpp.
 // docs/food-data.md ("Search") records the quality and how it moves when one weight changes:
 // only "chicken breast" is near an edge.
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@
 #include <mgcalc/evaluate/log_evaluation.hpp>
 #include <mgcalc/chemistry/supplement.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -46,15 +48,11 @@ mgcalc::profile woman_born(mgcalc::year_month_day birth) {
     return person;
 }
 
-/// The code and what() of the mgcalc::error `function` throws; errc{} when it throws none.
+/// The code and what() of the mgcalc::error `function` throws.
 template <class Function>
 std::pair<mgcalc::errc, std::string> caught(Function&& function) {
-    try {
-        function();
-    } catch (const mgcalc::error& e) {
-        return {e.code(), e.what()};
-    }
-    return {mgcalc::errc{}, "no error thrown"};
+    const mgcalc::error e = mgcalc_test::thrown_by(std::forward<Function>(function));
+    return {e.code(), e.what()};
 }
 
 bool has_warning(const mgcalc::evaluation& e, const std::string& code) {

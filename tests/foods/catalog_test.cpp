@@ -3,6 +3,8 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/catalog.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -25,17 +27,7 @@ mgcalc::food make_food(std::string id, std::string description, std::optional<do
     return f;
 }
 
-// The error a call throws, for checking its code and message together.
-template <class F>
-mgcalc::error thrown_by(F&& call) {
-    try {
-        call();
-    } catch (const mgcalc::error& e) {
-        return e;
-    }
-    FAIL("expected mgcalc::error");
-    return mgcalc::error(mgcalc::errc::parse_error, "not reached");
-}
+using mgcalc_test::thrown_by;
 
 }  // namespace
 

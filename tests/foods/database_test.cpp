@@ -10,6 +10,8 @@
 
 #include "detail/text.hpp"
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <fast_float/fast_float.h>
 
@@ -22,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 using namespace mgcalc::unit_symbols;
@@ -342,15 +345,10 @@ mgcalc::food make_food(std::string id, std::optional<mgcalc::milligrams> magnesi
     return mgcalc::food{id, "Food " + id, magnesium, std::move(portions)};
 }
 
+/// The code of the mgcalc::error `function` throws.
 template <class Function>
 mgcalc::errc error_code_of(Function&& function) {
-    try {
-        function();
-    } catch (const mgcalc::error& e) {
-        return e.code();
-    }
-    FAIL("no mgcalc::error was thrown");
-    return mgcalc::errc{};
+    return mgcalc_test::thrown_by(std::forward<Function>(function)).code();
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Tests for mgcalc/foods/food.hpp: magnesium in an amount of a food; unknown stays unknown.
 #include <mgcalc/foods/food.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace mgcalc::unit_symbols;

@@ -8,6 +8,8 @@
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/loaders.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <memory>

@@ -11,6 +11,8 @@
 #include "detail/csv.hpp"
 #include "test_support.hpp"
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <atomic>

@@ -9,6 +9,8 @@
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/recipe.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -1,12 +1,12 @@
 // Tests for <mgcalc/foods/resolve.hpp>: what people type for one food, read as the food they mean
-// with the grams. The quality on bench/phrase_cases.hpp (typed entries with the USDA SR24 food and
+// with the grams. The quality on tests/cases/phrase_cases.hpp (typed entries with the USDA SR24 food and
 // grams written down before the resolver), each form of the grammar, the choice it reports, and
 // its errors.
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/foods/resolve.hpp>
 
-#include "../bench/phrase_cases.hpp"
+#include "cases/phrase_cases.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -61,7 +61,7 @@ mgcalc::portion portion_of(double amount, std::string measure, double grams) {
 
 }  // namespace
 
-TEST_CASE("food_resolve: typed entries find the food and grams people mean (bench/phrase_cases.hpp)", "[food_resolve]") {
+TEST_CASE("food_resolve: typed entries find the food and grams people mean (tests/cases/phrase_cases.hpp)", "[food_resolve]") {
     // 78 of 82 when the rules were last changed (docs/performance.md, "Food entries"); the goal
     // is 90% (74 of 82), with the grams of the portion people mean.
     std::size_t right = 0;

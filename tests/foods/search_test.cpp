@@ -2,7 +2,9 @@
 // embedded USDA SR24 database, and each rule of the search on small tables written for the test.
 #include <mgcalc/foods/search.hpp>
 
-#include "../bench/search_queries.hpp"
+#include "cases/search_queries.hpp"
+
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -109,7 +111,7 @@ TEST_CASE("food_search: the query sets name real foods", "[food_search]") {
 }
 
 TEST_CASE("food_search: everyday queries find the food a person means in the top 5", "[food_search]") {
-    // The set and how it was made: bench/search_queries.hpp. bench/search_bench.cpp measures the
+    // The set and how it was made: tests/cases/search_queries.hpp. bench/search_bench.cpp measures the
     // same set with SQLite FTS5 (docs/performance.md).
     const food_search& search = mgcalc::usda_sr24_search();
     REQUIRE(search.database().size() == 7907);
@@ -121,7 +123,7 @@ TEST_CASE("food_search: everyday queries find the food a person means in the top
 }
 
 TEST_CASE("food_search: the held-out queries stay above a floor", "[food_search]") {
-    // Not used to set the weights (bench/search_queries.hpp): a guard against tuning that only
+    // Not used to set the weights (tests/cases/search_queries.hpp): a guard against tuning that only
     // fits the first set. All 42 were right when the weights were fixed; the floor leaves room
     // for a reasonable change of rules to lose a few.
     const food_search& search = mgcalc::usda_sr24_search();

@@ -8,6 +8,8 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/serving.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -150,16 +152,7 @@ double grams_of(const mgcalc::food& item, std::string_view text) { return resolv
 // from the right one by less than Approx's default 0.00119% (28.35 g vs 28.349523125 g).
 Approx exactly(double expected) { return Approx(expected).epsilon(1e-12); }
 
-template <class F>
-mgcalc::error thrown_by(F&& f) {
-    try {
-        f();
-    } catch (const mgcalc::error& e) {
-        return e;
-    }
-    FAIL("no mgcalc::error was thrown");
-    return mgcalc::error(mgcalc::errc::parse_error, "unreachable");
-}
+using mgcalc_test::thrown_by;
 
 }  // namespace
 

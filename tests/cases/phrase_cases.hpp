@@ -2,7 +2,7 @@
 // set of mgcalc's food resolver (mgcalc::resolve_food_entry), shared by tests/foods/resolve_test.cpp
 // and bench/search_bench.cpp.
 //
-// How the list was made: the phrases are the everyday foods of bench/search_queries.hpp and of the
+// How the list was made: the phrases are the everyday foods of tests/cases/search_queries.hpp and of the
 // NIH magnesium fact sheet, typed in the forms people use in a food diary: amount first or last,
 // "of", number words ("half a cup", "an ounce"), counts without a measure ("1/2 avocado", "2
 // eggs"), household measures, the FOOD=SERVING form, ids, a few common typos and everyday names
