@@ -2,6 +2,7 @@
 // CSV reader, the charts and the build-time embedding of the USDA data. Well-formed UTF-8 is
 // RFC 3629's (section 4, the syntax of UTF-8 byte sequences).
 #include "detail/utf8.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -11,8 +11,6 @@
 #include "detail/csv.hpp"
 #include "test_support.hpp"
 
-#include "test_support.hpp"
-
 #include <catch2/catch.hpp>
 
 #include <atomic>

@@ -13,6 +13,7 @@
 #include <mgcalc/evaluate/log_evaluation.hpp>
 
 #include "detail/utf8.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
