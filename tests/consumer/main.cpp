@@ -7,34 +7,15 @@
 #include <mgcalc/foods/database.hpp>
 #include <mgcalc/io/log_file.hpp>
 
-#include <cmath>
+#include "checks.hpp"
+
 #include <cstdio>
 #include <sstream>
 #include <string>
 
-namespace {
-
-int failures = 0;
-
-void check_near(const char* what, double actual, double expected, double tolerance) {
-    if (std::fabs(actual - expected) > tolerance) {
-        std::fprintf(stderr, "FAIL %s: got %.6f, expected %.6f\n", what, actual, expected);
-        ++failures;
-    } else {
-        std::printf("ok   %s: %.3f\n", what, actual);
-    }
-}
-
-void check_text(const char* what, const std::string& actual, const std::string& expected) {
-    if (actual != expected) {
-        std::fprintf(stderr, "FAIL %s: got \"%s\", expected \"%s\"\n", what, actual.c_str(), expected.c_str());
-        ++failures;
-    } else {
-        std::printf("ok   %s: %s\n", what, actual.c_str());
-    }
-}
-
-}  // namespace
+using consumer::check_near;
+using consumer::check_text;
+using consumer::failures;
 
 int main() {
     using namespace mgcalc::unit_symbols;

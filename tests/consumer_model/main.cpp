@@ -11,31 +11,16 @@
 #include <mgcalc/people/reference.hpp>
 #include <mgcalc/units.hpp>
 
-#include <cmath>
+#include "../consumer/checks.hpp"
+
 #include <cstdio>
 #include <string>
 
+using consumer::check;
+using consumer::check_near;
+using consumer::failures;
+
 namespace {
-
-int failures = 0;
-
-void check_near(const char* what, double actual, double expected, double tolerance) {
-    if (std::fabs(actual - expected) > tolerance) {
-        std::fprintf(stderr, "FAIL %s: got %.6f, expected %.6f\n", what, actual, expected);
-        ++failures;
-    } else {
-        std::printf("ok   %s: %.3f\n", what, actual);
-    }
-}
-
-void check(const char* what, bool ok) {
-    if (!ok) {
-        std::fprintf(stderr, "FAIL %s\n", what);
-        ++failures;
-    } else {
-        std::printf("ok   %s\n", what);
-    }
-}
 
 // The model at compile time: MgO is 24.305 / (24.305 + 15.999) = 0.6030 magnesium (IUPAC CIAAW
 // 2022 weights), and the IOM 1997 row for a woman of 40 is Females 31-50 y, RDA 320 mg.

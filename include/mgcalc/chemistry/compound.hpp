@@ -711,19 +711,35 @@ constexpr std::span<const compound> compounds() noexcept {
 
 constexpr const compound& unspecified_form() noexcept { return detail::compound_table.back(); }
 
-constexpr const compound* find_compound(std::string_view id_or_alias) noexcept {
-    const detail::compound_key key(id_or_alias);
-    if (!key.fits() || key.view().empty()) return nullptr;
-    for (const compound& c : detail::compound_table) {
-        const auto same = [&](const detail::compound_key& k) { return k.fits() && k.view() == key.view(); };
-        if (detail::any_key_of(c, same)) return &c;
+namespace detail {
+
+inline constexpr std::size_t no_compound = static_cast<std::size_t>(-1);
+
+/// The position in compound_table of the compound with this id or alias, or no_compound.
+/// get_compound indexes the table with it rather than dereferencing find_compound's pointer: GCC
+/// 12 with -fsanitize=undefined checks such a dereference against null in a way it cannot then
+/// evaluate in a constant expression.
+constexpr std::size_t compound_index(std::string_view id_or_alias) noexcept {
+    const compound_key key(id_or_alias);
+    if (!key.fits() || key.view().empty()) return no_compound;
+    const auto same = [&](const compound_key& k) { return k.fits() && k.view() == key.view(); };
+    for (std::size_t i = 0; i < compound_table.size(); ++i) {
+        if (any_key_of(compound_table[i], same)) return i;
     }
-    return nullptr;
+    return no_compound;
+}
+
+}  // namespace detail
+
+constexpr const compound* find_compound(std::string_view id_or_alias) noexcept {
+    const std::size_t index = detail::compound_index(id_or_alias);
+    return index == detail::no_compound ? nullptr : &detail::compound_table[index];
 }
 
 constexpr const compound& get_compound(std::string_view id_or_alias) {
-    if (const compound* found = find_compound(id_or_alias)) return *found;
-    detail::fail_unknown_compound(id_or_alias);
+    const std::size_t index = detail::compound_index(id_or_alias);
+    if (index == detail::no_compound) detail::fail_unknown_compound(id_or_alias);
+    return detail::compound_table[index];
 }
 
 inline milligrams elemental_magnesium(const compound& form, milligrams compound_mass) {
