@@ -41,7 +41,7 @@ int main() {
     const mgcalc::evaluation result = mgcalc::evaluate(day, person);
 
     std::cout << std::fixed << std::setprecision(1);
-    std::cout << "Row: " << result.reference.life_stage_group << "\n";
+    std::cout << "Row: " << result.reference.life_stage << "\n";
     int rank = 0;
     for (const mgcalc::entry_contribution& entry : result.entries) {  // largest first
         std::cout << "  #" << ++rank << " " << std::setw(10) << std::left << mgcalc::to_string(entry.kind) << std::right
@@ -52,7 +52,7 @@ int main() {
         }
         std::cout << '\n';
     }
-    std::cout << "Food " << result.food.value() << " mg + supplements " << result.supplemental.value()
+    std::cout << "Food " << result.food.value() << " mg + supplements " << result.supplement.value()
               << " mg = " << result.total.value() << " mg\n"
               << result.percent_of_target << " % of the " << mgcalc::to_string(result.reference.kind) << " "
               << result.reference.target.value() << " mg: " << mgcalc::to_string(result.status) << '\n';

@@ -64,17 +64,17 @@ int main() {
     for (const mgcalc::day_result& day : period.days) {
         const mgcalc::evaluation& r = day.result;
         std::cout << mgcalc::to_string(day.date) << " (" << day.stage.age().to_string() << ", "
-                  << r.reference.life_stage_group << "): food " << r.food.value() << " + supplements "
-                  << r.supplemental.value() << " = " << r.total.value() << " mg of " << r.reference.target.value()
+                  << r.reference.life_stage << "): food " << r.food.value() << " + supplements "
+                  << r.supplement.value() << " = " << r.total.value() << " mg of " << r.reference.target.value()
                   << " mg, " << std::setprecision(1) << r.percent_of_target << " %, "
                   << mgcalc::to_string(r.status) << std::setprecision(2) << '\n';
     }
     const mgcalc::period_summary& s = period.summary;
     std::cout << "Period " << mgcalc::to_string(s.from) << " to " << mgcalc::to_string(s.to) << ", " << s.days
-              << " days: mean food " << s.mean_food.value() << ", supplements " << s.mean_supplemental.value()
+              << " days: mean food " << s.mean_food.value() << ", supplements " << s.mean_supplement.value()
               << ", total " << s.mean_total.value() << " mg\n"
               << "Days below EAR " << s.days_below_ear << ", below target " << s.days_below_target
-              << ", over UL " << s.days_over_upper_limit << ", with unknown entries " << s.days_with_unknown_entries
+              << ", over UL " << s.days_over_ul << ", with unknown entries " << s.days_with_unknown_entries
               << '\n';
     // [log-file]
 }

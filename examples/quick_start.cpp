@@ -26,8 +26,8 @@ int main() {
     std::cout << "Target (" << mgcalc::to_string(result.reference.kind) << "): " << result.reference.target.value()
               << " mg\n"
               << "Food: " << result.food.value() << " mg, " << result.unknown_entries << " entry without data\n"
-              << "Supplements: " << result.supplemental.value() << " mg (UL for supplements: "
-              << result.reference.supplemental_upper_limit->value() << " mg)\n"
+              << "Supplements: " << result.supplement.value() << " mg (UL for supplements: "
+              << result.reference.ul_supplemental->value() << " mg)\n"
               << "Total: at least " << result.total.value() << " mg = " << result.percent_of_target
               << " % of target, " << mgcalc::to_string(result.status) << '\n';
     // [quick-start]

@@ -47,11 +47,11 @@ int main() {
     for (const mgcalc::carried_amount& carried : result.carried) {
         std::cout << "Carried: " << carried.name << " " << carried.amount.value() << " mg\n";
     }
-    std::cout << "Day: food " << whole_day.food.value() << " mg + supplements " << whole_day.supplemental.value()
+    std::cout << "Day: food " << whole_day.food.value() << " mg + supplements " << whole_day.supplement.value()
               << " mg = " << whole_day.total.value() << " mg, " << whole_day.percent_of_target << " % of the "
               << mgcalc::to_string(whole_day.reference.kind) << " " << whole_day.reference.target.value() << " mg\n"
-              << "Supplements against the UL: " << whole_day.supplemental.value() << " of "
-              << whole_day.reference.supplemental_upper_limit->value() << " mg\n"
+              << "Supplements against the UL: " << whole_day.supplement.value() << " of "
+              << whole_day.reference.ul_supplemental->value() << " mg\n"
               << "Findings: " << result.findings.size() << '\n';
     for (const mgcalc::finding& finding : result.findings) {
         std::cout << "[" << mgcalc::to_string(finding.severity) << "] " << finding.code << ": " << finding.message

@@ -145,8 +145,8 @@ evening_dose_range describe_range(const sleep_context& context, bool adult, cons
         description = range + ", a convention (trials: 320-729 mg/day)";  // Mah & Pitre 2021
     } else {
         description = "adult range " + range + " (trials in adults), not applied; ";
-        description += reference.supplemental_upper_limit
-                           ? "UL " + to_string(*reference.supplemental_upper_limit) + " caps the dose"
+        description += reference.ul_supplemental
+                           ? "UL " + to_string(*reference.ul_supplemental) + " caps the dose"
                            : std::string("no UL for infants");
     }
     return evening_dose_range{context.dose_range_low, context.dose_range_high, adult, std::move(description)};
@@ -345,10 +345,10 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             "evening dose " + to_string(out.evening_elemental) + " elemental is not judged against " +
                 range_text(context) + ": that range is an adult convention (the sleep trials were in adults), "
                 "applied from " + format_number(adult_from_years, 0) + " years; " +
-                (reference.supplemental_upper_limit
-                     ? "the UL of " + to_string(*reference.supplemental_upper_limit) + " for " +
-                           std::string(reference.life_stage_group) + " caps the dose"
-                     : "no UL is established for " + std::string(reference.life_stage_group) +
+                (reference.ul_supplemental
+                     ? "the UL of " + to_string(*reference.ul_supplemental) + " for " +
+                           std::string(reference.life_stage) + " caps the dose"
+                     : "no UL is established for " + std::string(reference.life_stage) +
                            ", and no supplement should be given without a clinician"),
             adult_trials_evidence);
     }
@@ -379,8 +379,8 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             message += "below the " + trial_dose + " before bedtime of the glycine sleep trials; " + trial_dose +
                        " would come with " +
                        to_string(needed) + " elemental magnesium as bisglycinate";
-            if (reference.supplemental_upper_limit && needed > *reference.supplemental_upper_limit) {
-                message += ", above the UL of " + to_string(*reference.supplemental_upper_limit);
+            if (reference.ul_supplemental && needed > *reference.ul_supplemental) {
+                message += ", above the UL of " + to_string(*reference.ul_supplemental);
             }
         } else {
             message += "at or above the " + trial_dose + " before bedtime of the glycine sleep trials";
@@ -389,13 +389,13 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     }
 
     // ---- safety: UL, infants, osmotic load, kidneys, medications ----
-    if (result.over_upper_limit && reference.supplemental_upper_limit) {
-        const milligrams limit = *reference.supplemental_upper_limit;
+    if (result.over_ul && reference.ul_supplemental) {
+        const milligrams limit = *reference.ul_supplemental;
         add("over-upper-limit", severity::warning,
-            "supplements give " + to_string(result.supplemental) + " elemental magnesium over the day in " +
+            "supplements give " + to_string(result.supplement) + " elemental magnesium over the day in " +
                 std::to_string(supplements.size()) + (supplements.size() == 1 ? " dose" : " doses") +
                 " (split doses are summed; food does not count), above the UL of " + to_string(limit) + " for " +
-                std::string(reference.life_stage_group) + " by " + to_string(result.supplemental - limit),
+                std::string(reference.life_stage) + " by " + to_string(result.supplement - limit),
             iom_ul_evidence);
     }
     if (reference.kind == target_kind::ai && !supplements.empty()) {
@@ -405,22 +405,22 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                 "clinician; infants' magnesium comes from breast milk, formula and food",
             iom_infant_evidence);
     }
-    if (reference.supplemental_upper_limit && osmotic_evening >= *reference.supplemental_upper_limit) {
+    if (reference.ul_supplemental && osmotic_evening >= *reference.ul_supplemental) {
         add("gi-tolerance", severity::caution,
             to_string(osmotic_evening) + " elemental magnesium in the evening from osmotic forms (oxide, hydroxide, "
                                        "citrate, sulfate, chloride) is at or above " +
-                to_string(*reference.supplemental_upper_limit) +
+                to_string(*reference.ul_supplemental) +
                 ", the UL for this age, which was set from osmotic diarrhoea (LOAEL 360 mg/day); below " +
-                to_string(*reference.supplemental_upper_limit) + " from these forms, or a chelate such as "
+                to_string(*reference.ul_supplemental) + " from these forms, or a chelate such as "
                                                                "glycinate, would not trigger this",
             gi_evidence);
     }
     if (context.reduced_kidney_function && !supplements.empty()) {
         add("kidney-caution", severity::warning,
             "reduced kidney function is set: the UL of " +
-                (reference.supplemental_upper_limit ? to_string(*reference.supplemental_upper_limit)
+                (reference.ul_supplemental ? to_string(*reference.ul_supplemental)
                                                     : std::string("(none for infants)")) +
-                " and the safety of " + to_string(result.supplemental) +
+                " and the safety of " + to_string(result.supplement) +
                 " of supplemental magnesium assume normal kidneys, which excrete the excess; this needs a "
                 "clinician's judgement",
             kidney_evidence);
@@ -469,7 +469,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         add("intake-already-adequate", severity::info,
             "food alone gives " + std::string(result.total_is_lower_bound() ? "at least " : "") +
                 to_string(result.food) + ", at or above the " + std::string(to_string(reference.kind)) + " of " +
-                to_string(reference.target) + " for " + std::string(reference.life_stage_group) +
+                to_string(reference.target) + " for " + std::string(reference.life_stage) +
                 ", before any supplement",
             adequate_evidence);
     }

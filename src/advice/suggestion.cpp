@@ -170,8 +170,8 @@ gap_suggestions suggest_for_gap(const evaluation& day, std::size_t count, const 
 
     // A supplement amount never crosses the supplemental UL (food never counts toward it) and is
     // never more than the gap. No UL established (infants): no amount at all.
-    if (reference.supplemental_upper_limit) {
-        const milligrams room_under_limit = *reference.supplemental_upper_limit - day.supplemental;
+    if (reference.ul_supplemental) {
+        const milligrams room_under_limit = *reference.ul_supplemental - day.supplement;
         if (room_under_limit > zero) result.supplement_room = std::min(result.gap, room_under_limit);
     }
     return result;

@@ -193,15 +193,15 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
 
 void print_reference_text(const reference_intakes& reference, const life_stage& stage) {
     std::cout << "Reference intakes for " << stage.to_string() << " (" << reference.authority << ", row \""
-              << reference.life_stage_group << "\")\n";
+              << reference.life_stage << "\")\n";
     print_table({"Reference", "Magnesium", "Meaning"},
                 {{std::string(to_string(reference.kind)), to_string(reference.target),
                   reference.kind == target_kind::rda ? "daily target (Recommended Dietary Allowance)"
                                                      : "daily target (Adequate Intake; no EAR for infants)"},
                  {"EAR", optional_mg_text(reference.ear, "none"), "Estimated Average Requirement"},
-                 {"UL", optional_mg_text(reference.supplemental_upper_limit, "none established"),
+                 {"UL", optional_mg_text(reference.ul_supplemental, "none established"),
                   "upper limit for supplements and medicines only, not food"},
-                 {"DV", optional_mg_text(reference.daily_value, "none"), "label Daily Value (FDA 2016)"}},
+                 {"DV", optional_mg_text(reference.dv, "none"), "label Daily Value (FDA 2016)"}},
                 {false, true, false});
     if (!reference.note.empty()) std::cout << "Note: " << reference.note << '\n';
 }

@@ -100,9 +100,9 @@ void print_day_text(const day_result& day) {
 
     const reference_intakes& r = result.reference;
     const std::string lower = result.total_is_lower_bound() ? "at least " : "";
-    const std::string ul_text = r.supplemental_upper_limit
-                                    ? (result.over_upper_limit ? "OVER the UL of " : "within the UL of ") +
-                                          to_string(*r.supplemental_upper_limit)
+    const std::string ul_text = r.ul_supplemental
+                                    ? (result.over_ul ? "OVER the UL of " : "within the UL of ") +
+                                          to_string(*r.ul_supplemental)
                                     : std::string("no UL established");
     std::cout << '\n' << "Totals\n";
     print_table({"", "Magnesium", ""},
@@ -110,7 +110,7 @@ void print_day_text(const day_result& day) {
                   result.unknown_entries == 0   ? std::string()
                   : result.unknown_entries == 1 ? std::string("1 entry without data")
                                                 : std::to_string(result.unknown_entries) + " entries without data"},
-                 {"Supplements (elemental)", to_string(result.supplemental), ul_text},
+                 {"Supplements (elemental)", to_string(result.supplement), ul_text},
                  {"Total", lower + to_string(result.total),
                   percent_text(result.percent_of_target) + " of the " + std::string(to_string(r.kind)) +
                       " (" + to_string(r.target) + "), " + status_text(result)},
@@ -131,11 +131,11 @@ void print_period_text(const period_evaluation& period) {
     for (const day_result& day : period.days) {
         const evaluation& e = day.result;
         std::string notes;
-        if (e.over_upper_limit) notes += "over UL; ";
+        if (e.over_ul) notes += "over UL; ";
         if (e.total_is_lower_bound()) notes += "lower bound; ";
         if (!notes.empty()) notes.resize(notes.size() - 2);
-        rows.push_back({to_string(day.date), std::string(e.reference.life_stage_group), to_string(e.reference.target),
-                        to_string(e.food), to_string(e.supplemental),
+        rows.push_back({to_string(day.date), std::string(e.reference.life_stage), to_string(e.reference.target),
+                        to_string(e.food), to_string(e.supplement),
                         (e.total_is_lower_bound() ? ">= " : "") + to_string(e.total),
                         percent_text(e.percent_of_target), std::string(to_string(e.status)), notes});
     }
@@ -144,12 +144,12 @@ void print_period_text(const period_evaluation& period) {
     std::cout << '\n' << "Averages per logged day\n";
     print_table({"", "Magnesium"},
                 {{"Food", to_string(s.mean_food)},
-                 {"Supplements (elemental)", to_string(s.mean_supplemental)},
+                 {"Supplements (elemental)", to_string(s.mean_supplement)},
                  {"Total", to_string(s.mean_total)}},
                 {false, true});
     std::cout << '\n'
               << "Days below the EAR: " << s.days_below_ear << "; below the target: " << s.days_below_target
-              << "; over the supplemental UL: " << s.days_over_upper_limit
+              << "; over the supplemental UL: " << s.days_over_ul
               << "; with entries lacking magnesium data: " << s.days_with_unknown_entries << '\n';
 }
 

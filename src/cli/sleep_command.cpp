@@ -34,8 +34,8 @@ void print_assessment_text(const sleep_assessment& a, const life_stage& stage, y
               << stage.to_string() << "\n\n";
     std::vector<std::vector<std::string>> rows{
         {"Evening supplements (elemental)", to_string(a.evening_elemental), a.dose_range.description},
-        {"All supplements today", to_string(a.day.supplemental),
-         r.supplemental_upper_limit ? "UL " + to_string(*r.supplemental_upper_limit) + " (supplements only)"
+        {"All supplements today", to_string(a.day.supplement),
+         r.ul_supplemental ? "UL " + to_string(*r.ul_supplemental) + " (supplements only)"
                                     : "no UL established"},
         {"Food today", (a.day.total_is_lower_bound() ? "at least " : "") + to_string(a.day.food), ""},
         {"Total today", (a.day.total_is_lower_bound() ? "at least " : "") + to_string(a.day.total),

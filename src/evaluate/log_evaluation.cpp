@@ -189,7 +189,7 @@ period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalo
         evaluation result = evaluate(resolve_day(log, *day, catalog), stage);
 
         food_sum += result.food;
-        supplemental_sum += result.supplemental;
+        supplemental_sum += result.supplement;
         total_sum += result.total;
         if (result.status == intake_status::below_ear) ++summary.days_below_ear;
         // Below the target: below the RDA (which includes below the EAR) or below an infant's AI.
@@ -197,7 +197,7 @@ period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalo
             result.status == intake_status::below_ai) {
             ++summary.days_below_target;
         }
-        if (result.over_upper_limit) ++summary.days_over_upper_limit;
+        if (result.over_ul) ++summary.days_over_ul;
         // A recipe with an unknown ingredient makes the total a lower bound just as an unknown food does.
         if (result.total_is_lower_bound()) ++summary.days_with_unknown_entries;
 
@@ -208,7 +208,7 @@ period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalo
         // Means over logged days: a date without a log day is not a day with zero intake.
         const double days = static_cast<double>(summary.days);
         summary.mean_food = food_sum / days;
-        summary.mean_supplemental = supplemental_sum / days;
+        summary.mean_supplement = supplemental_sum / days;
         summary.mean_total = total_sum / days;
     }
     return period;

@@ -48,7 +48,7 @@ struct day_row {
     double magnesium = 0.0;  // mg, for bars
     std::string_view colour = food_colour;
     bool emphasis = false;
-    bool over_upper_limit = false;
+    bool over_ul = false;
     bool supplement_part = false;  // inside the supplement section (the UL applies)
 };
 
@@ -88,7 +88,7 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
     const reference_intakes& reference = day.reference;
     const std::string target_kind_name = target_name(reference.kind);
     const bool lower_bound = day.total_is_lower_bound();
-    const std::optional<milligrams>& upper_limit = reference.supplemental_upper_limit;
+    const std::optional<milligrams>& upper_limit = reference.ul_supplemental;
 
     std::vector<const entry_contribution*> known_foods;
     std::vector<const entry_contribution*> unknown_foods;
@@ -164,10 +164,10 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
                             .magnesium = rest, .colour = supplement_colour, .supplement_part = true});
         }
         if (supplements.size() > 1) {
-            rows.push_back({.kind = row_kind::bar, .label = "All supplements", .magnesium = day.supplemental.value(),
+            rows.push_back({.kind = row_kind::bar, .label = "All supplements", .magnesium = day.supplement.value(),
                             .colour = supplement_colour, .emphasis = true, .supplement_part = true});
         }
-        if (!supplements.empty()) rows.back().over_upper_limit = day.over_upper_limit;
+        if (!supplements.empty()) rows.back().over_ul = day.over_ul;
     }
 
     // --- Scale ----------------------------------------------------------------------------
@@ -182,7 +182,7 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
     svg out;
 
     // --- Title, reference, status ---------------------------------------------------------
-    const std::string group{reference.life_stage_group};
+    const std::string group{reference.life_stage};
     std::string heading = "Magnesium intake";
     if (!title.empty()) heading += " \u00B7 " + std::string(title);
     heading += " \u00B7 " + group;
@@ -194,8 +194,8 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
     std::string status_line = "Total " + std::string(lower_bound ? "at least " : "") + to_string(day.total) +
                               " = " + percent_text(day.percent_of_target) + " of the " + target_kind_name + ": " +
                               status_sentence(day.status) + '.';
-    if (day.over_upper_limit) {
-        status_line += " Supplements " + to_string(day.supplemental) + ": over the UL.";
+    if (day.over_ul) {
+        status_line += " Supplements " + to_string(day.supplement) + ": over the UL.";
     }
     if (day.unknown_entries > 0) {
         status_line += ' ' + entries_text(day.unknown_entries) + " with no data: the total is a lower bound.";
@@ -302,7 +302,7 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
                 const double end = x_of(row.magnesium);
                 out.rect(day_plot_left, top + 4, end - day_plot_left, 14, row.colour);
                 // The separator stays outside the <tspan>: rsvg drops spaces at a tspan's start.
-                const std::string flag = row.over_upper_limit ? "over UL" : "";
+                const std::string flag = row.over_ul ? "over UL" : "";
                 const std::string value = mg_text(row.magnesium) + (flag.empty() ? "" : " \u00B7 ");
                 double value_x = end + 5;
                 const double width = text_width(value + flag, day_value_size, row.emphasis || !flag.empty());

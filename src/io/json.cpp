@@ -36,12 +36,12 @@ json reference_json(const reference_intakes& reference, const life_stage& stage)
                 {"pregnant", stage.pregnant()},
                 {"lactating", stage.lactating()},
                 {"authority", reference.authority},
-                {"life_stage", reference.life_stage_group},
+                {"life_stage", reference.life_stage},
                 {"target_mg", mg(reference.target)},
                 {"target_kind", to_string(reference.kind)},
                 {"ear_mg", optional_mg(reference.ear)},
-                {"ul_supplemental_mg", optional_mg(reference.supplemental_upper_limit)},
-                {"dv_mg", optional_mg(reference.daily_value)},
+                {"ul_supplemental_mg", optional_mg(reference.ul_supplemental)},
+                {"dv_mg", optional_mg(reference.dv)},
                 {"note", reference.note.empty() ? json(nullptr) : json(reference.note)}};
 }
 
@@ -153,13 +153,13 @@ json day_json(const day_result& day) {
     return json{{"date", to_string(day.date)},
                 {"reference", reference_json(result.reference, day.stage)},
                 {"food_mg", mg(result.food)},
-                {"supplement_mg", mg(result.supplemental)},
+                {"supplement_mg", mg(result.supplement)},
                 {"total_mg", mg(result.total)},
                 {"total_is_lower_bound", result.total_is_lower_bound()},
                 {"percent_of_target", percent(result.percent_of_target)},
                 {"status", to_string(result.status)},
-                {"over_ul", result.over_upper_limit},
-                {"missing_data_entries", result.unknown_entries},
+                {"over_ul", result.over_ul},
+                {"unknown_entries", result.unknown_entries},
                 {"lower_bound_entries", result.lower_bound_entries},
                 {"absorbed_estimate_mg", result.absorbed ? json(mg(result.absorbed->amount)) : json(nullptr)},
                 {"absorbed_estimate_basis", result.absorbed ? json(result.absorbed->basis) : json(nullptr)},
@@ -174,11 +174,11 @@ json summary_json(const period_summary& s) {
                 {"to", to_string(s.to)},
                 {"days", s.days},
                 {"mean_food_mg", mg(s.mean_food)},
-                {"mean_supplement_mg", mg(s.mean_supplemental)},
+                {"mean_supplement_mg", mg(s.mean_supplement)},
                 {"mean_total_mg", mg(s.mean_total)},
                 {"days_below_ear", s.days_below_ear},
                 {"days_below_target", s.days_below_target},
-                {"days_over_ul", s.days_over_upper_limit},
+                {"days_over_ul", s.days_over_ul},
                 {"days_with_unknown_entries", s.days_with_unknown_entries}};
 }
 
@@ -264,11 +264,11 @@ std::string to_json(const sleep_assessment& a, const life_stage& stage, year_mon
                      {"glycine_mg", mg(a.glycine)},
                      {"carried", carried},
                      {"food_mg", mg(a.day.food)},
-                     {"supplement_mg", mg(a.day.supplemental)},
+                     {"supplement_mg", mg(a.day.supplement)},
                      {"total_mg", mg(a.day.total)},
                      {"total_is_lower_bound", a.day.total_is_lower_bound()},
                      {"percent_of_target", percent(a.day.percent_of_target)},
-                     {"over_ul", a.day.over_upper_limit},
+                     {"over_ul", a.day.over_ul},
                      {"findings", findings},
                      {"note", "arithmetic on published figures, not advice"}});
 }

@@ -162,15 +162,15 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
         const evaluation& e = d->result;
         ++logged;
         sum_food += e.food.value();
-        sum_supplemental += e.supplemental.value();
+        sum_supplemental += e.supplement.value();
         sum_total += e.total.value();
         if (below_target(e.status)) ++below;
-        if (e.over_upper_limit) ++over_limit;
+        if (e.over_ul) ++over_limit;
         if (e.total_is_lower_bound()) ++unknown_days;
-        if (e.supplemental.value() > 0.0) any_supplement = true;
-        if (e.reference.supplemental_upper_limit) any_upper_limit = true;
+        if (e.supplement.value() > 0.0) any_supplement = true;
+        if (e.reference.ul_supplemental) any_upper_limit = true;
         if (e.reference.kind != days.front().result.reference.kind) mixed_kinds = true;
-        const std::string group{e.reference.life_stage_group};
+        const std::string group{e.reference.life_stage};
         if (groups.empty() || groups.back() != group) groups.push_back(group);
     }
     const bool gaps = logged < slot_count;
@@ -197,16 +197,16 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
             std::size_t j = i + 1;
             std::size_t last_logged = i;
             while (j < slots.size() &&
-                   (!slots[j] || slots[j]->result.reference.life_stage_group == d->result.reference.life_stage_group)) {
+                   (!slots[j] || slots[j]->result.reference.life_stage == d->result.reference.life_stage)) {
                 if (slots[j]) last_logged = j;
                 ++j;
             }
             const reference_intakes& r = d->result.reference;
             if (!reference_line.empty()) reference_line += "; ";
-            reference_line += std::string(r.life_stage_group) + ": " + target_name(r.kind) + ' ' +
+            reference_line += std::string(r.life_stage) + ": " + target_name(r.kind) + ' ' +
                               to_string(r.target);
-            reference_line += r.supplemental_upper_limit
-                                  ? ", supplemental UL " + to_string(*r.supplemental_upper_limit)
+            reference_line += r.ul_supplemental
+                                  ? ", supplemental UL " + to_string(*r.ul_supplemental)
                                   : ", no UL";
             if (i != 0 || j != slots.size()) {
                 reference_line += " (" + to_string(d->date).substr(5) + " to " +
@@ -266,9 +266,9 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
     for (const day_result* d : slots) {
         if (!d) continue;
         top_max = std::max({top_max, d->result.total.value(), d->result.reference.target.value()});
-        bottom_max = std::max(bottom_max, d->result.supplemental.value());
-        if (d->result.reference.supplemental_upper_limit) {
-            bottom_max = std::max(bottom_max, d->result.reference.supplemental_upper_limit->value());
+        bottom_max = std::max(bottom_max, d->result.supplement.value());
+        if (d->result.reference.ul_supplemental) {
+            bottom_max = std::max(bottom_max, d->result.reference.ul_supplemental->value());
         }
     }
     // Head room for the value labels and the no-data caps above the tallest bar.
@@ -320,9 +320,9 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
         const double total_top = top_y(e.total.value());
         const std::string date = to_string(d->date);
         out.raw("<g class=\"day\"><title>" + escape(date + ": food " + to_string(e.food) + ", supplements " +
-                                      to_string(e.supplemental) + ", total " +
+                                      to_string(e.supplement) + ", total " +
                                       (e.total_is_lower_bound() ? "at least " : "") + to_string(e.total) +
-                                      (e.over_upper_limit ? "; supplements over the UL" : "")) +
+                                      (e.over_ul ? "; supplements over the UL" : "")) +
                 "</title>\n");
         out.rect(x, food_top, bar_width, top_panel_bottom - food_top, food_colour);
         out.rect(x, total_top, bar_width, food_top - total_top, supplement_colour);
@@ -341,12 +341,12 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
         }
 
         // Supplements alone, against the UL.
-        const double supplement_top = bottom_y(e.supplemental.value());
-        if (e.supplemental.value() > 0.0) {
+        const double supplement_top = bottom_y(e.supplement.value());
+        if (e.supplement.value() > 0.0) {
             out.rect(x, supplement_top, bar_width, bottom_panel_bottom - supplement_top, supplement_colour,
-                     e.over_upper_limit ? "stroke=\"#D55E00\" stroke-width=\"1.5\"" : "");
+                     e.over_ul ? "stroke=\"#D55E00\" stroke-width=\"1.5\"" : "");
         }
-        if (e.over_upper_limit) {
+        if (e.over_ul) {
             const double mid = x + bar_width / 2;
             const double half = std::clamp(bar_width / 2, 3.0, 6.0);
             out.filled_path("M" + coord(mid - half) + ' ' + coord(supplement_top - 12) + " H" + coord(mid + half) +
@@ -364,7 +364,7 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
     const std::vector<step_run> target_runs =
         step_runs(slots, [](const day_result& d) { return std::optional<double>(d.result.reference.target.value()); });
     const std::vector<step_run> upper_limit_runs = step_runs(slots, [](const day_result& d) {
-        const auto& limit = d.result.reference.supplemental_upper_limit;
+        const auto& limit = d.result.reference.ul_supplemental;
         return limit ? std::optional<double>(limit->value()) : std::nullopt;
     });
     out.path(step_path(target_runs, x_of_slot, top_y), target_colour, 2.5);

@@ -21,14 +21,14 @@ std::string to_period_csv(const period_evaluation& period) {
         detail::append_csv_field(out, to_string(day.date));
         out += ',';
         // Quoted whatever it holds, as mgcalc has always written this column.
-        detail::append_csv_field(out, r.life_stage_group, detail::csv_quoting::always);
+        detail::append_csv_field(out, r.life_stage, detail::csv_quoting::always);
         out += ',';
         const std::string status(to_string(e.status));
         detail::append_csv_row(out, {to_string(r.kind), mg(r.target), optional_mg(r.ear),
-                                     optional_mg(r.supplemental_upper_limit), mg(e.food), mg(e.supplemental),
+                                     optional_mg(r.ul_supplemental), mg(e.food), mg(e.supplement),
                                      mg(e.total), flag(e.total_is_lower_bound()),
                                      detail::format_number(e.percent_of_target, detail::percent_decimals), status,
-                                     flag(e.over_upper_limit), std::to_string(e.unknown_entries)});
+                                     flag(e.over_ul), std::to_string(e.unknown_entries)});
     }
     return out;
 }

@@ -206,7 +206,7 @@ TEST_CASE("sleep: a timed dose before the evening span is reported outside the w
     // 18:00 is 270 minutes before 22:30: outside the 30-60 minute window and the 240-minute span.
     const mgcalc::sleep_assessment a = one_dose("glycinate", 200.0, 18, 0);
     CHECK(a.evening_elemental.value() == 0.0);
-    CHECK(a.day.supplemental.value() == Approx(200.0));
+    CHECK(a.day.supplement.value() == Approx(200.0));
     REQUIRE(count(a, "timing-outside-window") == 1);
     const mgcalc::finding& f = get(a, "timing-outside-window");
     CHECK(f.severity == mgcalc::severity::info);
@@ -276,7 +276,7 @@ TEST_CASE("sleep: the window and the evening span are configurable", "[sleep]") 
     CHECK(with(21, 0).evening_elemental.value() == Approx(250.0));  // 90: evening
     const mgcalc::sleep_assessment outside = with(20, 59);            // 91: daytime
     CHECK(outside.evening_elemental.value() == 0.0);
-    CHECK(outside.day.supplemental.value() == Approx(250.0));
+    CHECK(outside.day.supplement.value() == Approx(250.0));
     CHECK(has(outside, "no-evening-dose"));
     CHECK_FALSE(has(with(21, 0), "no-evening-dose"));
 }
@@ -317,7 +317,7 @@ TEST_CASE("sleep: a dose without a time counts for the day and the UL, not the e
     day.add_supplement(elemental("glycinate", 351.0));
     const mgcalc::sleep_assessment a = mgcalc::assess_sleep(day, woman34, bedtime(22, 30));
     CHECK(a.evening_elemental.value() == 0.0);
-    CHECK(a.day.supplemental.value() == Approx(351.0));
+    CHECK(a.day.supplement.value() == Approx(351.0));
     CHECK(has(a, "over-upper-limit"));
     CHECK(count(a, "dose-time-unknown") == 1);
     CHECK(get(a, "dose-time-unknown").severity == mgcalc::severity::info);
@@ -447,7 +447,7 @@ TEST_CASE("sleep: the evening dose is the sum of the evening doses", "[sleep]") 
         .add_supplement(elemental("citrate", 150.0), {}, at(8, 0));
     const mgcalc::sleep_assessment a = mgcalc::assess_sleep(day, woman34, bedtime(22, 30));
     CHECK(a.evening_elemental.value() == Approx(200.0));
-    CHECK(a.day.supplemental.value() == Approx(350.0));
+    CHECK(a.day.supplement.value() == Approx(350.0));
     CHECK_FALSE(has(a, "dose-below-range"));
     CHECK_FALSE(has(a, "over-upper-limit"));
 }
@@ -751,7 +751,7 @@ TEST_CASE("sleep: a logged day is assessed with the profile's age, medications a
     const mgcalc::sleep_assessment a = mgcalc::assess_sleep(log, mgcalc::date(2024, 3, 10), catalog, bedtime(22, 30));
     CHECK(a.evening_elemental.value() == Approx(200.0));
     CHECK(a.day.food.value() == 0.0);  // the other day's food is not counted
-    CHECK(a.day.reference.life_stage_group == "Females 31-50 y");
+    CHECK(a.day.reference.life_stage == "Females 31-50 y");
     CHECK(has(a, "medication-spacing"));
     CHECK(has(a, "kidney-caution"));
     // The same as assessing the resolved day with the context the profile gives.

@@ -138,7 +138,7 @@ TEST_CASE("cli: report totals supplements and flags the UL", "[cli]") {
     CHECK(j["total_mg"].get<double>() == Approx(200.0 + oxide).margin(0.05));
     CHECK(j["percent_of_target"].get<double>() == Approx((200.0 + oxide) / 320.0 * 100.0).margin(0.05));
     CHECK(j["over_ul"] == true);  // 501.5 mg > 350 mg
-    CHECK(j["missing_data_entries"] == 0);
+    CHECK(j["unknown_entries"] == 0);
     CHECK(j["reference"]["target_mg"] == 320.0);
     REQUIRE(j["entries"].size() == 2);
     CHECK(j["entries"][0]["kind"] == "supplement");
@@ -220,7 +220,7 @@ TEST_CASE("cli: report with foods from the embedded data", "[cli]") {
                             "--food \"16126=1 cup\" --food \"01188=30 g\"");
     const double seeds = 592.0 * 0.28349523125, quinoa = 64.0 * 1.85, tofu = 37.0 * 2.52;
     CHECK(j["food_mg"].get<double>() == Approx(seeds + quinoa + tofu).margin(0.05));
-    CHECK(j["missing_data_entries"] == 1);
+    CHECK(j["unknown_entries"] == 1);
     CHECK(j["total_is_lower_bound"] == true);
     REQUIRE(j["entries"].size() == 4);
     for (const auto& e : j["entries"]) {
@@ -261,7 +261,7 @@ TEST_CASE("cli: --food-db layers a custom CSV, a recipe with unknown data is a l
     CHECK(j["entries"][0]["grams"].get<double>() == Approx(44.0));  // 440 g / 10 servings
     CHECK(j["lower_bound_entries"] == 1);
     CHECK(j["total_is_lower_bound"] == true);
-    CHECK(j["missing_data_entries"] == 0);
+    CHECK(j["unknown_entries"] == 0);
     const auto bar = run_json("foods show my-protein-bar" + db);
     CHECK(bar["magnesium_mg_per_100g"] == 120.0);
     CHECK(bar["source"] == "csv");

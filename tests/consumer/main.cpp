@@ -46,7 +46,7 @@ int main() {
     const mgcalc::reference_intakes reference = mgcalc::iom_reference_intakes(woman);
     check_near("RDA, female 30 y (mg)", reference.target.value(), 310.0, 0.0);
     check_near("supplemental UL, female 30 y (mg)",
-               reference.supplemental_upper_limit ? reference.supplemental_upper_limit->value() : -1.0,
+               reference.ul_supplemental ? reference.ul_supplemental->value() : -1.0,
                350.0, 0.0);
 
     // The embedded USDA SR24 data: pumpkin seed kernels, dried, 592 mg per 100 g (NDB 12014).

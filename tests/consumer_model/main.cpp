@@ -44,7 +44,7 @@ int main() {
 
     const mgcalc::evaluation result = mgcalc::evaluate(day, woman);
     const double oxide_elemental = 500.0 * 24.305 / (24.305 + 15.999);
-    check_near("supplemental (mg)", result.supplemental.value(), 200.0 + oxide_elemental, 1e-9);
+    check_near("supplemental (mg)", result.supplement.value(), 200.0 + oxide_elemental, 1e-9);
     check_near("food (mg)", result.food.value(), 0.0, 0.0);
     check_near("total (mg)", result.total.value(), 200.0 + oxide_elemental, 1e-9);
     // 501.52 / 320 x 100 = 156.73% of the RDA.
@@ -52,7 +52,7 @@ int main() {
     check("status meets-rda", result.status == mgcalc::intake_status::meets_rda &&
                                   mgcalc::to_string(result.status) == "meets-rda");
     // The supplemental UL of 350 mg applies to supplements, and 501.5 mg is over it.
-    check("over the supplemental UL", result.over_upper_limit);
+    check("over the supplemental UL", result.over_ul);
     bool warned = false;
     for (const mgcalc::warning& w : result.warnings) {
         if (w.code == "over-upper-limit") {

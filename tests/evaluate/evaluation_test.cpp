@@ -38,7 +38,7 @@ TEST_CASE("evaluation: food and supplements are totalled separately", "[evaluati
     const mgcalc::evaluation e = mgcalc::evaluate(day, woman(34.0));
     // 592 x 0.28 = 165.76 mg; 27 x 1.18 = 31.86 mg.
     CHECK(e.food.value() == Approx(165.76 + 31.86));
-    CHECK(e.supplemental.value() == Approx(200.0));
+    CHECK(e.supplement.value() == Approx(200.0));
     CHECK(e.total.value() == Approx(397.62));
     // Women 31-50 y: RDA 320 mg (IOM 1997 / ODS Table 1).
     CHECK(e.reference.target.value() == 320.0);
@@ -46,7 +46,7 @@ TEST_CASE("evaluation: food and supplements are totalled separately", "[evaluati
     CHECK(e.status == mgcalc::intake_status::meets_rda);
     CHECK(e.unknown_entries == 0);
     CHECK_FALSE(e.total_is_lower_bound());
-    CHECK_FALSE(e.over_upper_limit);
+    CHECK_FALSE(e.over_ul);
     CHECK(e.warnings.empty());
 }
 
@@ -83,26 +83,26 @@ TEST_CASE("evaluation: the UL applies to supplements only, never to food", "[eva
     lots_of_food.add_food(pumpkin_seeds, 200.0 * g).add_supplement(elemental("citrate", 100.0));  // 1184 mg food
     const mgcalc::evaluation food_heavy = mgcalc::evaluate(lots_of_food, woman(40.0));
     CHECK(food_heavy.total.value() == Approx(1284.0));
-    CHECK_FALSE(food_heavy.over_upper_limit);
+    CHECK_FALSE(food_heavy.over_ul);
     CHECK_FALSE(has_warning(food_heavy, "over-upper-limit"));
 
     mgcalc::day_intake at_limit;
     at_limit.add_supplement(elemental("citrate", 350.0));
-    CHECK_FALSE(mgcalc::evaluate(at_limit, woman(40.0)).over_upper_limit);
+    CHECK_FALSE(mgcalc::evaluate(at_limit, woman(40.0)).over_ul);
 
     // Split doses do not escape the UL: 200 + 151 = 351 mg.
     mgcalc::day_intake split;
     split.add_supplement(elemental("citrate", 200.0)).add_supplement(elemental("glycinate", 151.0));
     const mgcalc::evaluation over = mgcalc::evaluate(split, woman(40.0));
-    CHECK(over.over_upper_limit);
+    CHECK(over.over_ul);
     REQUIRE(has_warning(over, "over-upper-limit"));
 }
 
 TEST_CASE("evaluation: children's supplemental UL (65 mg at 1-3 y, 110 mg at 4-8 y)", "[evaluation]") {
     mgcalc::day_intake day;
     day.add_supplement(elemental("citrate", 70.0));
-    CHECK(mgcalc::evaluate(day, {mgcalc::sex::male, mgcalc::age::from_years(2.0)}).over_upper_limit);
-    CHECK_FALSE(mgcalc::evaluate(day, {mgcalc::sex::male, mgcalc::age::from_years(5.0)}).over_upper_limit);
+    CHECK(mgcalc::evaluate(day, {mgcalc::sex::male, mgcalc::age::from_years(2.0)}).over_ul);
+    CHECK_FALSE(mgcalc::evaluate(day, {mgcalc::sex::male, mgcalc::age::from_years(5.0)}).over_ul);
 }
 
 TEST_CASE("evaluation: any supplement for an infant is flagged, infants have an AI only", "[evaluation]") {
@@ -112,8 +112,8 @@ TEST_CASE("evaluation: any supplement for an infant is flagged, infants have an 
     const mgcalc::evaluation e = mgcalc::evaluate(day, nine_months);
     CHECK(e.reference.kind == mgcalc::target_kind::ai);
     CHECK(e.reference.target.value() == 75.0);  // 7-12 months AI (IOM 1997)
-    CHECK_FALSE(e.reference.supplemental_upper_limit.has_value());
-    CHECK_FALSE(e.over_upper_limit);  // no UL established, so no comparison ...
+    CHECK_FALSE(e.reference.ul_supplemental.has_value());
+    CHECK_FALSE(e.over_ul);  // no UL established, so no comparison ...
     CHECK(has_warning(e, "supplement-for-infant"));  // ... but a warning instead
     CHECK(e.status == mgcalc::intake_status::below_ai);
 
@@ -146,7 +146,7 @@ TEST_CASE("evaluation: the absorbed estimate is beside, never instead of, the el
         .add_supplement({mgcalc::get_compound("oxide"), 500.0 * mg, mgcalc::dose_basis::compound});  // 301.5 mg
     const mgcalc::evaluation e = mgcalc::evaluate(day, woman(30.0));
     const double oxide_elemental = 500.0 * 24.305 / (24.305 + 15.999);  // MgO stoichiometry
-    CHECK(e.supplemental.value() == Approx(oxide_elemental));
+    CHECK(e.supplement.value() == Approx(oxide_elemental));
     CHECK(e.total.value() == Approx(268.0 + oxide_elemental));  // the elemental total is unchanged
     REQUIRE(e.absorbed.has_value());
     // Food 30% absorbed; oxide 30% x relative factor 0.4 (docs/compounds.md).
@@ -223,14 +223,14 @@ TEST_CASE("evaluation: an elemental dose over 1,000 mg is warned about as a like
     CHECK_THAT(message_of(e.warnings),
                Catch::Matchers::Contains("supplement 1500 mg elemental magnesium as magnesium oxide is 1500 mg") &&
                    Catch::Matchers::Contains("\"oxide=1.5 g compound\" = 904.6 mg elemental"));
-    CHECK(e.supplemental.value() == 1500.0);  // a warning only: the dose counts as given
+    CHECK(e.supplement.value() == 1500.0);  // a warning only: the dose counts as given
 }
 
 TEST_CASE("evaluation: magnesium of a form not stated counts, with no absorbed estimate", "[evaluation]") {
     mgcalc::day_intake day;
     day.add_food(almonds, 100.0 * g).add_supplement(mgcalc::parse_supplement_dose("magnesium 100 mg"));
     const mgcalc::evaluation e = mgcalc::evaluate(day, woman(30.0));
-    CHECK(e.supplemental.value() == 100.0);
+    CHECK(e.supplement.value() == 100.0);
     CHECK(e.total.value() == Approx(368.0));
     CHECK_FALSE(e.absorbed.has_value());  // no form, no bioavailability factor
     CHECK(e.entries[1].description == "100 mg elemental magnesium, form not stated");

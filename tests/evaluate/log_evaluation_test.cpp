@@ -77,7 +77,7 @@ TEST_CASE("log_evaluation: the 19th birthday changes a woman's RDA from 360 to 3
     // 227 completed months + 28 of the 29 days from 2024-02-10 to 2024-03-10.
     CHECK(eve.stage.age().in_months() == Approx(227.0 + 28.0 / 29.0));
     // IOM 1997: Females 14-18 y, RDA 360 mg, EAR 300 mg.
-    CHECK(eve.result.reference.life_stage_group == "Females 14-18 y");
+    CHECK(eve.result.reference.life_stage == "Females 14-18 y");
     CHECK(eve.result.reference.target.value() == 360.0);
     CHECK(eve.result.reference.ear->value() == 300.0);
     CHECK(eve.result.status == mgcalc::intake_status::below_rda);  // 300 <= 320 < 360
@@ -85,7 +85,7 @@ TEST_CASE("log_evaluation: the 19th birthday changes a woman's RDA from 360 to 3
     const mgcalc::day_result& birthday = period.days[1];
     CHECK(birthday.stage.age().in_months() == 228.0);
     // IOM 1997: Females 19-30 y, RDA 310 mg, EAR 255 mg. The same 320 mg now meets the RDA.
-    CHECK(birthday.result.reference.life_stage_group == "Females 19-30 y");
+    CHECK(birthday.result.reference.life_stage == "Females 19-30 y");
     CHECK(birthday.result.reference.target.value() == 310.0);
     CHECK(birthday.result.reference.ear->value() == 255.0);
     CHECK(birthday.result.status == mgcalc::intake_status::meets_rda);
@@ -111,12 +111,12 @@ TEST_CASE("log_evaluation: pregnancy and lactation apply by date range, both end
     // Lactation 19-30 y RDA 310 / EAR 255.
     const auto& before = period.days[0];
     CHECK_FALSE(before.stage.pregnant());
-    CHECK(before.result.reference.life_stage_group == "Females 19-30 y");
+    CHECK(before.result.reference.life_stage == "Females 19-30 y");
     CHECK(before.result.reference.target.value() == 310.0);
 
     const auto& first_pregnant_day = period.days[1];
     CHECK(first_pregnant_day.stage.pregnant());
-    CHECK(first_pregnant_day.result.reference.life_stage_group == "Pregnancy 19-30 y");
+    CHECK(first_pregnant_day.result.reference.life_stage == "Pregnancy 19-30 y");
     CHECK(first_pregnant_day.result.reference.target.value() == 350.0);
     CHECK(first_pregnant_day.result.reference.ear->value() == 290.0);
     CHECK(first_pregnant_day.result.status == mgcalc::intake_status::below_rda);  // 290 <= 320 < 350
@@ -128,13 +128,13 @@ TEST_CASE("log_evaluation: pregnancy and lactation apply by date range, both end
     const auto& day_after = period.days[3];
     CHECK_FALSE(day_after.stage.pregnant());
     CHECK_FALSE(day_after.stage.lactating());
-    CHECK(day_after.result.reference.life_stage_group == "Females 19-30 y");
+    CHECK(day_after.result.reference.life_stage == "Females 19-30 y");
     CHECK(day_after.result.reference.target.value() == 310.0);
     CHECK(day_after.result.status == mgcalc::intake_status::meets_rda);
 
     const auto& nursing = period.days[4];
     CHECK(nursing.stage.lactating());
-    CHECK(nursing.result.reference.life_stage_group == "Lactation 19-30 y");
+    CHECK(nursing.result.reference.life_stage == "Lactation 19-30 y");
     CHECK(nursing.result.reference.target.value() == 310.0);
 
     CHECK(period.summary.days_below_target == 2);  // the two pregnant days
@@ -158,28 +158,28 @@ TEST_CASE("log_evaluation: an infant turning 1 moves from the AI of 75 mg to the
     // AI 75 mg, no EAR and no UL established (IOM 1997 pp. 209-210, 242-244).
     const auto& last_infant_day = period.days[1];
     CHECK(last_infant_day.stage.age().in_months() == Approx(11.0 + 30.0 / 31.0));
-    CHECK(last_infant_day.result.reference.life_stage_group == "Infants 6-12 months");
+    CHECK(last_infant_day.result.reference.life_stage == "Infants 6-12 months");
     CHECK(last_infant_day.result.reference.kind == mgcalc::target_kind::ai);
     CHECK(last_infant_day.result.reference.target.value() == 75.0);
-    CHECK_FALSE(last_infant_day.result.reference.supplemental_upper_limit.has_value());
+    CHECK_FALSE(last_infant_day.result.reference.ul_supplemental.has_value());
     CHECK(last_infant_day.result.total.value() == Approx(88.0));  // 18 + 70
     CHECK(last_infant_day.result.status == mgcalc::intake_status::meets_ai);
-    CHECK_FALSE(last_infant_day.result.over_upper_limit);  // no UL to be over ...
+    CHECK_FALSE(last_infant_day.result.over_ul);  // no UL to be over ...
     CHECK(has_warning(last_infant_day.result, "supplement-for-infant"));  // ... but flagged
 
     // 2024-01-15, the first birthday: Children 1-3 y, RDA 80 mg, EAR 65 mg, UL 65 mg.
     const auto& first_birthday = period.days[2];
     CHECK(first_birthday.stage.age().in_months() == 12.0);
-    CHECK(first_birthday.result.reference.life_stage_group == "Children 1-3 y");
+    CHECK(first_birthday.result.reference.life_stage == "Children 1-3 y");
     CHECK(first_birthday.result.reference.kind == mgcalc::target_kind::rda);
     CHECK(first_birthday.result.reference.target.value() == 80.0);
     CHECK(first_birthday.result.status == mgcalc::intake_status::meets_rda);
-    CHECK(first_birthday.result.over_upper_limit);  // 70 mg supplemental > 65 mg
+    CHECK(first_birthday.result.over_ul);  // 70 mg supplemental > 65 mg
 
     const mgcalc::period_summary& s = period.summary;
     CHECK(s.days_below_target == 1);  // below the AI counts as below the target ...
     CHECK(s.days_below_ear == 0);     // ... but an infant has no EAR to be below
-    CHECK(s.days_over_upper_limit == 1);
+    CHECK(s.days_over_ul == 1);
 }
 
 TEST_CASE("log_evaluation: a stated age is moved to each day's date", "[log_evaluation]") {
@@ -191,10 +191,10 @@ TEST_CASE("log_evaluation: a stated age is moved to each day's date", "[log_eval
     const mgcalc::period_evaluation period = mgcalc::evaluate_log(log, mgcalc::food_catalog());
     REQUIRE(period.days.size() == 2);
     CHECK(period.days[0].stage.age().in_years() == Approx(18.9).margin(1e-6));
-    CHECK(period.days[0].result.reference.life_stage_group == "Females 14-18 y");
+    CHECK(period.days[0].result.reference.life_stage == "Females 14-18 y");
     CHECK(period.days[0].result.reference.target.value() == 360.0);
     CHECK(period.days[1].stage.age().in_years() == Approx(18.9 + 60.0 / 365.25).margin(0.01));
-    CHECK(period.days[1].result.reference.life_stage_group == "Females 19-30 y");
+    CHECK(period.days[1].result.reference.life_stage == "Females 19-30 y");
     CHECK(period.days[1].result.reference.target.value() == 310.0);
 }
 
@@ -231,11 +231,11 @@ TEST_CASE("log_evaluation: the summary averages over logged days in the period",
     CHECK(s.days == 4);
     // Food: (155.9224 + 120.4 + 0 + 118.4) / 4 = 98.6806 mg; supplements (200 + 0 + 400 + 150) / 4 = 187.5 mg.
     CHECK(s.mean_food.value() == Approx((pumpkin_seeds_1_oz + 120.4 + 118.4) / 4.0));
-    CHECK(s.mean_supplemental.value() == Approx(187.5));
+    CHECK(s.mean_supplement.value() == Approx(187.5));
     CHECK(s.mean_total.value() == Approx((pumpkin_seeds_1_oz + 120.4 + 118.4) / 4.0 + 187.5));
     CHECK(s.days_below_ear == 1);             // B
     CHECK(s.days_below_target == 2);          // B and D
-    CHECK(s.days_over_upper_limit == 1);      // C
+    CHECK(s.days_over_ul == 1);      // C
     CHECK(s.days_with_unknown_entries == 1);  // C
 
     SECTION("without bounds the period is the log's first to last day") {
@@ -243,7 +243,7 @@ TEST_CASE("log_evaluation: the summary averages over logged days in the period",
         CHECK(all.summary.from == date(2024, 1, 31));
         CHECK(all.summary.to == date(2024, 2, 10));
         CHECK(all.summary.days == 6);
-        CHECK(all.summary.mean_supplemental.value() == Approx((200.0 + 400.0 + 150.0 + 100.0) / 6.0));
+        CHECK(all.summary.mean_supplement.value() == Approx((200.0 + 400.0 + 150.0 + 100.0) / 6.0));
     }
     SECTION("one bound: the other is the log's first or last day") {
         const mgcalc::period_evaluation tail = mgcalc::evaluate_log(log, mgcalc::food_catalog(), date(2024, 2, 5));
@@ -275,7 +275,7 @@ TEST_CASE("log_evaluation: days are reported in date order, a date logged twice 
     const mgcalc::period_evaluation period = mgcalc::evaluate_log(log, mgcalc::food_catalog());
     REQUIRE(period.days.size() == 2);
     CHECK(period.days[0].date == date(2024, 2, 1));
-    CHECK(period.days[0].result.supplemental.value() == 300.0);
+    CHECK(period.days[0].result.supplement.value() == 300.0);
     CHECK(period.days[1].date == date(2024, 2, 3));
 
     log.days.push_back({date(2024, 2, 1), {}});
@@ -426,8 +426,8 @@ TEST_CASE("log_evaluation: product entries count units of the label's elemental 
     SECTION("they count toward the supplemental UL") {
         log.days = {{date(2024, 2, 1), {product("night-caps", "3")}}};  // 360 mg > 350 mg
         const mgcalc::period_evaluation period = mgcalc::evaluate_log(log, mgcalc::food_catalog());
-        CHECK(period.days.at(0).result.supplemental.value() == Approx(360.0));
-        CHECK(period.days.at(0).result.over_upper_limit);
+        CHECK(period.days.at(0).result.supplement.value() == Approx(360.0));
+        CHECK(period.days.at(0).result.over_ul);
     }
     SECTION("bad product entries") {
         auto error_of = [&](mgcalc::log_entry entry) {

@@ -167,7 +167,7 @@ TEST_CASE("json: the day report, its entries, warnings and suggestions", "[json]
     const json day = parsed(mgcalc::to_json(period.days.front()));
     CHECK(keys(day) == std::vector<std::string>{"date", "reference", "food_mg", "supplement_mg", "total_mg",
                                                 "total_is_lower_bound", "percent_of_target", "status", "over_ul",
-                                                "missing_data_entries", "lower_bound_entries", "absorbed_estimate_mg",
+                                                "unknown_entries", "lower_bound_entries", "absorbed_estimate_mg",
                                                 "absorbed_estimate_basis", "entries", "warnings", "warning_codes",
                                                 "suggestions"});
     CHECK(day["date"] == "2024-03-10");

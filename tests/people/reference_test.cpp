@@ -64,7 +64,7 @@ void check_column(const std::vector<probe_row>& rows, double (*column)(const ref
         for (double years : {row.from_years, (row.from_years + row.to_years) / 2.0, end}) {
             INFO(row.group << " (" << mgcalc::to_string(row.who) << ") at " << years << " years");
             const reference_intakes r = at_years(row.who, years, row.state);
-            CHECK(r.life_stage_group == row.group);
+            CHECK(r.life_stage == row.group);
             CHECK(column(r) == row.value);
             CHECK(r.authority == "IOM 1997");
         }
@@ -182,7 +182,7 @@ TEST_CASE("reference: supplemental UL reproduces ODS Table 3 (IOM 1997 pp. 242-2
         {sex::male, {}, 51, 120, "Males 51+ y", 350},
         {sex::female, {}, 51, 120, "Females 51+ y", 350},
     };
-    check_column(rows, [](const reference_intakes& r) { return mg_or_none(r.supplemental_upper_limit); });
+    check_column(rows, [](const reference_intakes& r) { return mg_or_none(r.ul_supplemental); });
 }
 
 // ---- FDA 2016: Daily Value -------------------------------------------------------------------
@@ -214,7 +214,7 @@ TEST_CASE("reference: Daily Value follows the FDA 2016 final rule (81 FR 33742)"
         {sex::male, {}, 51, 120, "Males 51+ y", 420},
         {sex::female, {}, 51, 120, "Females 51+ y", 420},
     };
-    check_column(rows, [](const reference_intakes& r) { return mg_or_none(r.daily_value); });
+    check_column(rows, [](const reference_intakes& r) { return mg_or_none(r.dv); });
 }
 
 TEST_CASE("reference: ordinary rows carry no note", "[reference]") {
@@ -233,21 +233,21 @@ TEST_CASE("reference: infant boundaries in months, both sides (IOM 1997 AI 30 / 
     // months" is 6.0 to 11.9 months, so exactly 6 months is the 75 mg row.
     CHECK(at_months(sex::female, 5.99).target.value() == 30);
     CHECK(at_months(sex::female, 6.0).target.value() == 75);
-    CHECK(at_months(sex::male, 6.0).life_stage_group == "Infants 6-12 months");
+    CHECK(at_months(sex::male, 6.0).life_stage == "Infants 6-12 months");
     CHECK(at_years(sex::male, 0.5).target.value() == 75);  // 0.5 years is 6.0 months
     CHECK(at_years(sex::male, 0.49).target.value() == 30);
     CHECK(at_months(sex::male, 11.99).target.value() == 75);
     CHECK(at_months(sex::male, 12.0).target.value() == 80);
-    CHECK(at_months(sex::male, 12.0).life_stage_group == "Children 1-3 y");
+    CHECK(at_months(sex::male, 12.0).life_stage == "Children 1-3 y");
     // From dates: born 2023-01-15; 6 months on 2023-07-15, 1 year on 2024-01-15.
     const mgcalc::year_month_day birth = mgcalc::date(2023, 1, 15);
-    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 14)).life_stage_group == "Infants 0-6 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 14)).life_stage == "Infants 0-6 months");
     CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 14)).target.value() == 30);
-    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 15)).life_stage_group == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 15)).life_stage == "Infants 6-12 months");
     CHECK(on_date(sex::female, birth, mgcalc::date(2023, 7, 15)).target.value() == 75);
-    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 8, 14)).life_stage_group == "Infants 6-12 months");
-    CHECK(on_date(sex::female, birth, mgcalc::date(2024, 1, 14)).life_stage_group == "Infants 6-12 months");
-    CHECK(on_date(sex::female, birth, mgcalc::date(2024, 1, 15)).life_stage_group == "Children 1-3 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2023, 8, 14)).life_stage == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2024, 1, 14)).life_stage == "Infants 6-12 months");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2024, 1, 15)).life_stage == "Children 1-3 y");
 }
 
 TEST_CASE("reference: birthday boundaries from dates, the day before and the day of", "[reference]") {
@@ -280,21 +280,21 @@ TEST_CASE("reference: birthday boundaries from dates, the day before and the day
         const int year = 1990 + b.birthday;
         const reference_intakes before = on_date(b.who, birth, mgcalc::date(year, 6, 19));
         const reference_intakes after = on_date(b.who, birth, mgcalc::date(year, 6, 20));
-        CHECK(before.life_stage_group == b.before);
+        CHECK(before.life_stage == b.before);
         CHECK(before.target.value() == b.before_rda);
-        CHECK(after.life_stage_group == b.after);
+        CHECK(after.life_stage == b.after);
         CHECK(after.target.value() == b.after_rda);
     }
 }
 
 TEST_CASE("reference: pregnancy and lactation boundaries at the 19th and 31st birthdays", "[reference]") {
     const mgcalc::year_month_day birth = mgcalc::date(1990, 6, 20);
-    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 19), pregnant).life_stage_group == "Pregnancy 14-18 y");
-    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 20), pregnant).life_stage_group == "Pregnancy 19-30 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 19), pregnant).life_stage == "Pregnancy 14-18 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 20), pregnant).life_stage == "Pregnancy 19-30 y");
     CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 19), pregnant).target.value() == 350);
     CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 20), pregnant).target.value() == 360);
-    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 19), lactating).life_stage_group == "Lactation 14-18 y");
-    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 20), lactating).life_stage_group == "Lactation 19-30 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 19), lactating).life_stage == "Lactation 14-18 y");
+    CHECK(on_date(sex::female, birth, mgcalc::date(2009, 6, 20), lactating).life_stage == "Lactation 19-30 y");
     CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 19), lactating).target.value() == 310);
     CHECK(on_date(sex::female, birth, mgcalc::date(2021, 6, 20), lactating).target.value() == 320);
 }
@@ -318,10 +318,10 @@ TEST_CASE("reference: ages just either side of each year boundary", "[reference]
                           {51, "Females 31-50 y", "Females 51+ y"}};
     for (const edge& e : edges) {
         INFO(e.years << " years");
-        CHECK(at_months(sex::female, e.years * 12.0 - 0.01).life_stage_group == e.below);
-        CHECK(at_years(sex::female, e.years).life_stage_group == e.at);
+        CHECK(at_months(sex::female, e.years * 12.0 - 0.01).life_stage == e.below);
+        CHECK(at_years(sex::female, e.years).life_stage == e.at);
     }
-    CHECK(at_years(sex::male, 120).life_stage_group == "Males 51+ y");
+    CHECK(at_years(sex::male, 120).life_stage == "Males 51+ y");
 }
 
 // ---- the peer pitfalls (docs: peer-pitfalls.md) ----------------------------------------------
@@ -330,7 +330,7 @@ TEST_CASE("reference: a 9-month-old gets 75 mg, not the 0-6 month 30 mg (CRON-o-
           "[reference]") {
     const reference_intakes r = at_months(sex::male, 9);
     CHECK(r.target.value() == 75);
-    CHECK(r.life_stage_group == "Infants 6-12 months");
+    CHECK(r.life_stage == "Infants 6-12 months");
 }
 
 TEST_CASE("reference: exactly 1 year gets 80 mg, not the 7-12 month 75 mg (overlapping bands pitfall)",
@@ -340,10 +340,10 @@ TEST_CASE("reference: exactly 1 year gets 80 mg, not the 7-12 month 75 mg (overl
 }
 
 TEST_CASE("reference: 3.5 and 18.5 years map to a row (holes between bands pitfall)", "[reference]") {
-    CHECK(at_years(sex::female, 3.5).life_stage_group == "Children 1-3 y");
+    CHECK(at_years(sex::female, 3.5).life_stage == "Children 1-3 y");
     CHECK(at_years(sex::female, 3.5).target.value() == 80);
     CHECK(at_years(sex::male, 8.5).target.value() == 130);
-    CHECK(at_years(sex::male, 18.5).life_stage_group == "Males 14-18 y");
+    CHECK(at_years(sex::male, 18.5).life_stage == "Males 14-18 y");
     CHECK(at_years(sex::male, 18.5).target.value() == 410);
     CHECK(at_years(sex::female, 18.5).target.value() == 360);
     CHECK(at_years(sex::female, 50.5).target.value() == 320);
@@ -352,11 +352,11 @@ TEST_CASE("reference: 3.5 and 18.5 years map to a row (holes between bands pitfa
 TEST_CASE("reference: pregnant at 13 uses the 14-18 y pregnancy row, 400/335 (IOM \"<= 18 y\")",
           "[reference]") {
     const reference_intakes r = at_years(sex::female, 13, pregnant);
-    CHECK(r.life_stage_group == "Pregnancy 14-18 y");
+    CHECK(r.life_stage == "Pregnancy 14-18 y");
     CHECK(r.target.value() == 400);
     CHECK(mg_or_none(r.ear) == 335);
-    CHECK(mg_or_none(r.supplemental_upper_limit) == 350);
-    CHECK(mg_or_none(r.daily_value) == 400);
+    CHECK(mg_or_none(r.ul_supplemental) == 350);
+    CHECK(mg_or_none(r.dv) == 400);
     CHECK(r.note.find("14") != std::string_view::npos);
     // From 10 years, the youngest accepted.
     CHECK(at_years(sex::female, 10, pregnant).target.value() == 400);
@@ -364,7 +364,7 @@ TEST_CASE("reference: pregnant at 13 uses the 14-18 y pregnancy row, 400/335 (IO
 
 TEST_CASE("reference: lactating at 12 uses the 14-18 y lactation row, 360/300", "[reference]") {
     const reference_intakes r = at_years(sex::female, 12, lactating);
-    CHECK(r.life_stage_group == "Lactation 14-18 y");
+    CHECK(r.life_stage == "Lactation 14-18 y");
     CHECK(r.target.value() == 360);
     CHECK(mg_or_none(r.ear) == 300);
     CHECK(!r.note.empty());
@@ -372,16 +372,16 @@ TEST_CASE("reference: lactating at 12 uses the 14-18 y lactation row, 360/300", 
 
 TEST_CASE("reference: pregnant at 52 uses the 31-50 y row and says so", "[reference]") {
     const reference_intakes r = at_years(sex::female, 52, pregnant);
-    CHECK(r.life_stage_group == "Pregnancy 31-50 y");
+    CHECK(r.life_stage == "Pregnancy 31-50 y");
     CHECK(r.target.value() == 360);
     CHECK(mg_or_none(r.ear) == 300);
     CHECK(r.note.find("31-50") != std::string_view::npos);
     // Exactly on the 51st birthday, and for lactation.
-    CHECK(at_years(sex::female, 51, pregnant).life_stage_group == "Pregnancy 31-50 y");
+    CHECK(at_years(sex::female, 51, pregnant).life_stage == "Pregnancy 31-50 y");
     CHECK(!at_years(sex::female, 51, pregnant).note.empty());
     CHECK(at_years(sex::female, 50.99, pregnant).note.empty());
     const reference_intakes l = at_years(sex::female, 60, lactating);
-    CHECK(l.life_stage_group == "Lactation 31-50 y");
+    CHECK(l.life_stage == "Lactation 31-50 y");
     CHECK(l.target.value() == 320);
     CHECK(l.note.find("31-50") != std::string_view::npos);
     CHECK(l.note.find("pregnant and lactating") == std::string_view::npos);
@@ -402,7 +402,7 @@ TEST_CASE("reference: pregnant and lactating uses the pregnancy row and says so"
     for (const expected& e : rows) {
         INFO(e.years << " years");
         const reference_intakes r = at_years(sex::female, e.years, pregnant_and_lactating);
-        CHECK(r.life_stage_group == e.group);
+        CHECK(r.life_stage == e.group);
         CHECK(r.target.value() == e.rda);
         CHECK(mg_or_none(r.ear) == e.ear);
         CHECK(r.note.find("pregnant and lactating") != std::string_view::npos);
@@ -458,9 +458,9 @@ TEST_CASE("reference: every age from 0 to 120 years maps to exactly one row with
             const reference_intakes r = at_months(s, months);
             const std::string_view want = s == sex::female ? expected->female : expected->male;
             ++checked;
-            if (r.life_stage_group != want || !(r.target.value() > 0) || !r.note.empty()) {
+            if (r.life_stage != want || !(r.target.value() > 0) || !r.note.empty()) {
                 ++failures;
-                FAIL_CHECK(months << " months, " << mgcalc::to_string(s) << ": got " << r.life_stage_group
+                FAIL_CHECK(months << " months, " << mgcalc::to_string(s) << ": got " << r.life_stage
                                   << " with " << r.target.value() << " mg, want " << want);
             }
         }
@@ -478,12 +478,12 @@ TEST_CASE("reference: every pregnancy and lactation age from 10 to 120 years map
         const reference_intakes p = at_months(sex::female, months, pregnant);
         const reference_intakes l = at_months(sex::female, months, lactating);
         const reference_intakes both = at_months(sex::female, months, pregnant_and_lactating);
-        if (p.life_stage_group != "Pregnancy " + std::string(band) ||
-            l.life_stage_group != "Lactation " + std::string(band) || both.life_stage_group != p.life_stage_group ||
+        if (p.life_stage != "Pregnancy " + std::string(band) ||
+            l.life_stage != "Lactation " + std::string(band) || both.life_stage != p.life_stage ||
             !(p.target.value() > l.target.value()) || !(l.target.value() > 0)) {
             ++failures;
-            FAIL_CHECK(months << " months: " << p.life_stage_group << " / " << l.life_stage_group << " / "
-                              << both.life_stage_group);
+            FAIL_CHECK(months << " months: " << p.life_stage << " / " << l.life_stage << " / "
+                              << both.life_stage);
         }
     }
     CHECK(failures == 0);
@@ -519,16 +519,16 @@ TEST_CASE("reference: a row is a constant expression", "[reference][constexpr]")
     // (IOM 1997 pp. 242-244; ODS Table 3), Daily Value 420 mg (FDA 2016), looked up by the
     // compiler: the table has no state to initialise or to share between threads.
     constexpr reference_intakes woman = iom_reference_intakes(life_stage(sex::female, age::from_years(40.0)));
-    STATIC_REQUIRE(woman.life_stage_group == "Females 31-50 y");
+    STATIC_REQUIRE(woman.life_stage == "Females 31-50 y");
     STATIC_REQUIRE(woman.kind == target_kind::rda);
     STATIC_REQUIRE(woman.target.value() == 320.0);
     STATIC_REQUIRE(woman.ear && woman.ear->value() == 265.0);
-    STATIC_REQUIRE(woman.supplemental_upper_limit && woman.supplemental_upper_limit->value() == 350.0);
-    STATIC_REQUIRE(woman.daily_value && woman.daily_value->value() == 420.0);
+    STATIC_REQUIRE(woman.ul_supplemental && woman.ul_supplemental->value() == 350.0);
+    STATIC_REQUIRE(woman.dv && woman.dv->value() == 420.0);
     STATIC_REQUIRE(woman.note.empty());
     // A substitution is computed the same way: pregnant at 52 gets the 31-50 y pregnancy row.
     constexpr reference_intakes late = iom_reference_intakes(life_stage(sex::female, age::from_years(52.0), pregnant));
-    STATIC_REQUIRE(late.life_stage_group == "Pregnancy 31-50 y");
+    STATIC_REQUIRE(late.life_stage == "Pregnancy 31-50 y");
     STATIC_REQUIRE(late.target.value() == 360.0);
     STATIC_REQUIRE(!late.note.empty());
     // Every band edge from birth to 120 years.

@@ -85,13 +85,13 @@ struct evaluation {
     /// Food entries whose value is only a lower bound (a recipe with an ingredient of unknown
     /// magnesium): counted in `food`, but the total is then a lower bound too.
     std::size_t lower_bound_entries;
-    milligrams supplemental;          ///< elemental magnesium from supplements
+    milligrams supplement;            ///< elemental magnesium from supplements
     milligrams total;                 ///< food + supplemental (a lower bound if unknown_entries > 0)
     double percent_of_target;         ///< total / target x 100
     intake_status status;
     /// Supplemental magnesium above the supplemental UL (food never counts toward it); false
     /// where no UL is established (infants: see the supplement-for-infant warning instead).
-    bool over_upper_limit;
+    bool over_ul;
     /// Empty when a supplement's compound has no bioavailability estimate.
     std::optional<absorbed_estimate> absorbed;
     std::vector<entry_contribution> entries;  ///< ranked by contribution, unknown last
@@ -208,11 +208,11 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
                       .food = milligrams::from_value(0.0),
                       .unknown_entries = 0,
                       .lower_bound_entries = 0,
-                      .supplemental = milligrams::from_value(0.0),
+                      .supplement = milligrams::from_value(0.0),
                       .total = milligrams::from_value(0.0),
                       .percent_of_target = 0.0,
                       .status = intake_status::below_ear,
-                      .over_upper_limit = false,
+                      .over_ul = false,
                       .absorbed = std::nullopt,
                       .entries = {},
                       .warnings = {}};
@@ -235,20 +235,20 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
     for (std::size_t i = 0; i < day.supplements().size(); ++i) {
         const auto& entry = day.supplements()[i];
         const milligrams elemental = entry.dose.elemental();
-        result.supplemental += elemental;
+        result.supplement += elemental;
         std::string description = entry.dose.description();
         if (!entry.product.empty()) description += concat(" (", entry.product, ")");
         result.entries.push_back(entry_contribution{entry_kind::supplement, i, entry.input, std::move(description),
                                                     elemental, std::nullopt, {}, {}, {}, {}, {}});
     }
 
-    result.total = result.food + result.supplemental;
+    result.total = result.food + result.supplement;
     result.percent_of_target = result.total / reference.target * 100.0;
     result.status = rules::status_of(result.total, reference);
     // The UL covers magnesium from supplements and medicines only; food never counts toward it
     // (IOM 1997, pp. 242-244).
-    result.over_upper_limit =
-        reference.supplemental_upper_limit && result.supplemental > *reference.supplemental_upper_limit;
+    result.over_ul =
+        reference.ul_supplemental && result.supplement > *reference.ul_supplemental;
     result.absorbed = rules::estimate_absorbed(result.food, day);
 
     // Largest contribution first; unknown entries last, in logged order.
@@ -268,12 +268,12 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
     for (const auto& entry : day.supplements()) {
         if (std::optional<warning> w = rules::compound_mass_warning(entry)) result.warnings.push_back(std::move(*w));
     }
-    if (result.over_upper_limit) {
+    if (result.over_ul) {
         result.warnings.push_back(
             {"over-upper-limit",
-             concat("supplemental magnesium ", to_string(result.supplemental),
-                    " is over the tolerable upper intake level of ", to_string(*reference.supplemental_upper_limit),
-                    " for ", reference.life_stage_group,
+             concat("supplemental magnesium ", to_string(result.supplement),
+                    " is over the tolerable upper intake level of ", to_string(*reference.ul_supplemental),
+                    " for ", reference.life_stage,
                     " (IOM 1997; it applies to supplements and medicines, not food; the critical effect is "
                     "osmotic diarrhoea)")});
     }

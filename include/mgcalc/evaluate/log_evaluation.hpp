@@ -36,11 +36,11 @@ struct period_summary {
     year_month_day to;
     std::size_t days = 0;  ///< logged days in [from, to]
     milligrams mean_food = milligrams::from_value(0.0);
-    milligrams mean_supplemental = milligrams::from_value(0.0);
+    milligrams mean_supplement = milligrams::from_value(0.0);
     milligrams mean_total = milligrams::from_value(0.0);
     std::size_t days_below_ear = 0;
     std::size_t days_below_target = 0;  ///< below the RDA or AI (includes days below the EAR)
-    std::size_t days_over_upper_limit = 0;
+    std::size_t days_over_ul = 0;
     std::size_t days_with_unknown_entries = 0;  ///< days whose total is a lower bound
 };
 

@@ -27,16 +27,16 @@ constexpr std::string_view to_string(target_kind kind) noexcept { return kind ==
 
 struct reference_intakes {
     std::string_view authority;         ///< "IOM 1997"
-    std::string_view life_stage_group;  ///< the table row used: "Females 19-30 y", "Pregnancy 14-18 y"
+    std::string_view life_stage;  ///< the table row used: "Females 19-30 y", "Pregnancy 14-18 y"
     milligrams target;                  ///< RDA, or AI for infants
     target_kind kind;
     /// Estimated Average Requirement; none for infants (IOM set only an AI).
     std::optional<milligrams> ear;
     /// Tolerable Upper Intake Level for magnesium from supplements and medicines only, never
     /// food; none established for infants.
-    std::optional<milligrams> supplemental_upper_limit;
+    std::optional<milligrams> ul_supplemental;
     /// FDA label Daily Value; none for infants (not confirmed in a source).
-    std::optional<milligrams> daily_value;
+    std::optional<milligrams> dv;
     /// Why a row other than the obvious one was used (pregnancy under 14, both pregnant and
     /// lactating, pregnancy after 50); empty otherwise.
     std::string_view note;
@@ -88,7 +88,7 @@ struct row {
     target_kind kind;
     std::optional<double> ear;        // mg/day
     std::optional<double> upper;      // mg/day, supplemental magnesium only
-    std::optional<double> daily_value;  // mg/day, FDA label
+    std::optional<double> dv;  // mg/day, FDA label
 };
 
 inline constexpr std::optional<double> none = std::nullopt;
@@ -158,7 +158,7 @@ constexpr bool pregnancy_is_higher() {
         if (p.who != population::pregnancy) continue;
         for (const row& l : table)
             if (l.who == population::lactation && l.from_months == p.from_months &&
-                !(p.target > l.target && *p.ear > *l.ear && *p.upper >= *l.upper && *p.daily_value >= *l.daily_value))
+                !(p.target > l.target && *p.ear > *l.ear && *p.upper >= *l.upper && *p.dv >= *l.dv))
                 return false;
     }
     return true;
@@ -225,12 +225,12 @@ constexpr reference_intakes iom_reference_intakes(const life_stage& stage) {
     const iom::row& r = iom::find_row(who, months);
     return reference_intakes{
         .authority = "IOM 1997",
-        .life_stage_group = r.group,
+        .life_stage = r.group,
         .target = iom::in_mg(r.target),
         .kind = r.kind,
         .ear = iom::in_mg(r.ear),
-        .supplemental_upper_limit = iom::in_mg(r.upper),
-        .daily_value = iom::in_mg(r.daily_value),
+        .ul_supplemental = iom::in_mg(r.upper),
+        .dv = iom::in_mg(r.dv),
         .note = note,
     };
 }
