@@ -143,7 +143,7 @@ TEST_CASE("error: the location is fields and the prefix of what()", "[error]") {
 
     // A log day and entry, as the log evaluation names them; a line without a file.
     mgcalc::error_location entry;
-    entry.day = std::chrono::year_month_day{std::chrono::year{2024}, std::chrono::month{3}, std::chrono::day{10}};
+    entry.day = "2024-03-10";
     entry.entry = 2;
     CHECK(mgcalc::error(errc::unknown_food, "no food 'x'", entry).what() ==
           std::string{"[mgcalc.unknown_food] day 2024-03-10, entry 2: no food 'x'"});
@@ -173,4 +173,17 @@ TEST_CASE("error: within() fills the location an inner error leaves empty", "[er
           "[mgcalc.unknown_unit] log.json:9:20: $.days[0].entries[0].amount: 'spoon' is not a unit");
     // The original is unchanged.
     CHECK(entry_error.where().file.empty());
+}
+
+TEST_CASE("error: a copy shares the texts, and each text ends at a NUL byte as what() does", "[error]") {
+    mgcalc::error_location where;
+    where.file = "foods.csv";
+    where.line = 7;
+    const mgcalc::error original{errc::malformed_file, "binary file", where, std::string("ab\0cd", 5)};
+    const mgcalc::error copy = original;  // NOLINT(performance-unnecessary-copy-initialization): the copy is tested
+    CHECK(copy.what() == std::string{original.what()});
+    CHECK(copy.message() == "binary file");
+    CHECK(copy.where().file == "foods.csv");
+    CHECK(copy.where().line == 7);
+    CHECK(copy.input() == "ab");
 }

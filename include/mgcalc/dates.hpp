@@ -5,7 +5,6 @@
 // leap years and day arithmetic (through `std::chrono::sys_days`) are the standard's, not ours.
 #pragma once
 
-#include <mgcalc/detail/iso_date.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/result.hpp>
 
@@ -24,7 +23,23 @@ constexpr year_month_day date(int year, unsigned month, unsigned day) noexcept {
 }
 
 /// "2024-02-29": a four-digit year (a negative year keeps its sign), two-digit month and day.
-inline std::string to_string(year_month_day when) { return detail::iso_date(when); }
+inline std::string to_string(year_month_day when) {
+    const int year = static_cast<int>(when.year());
+    const auto two = [](unsigned value) {
+        return std::string{static_cast<char>('0' + value / 10 % 10), static_cast<char>('0' + value % 10)};
+    };
+    std::string digits = std::to_string(year < 0 ? -year : year);
+    if (digits.size() < 4) digits.insert(0, 4 - digits.size(), '0');
+    // Appended piece by piece: g++ 12 reports a bogus -Wrestrict for "literal" + std::string at
+    // -O2 (GCC bugs 105329, 105651), and this header is compiled into applications.
+    std::string text = year < 0 ? "-" : "";
+    text += digits;
+    text += '-';
+    text += two(static_cast<unsigned>(when.month()));
+    text += '-';
+    text += two(static_cast<unsigned>(when.day()));
+    return text;
+}
 
 /// Parses a strict ISO 8601 calendar date, "YYYY-MM-DD": four year digits, two month digits, two
 /// day digits, no surrounding spaces or signs, for a loose parser would accept typos silently.

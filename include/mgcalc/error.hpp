@@ -9,12 +9,7 @@
 // Header-only, like the model that throws it: a program using only the model links nothing.
 #pragma once
 
-#include <mgcalc/detail/iso_date.hpp>
-
-#include <chrono>
 #include <cstddef>
-#include <memory>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -93,10 +88,12 @@ struct error_location {
     std::size_t line = 0;      ///< 1-based
     std::size_t column = 0;    ///< 1-based, in characters (UTF-8 code points), as an editor counts
     std::string json_path{};   ///< "$.days[2].entries[0].amount"
-    std::optional<std::chrono::year_month_day> day{};  ///< the log day
+    // Text, not a std::chrono date: <chrono> would make the model headers 13% slower to compile
+    // (docs/performance.md), and a location is only ever shown.
+    std::string day{};         ///< the log day, ISO 8601 ("2024-03-10")
     std::size_t entry = 0;     ///< the entry's number within the day, 1-based as people count
 
-    bool empty() const noexcept { return file.empty() && line == 0 && json_path.empty() && !day && entry == 0; }
+    bool empty() const noexcept { return file.empty() && line == 0 && json_path.empty() && day.empty() && entry == 0; }
     /// Fields of `outer` fill the ones this location leaves empty (an entry's error gains its file).
     error_location within(const error_location& outer) const {
         error_location result = *this;
@@ -106,7 +103,7 @@ struct error_location {
             if (result.column == 0) result.column = outer.column;
         }
         if (result.json_path.empty()) result.json_path = outer.json_path;
-        if (!result.day) result.day = outer.day;
+        if (result.day.empty()) result.day = outer.day;
         if (result.entry == 0) result.entry = outer.entry;
         return result;
     }
@@ -133,12 +130,12 @@ struct error_location {
             text += json_path;
             text += ": ";
         }
-        if (day) {
+        if (!day.empty()) {
             text += "day ";
-            text += detail::iso_date(*day);
+            text += day;
         }
-        if (entry) number(day ? ", entry " : "entry ", entry);
-        if (day || entry) text += ": ";
+        if (entry) number(day.empty() ? "entry " : ", entry ", entry);
+        if (!day.empty() || entry) text += ": ";
         return text;
     }
 };
@@ -147,44 +144,69 @@ class error : public std::runtime_error {
 public:
     /// `what()` is "[mgcalc.<code name>] <location prefix><message>".
     error(errc code, const std::string& message, error_location where = {}, std::string input = {})
-        : error(code, std::make_shared<const fields>(fields{message, std::move(where), std::move(input)})) {}
+        : std::runtime_error(full_text(code, where, message)),
+          code_(code),
+          message_(message),
+          file_(where.file),
+          json_path_(where.json_path),
+          day_(where.day),
+          input_(input),
+          line_(where.line),
+          column_(where.column),
+          entry_(where.entry) {}
 
     errc code() const noexcept { return code_; }
     /// What was wrong and what would be accepted, without the code or the location.
-    std::string_view message() const noexcept { return fields_->message; }
+    std::string_view message() const noexcept { return message_.what(); }
     /// Where it was, as far as it is known.
-    const error_location& where() const noexcept { return fields_->where; }
+    error_location where() const {
+        return {.file = file_.what(),
+                .line = line_,
+                .column = column_,
+                .json_path = json_path_.what(),
+                .day = day_.what(),
+                .entry = entry_};
+    }
     /// The text at fault as the user gave it ("1 spoon"), when there is one.
-    std::string_view input() const noexcept { return fields_->input; }
+    std::string_view input() const noexcept { return input_.what(); }
 
     /// The same error placed within `outer`: empty location fields are filled from it (an entry's
     /// error gains its day, its file and line).
     error within(const error_location& outer) const {
-        return error(code_, std::make_shared<const fields>(
-                                fields{fields_->message, fields_->where.within(outer), fields_->input}));
+        return error(code_, std::string(message()), where().within(outer), std::string(input()));
     }
 
     /// The same error with `text` as the input at fault, unless it already names one (a parser's
     /// entry point names the whole text it was given).
     error about(std::string_view text) const {
-        if (!fields_->input.empty()) return *this;
-        return error(code_, std::make_shared<const fields>(fields{fields_->message, fields_->where, std::string(text)}));
+        if (!input().empty()) return *this;
+        return error(code_, std::string(message()), where(), std::string(text));
     }
 
 private:
-    // Shared and immutable, so that copying an error (as throwing does) never throws.
-    struct fields {
-        std::string message;
-        error_location where;
-        std::string input;
-    };
-    error(errc code, std::shared_ptr<const fields> f)
-        : std::runtime_error("[mgcalc." + std::string(to_string(code)) + "] " + f->where.prefix() + f->message),
-          code_(code),
-          fields_(std::move(f)) {}
+    static std::string full_text(errc code, const error_location& where, const std::string& message) {
+        std::string text = "[mgcalc.";
+        text += to_string(code);
+        text += "] ";
+        text += where.prefix();
+        text += message;
+        return text;
+    }
 
+    // Each text is kept in a std::runtime_error, whose copy the standard requires not to throw
+    // (it shares the text), so copying an error, as throwing does, never throws. std::shared_ptr
+    // would do the same, but with libstdc++ 12 in C++20 <memory> brings <ostream> and the
+    // locales, which the model headers otherwise do without (docs/performance.md, "Compile
+    // time"). Like what(), each is a C string: text after a NUL byte is not kept.
     errc code_;
-    std::shared_ptr<const fields> fields_;
+    std::runtime_error message_;
+    std::runtime_error file_;
+    std::runtime_error json_path_;
+    std::runtime_error day_;
+    std::runtime_error input_;
+    std::size_t line_;
+    std::size_t column_;
+    std::size_t entry_;
 };
 
 }  // namespace mgcalc

@@ -2,7 +2,9 @@
 //
 // Optional, heavier headers are not included here: <mgcalc/foods/catalog.hpp> and
 // <mgcalc/foods/search.hpp> (layered databases and search), <mgcalc/foods/loaders.hpp> (FDC,
-// SR28 and CSV loaders).
+// SR28 and CSV loaders), and the calendar: <mgcalc/dates.hpp> and
+// <mgcalc/people/age_between.hpp> (an age from a birth date), which bring <chrono>: with
+// libstdc++ 12 it adds <ostream> and the locales, 13% more to compile (docs/performance.md).
 #pragma once
 
 #include <mgcalc/chemistry/compound.hpp>

@@ -9,41 +9,44 @@
 
 #include <mgcalc/error.hpp>
 
+#include <optional>
 #include <utility>
-#include <variant>
 
 namespace mgcalc {
 
 template <class T>
 class [[nodiscard]] result {
 public:
-    result(T value) : state_(std::in_place_index<0>, std::move(value)) {}                   // NOLINT: implicit by design
-    result(mgcalc::error failure) : state_(std::in_place_index<1>, std::move(failure)) {}  // NOLINT: implicit by design
+    result(T value) : value_(std::move(value)) {}               // NOLINT: implicit by design
+    result(mgcalc::error failure) : error_(std::move(failure)) {}  // NOLINT: implicit by design
 
-    bool has_value() const noexcept { return state_.index() == 0; }
+    bool has_value() const noexcept { return value_.has_value(); }
     explicit operator bool() const noexcept { return has_value(); }
 
     /// The value; throws the error when there is none.
     const T& value() const& {
-        if (!has_value()) throw std::get<1>(state_);
-        return std::get<0>(state_);
+        if (!has_value()) throw *error_;
+        return *value_;
     }
     T&& value() && {
-        if (!has_value()) throw std::get<1>(state_);
-        return std::get<0>(std::move(state_));
+        if (!has_value()) throw *error_;
+        return *std::move(value_);
     }
     /// The value, or `fallback` when there is none.
-    T value_or(T fallback) const& { return has_value() ? std::get<0>(state_) : std::move(fallback); }
+    T value_or(T fallback) const& { return has_value() ? *value_ : std::move(fallback); }
 
     /// Only with a value (has_value()), as std::expected.
-    const T& operator*() const& noexcept { return *std::get_if<0>(&state_); }
-    const T* operator->() const noexcept { return std::get_if<0>(&state_); }
+    const T& operator*() const& noexcept { return *value_; }
+    const T* operator->() const noexcept { return &*value_; }
 
     /// Only without a value (!has_value()).
-    const mgcalc::error& error() const& noexcept { return *std::get_if<1>(&state_); }
+    const mgcalc::error& error() const& noexcept { return *error_; }
 
 private:
-    std::variant<T, mgcalc::error> state_;
+    // Two optionals, exactly one engaged, rather than a std::variant: the same behaviour, and
+    // std::variant's machinery, instantiated for every T, is the costlier to compile.
+    std::optional<T> value_;
+    std::optional<mgcalc::error> error_;
 };
 
 namespace detail {

@@ -1,6 +1,7 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/error.hpp>
+#include <mgcalc/people/age_between.hpp>
 #include <mgcalc/foods/loaders.hpp>
 #include <mgcalc/foods/resolve.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
@@ -82,7 +83,7 @@ life_stage life_stage_options::resolve() const {
     }
     const mgcalc::age exact_age = age_years    ? age::from_years(*age_years)
                                   : age_months ? age::from_months(*age_months)
-                                               : age::between(parse_date(birth_date), evaluation_date());
+                                               : age_between(parse_date(birth_date), evaluation_date());
     return life_stage(parse_sex(sex), exact_age, {.pregnant = pregnant, .lactating = lactating});
 }
 

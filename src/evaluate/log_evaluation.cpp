@@ -27,7 +27,7 @@ namespace {
 /// An error of a day's profile ("day 2024-03-10: ") or of an entry ("day 2024-03-10, entry 2: ",
 /// 1-based), placed in its day and entry.
 [[noreturn]] void rethrow_in_day(const error& e, year_month_day date, std::size_t entry_number = 0) {
-    throw e.within(error_location{.day = date, .entry = entry_number});
+    throw e.within(error_location{.day = to_string(date), .entry = entry_number});
 }
 
 const supplement_product& find_product(const intake_log& log, std::string_view id) {

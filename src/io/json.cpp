@@ -274,7 +274,7 @@ std::string to_json(const sleep_assessment& a, const life_stage& stage, year_mon
 }
 
 std::string to_json(const error& failure) {
-    const error_location& at = failure.where();
+    const error_location at = failure.where();
     return text(json{{"code", to_string(failure.code())},
                      {"message", failure.message()},
                      {"input", failure.input().empty() ? json(nullptr) : json(failure.input())},
@@ -283,7 +283,7 @@ std::string to_json(const error& failure) {
                        {"line", known(at.line)},
                        {"column", known(at.column)},
                        {"json_path", known(at.json_path)},
-                       {"day", at.day ? json(to_string(*at.day)) : json(nullptr)},
+                       {"day", known(at.day)},
                        {"entry", known(at.entry)}}}});
 }
 

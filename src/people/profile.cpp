@@ -1,6 +1,7 @@
 // people/profile.cpp - a person over time (mgcalc/people/profile.hpp): the life stage on a given day,
 // and the medications and conditions as mgcalc reads them.
 #include <mgcalc/error.hpp>
+#include <mgcalc/people/age_between.hpp>
 #include <mgcalc/people/profile.hpp>
 
 #include "detail/text.hpp"
@@ -28,7 +29,7 @@ void require_date(year_month_day day, std::string_view role) {
 life_stage profile::on(year_month_day day) const {
     require_date(day, "day");
     const mgcalc::age exact = [&] {
-        if (birth_date) return mgcalc::age::between(*birth_date, day);
+        if (birth_date) return mgcalc::age_between(*birth_date, day);
         if (age) {
             // A stated age moves with the calendar: `years` on `on`, plus the days from `on` to
             // `day` over the mean Gregorian year. Before `on` it moves back (and a day before the

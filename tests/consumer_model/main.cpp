@@ -7,6 +7,7 @@
 #include <mgcalc/foods/recipe.hpp>
 #include <mgcalc/intake/day.hpp>
 #include <mgcalc/intake/time_of_day.hpp>
+#include <mgcalc/people/age_between.hpp>
 #include <mgcalc/people/life_stage.hpp>
 #include <mgcalc/people/reference.hpp>
 #include <mgcalc/units.hpp>
@@ -72,7 +73,7 @@ int main() {
     check_near("molar mass of Mg(C2H4NO2)2 (g/mol)", mgcalc::molar_mass(std::string("Mg(C2H4NO2)2")).value(),
                172.423, 1e-9);
     const mgcalc::life_stage born = {mgcalc::sex::female,
-                                     mgcalc::age::between(mgcalc::date(1985, 6, 15), mgcalc::date(2025, 6, 15))};
+                                     mgcalc::age_between(mgcalc::date(1985, 6, 15), mgcalc::date(2025, 6, 15))};
     check("life stage from dates", born.to_string() == "female, 40 years");
     check("time of day", mgcalc::to_string(day.supplements()[0].taken_at.value()) == "21:30");
     // 100 g of a food with 120 mg/100 g and 100 g of one without data: 120 mg / 200 g x 100 g

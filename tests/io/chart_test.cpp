@@ -9,6 +9,7 @@
 // ships them; food values: USDA SR24 (data/usda-sr24/foods.csv).
 #include <mgcalc/io/chart.hpp>
 #include <mgcalc/chemistry/compound.hpp>
+#include <mgcalc/people/age_between.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
 
@@ -320,7 +321,7 @@ mgcalc::period_evaluation birthday_period() {
     mgcalc::period_evaluation period;
     for (unsigned d = 1; d <= 8; ++d) {
         if (d == 5) continue;
-        const mgcalc::life_stage stage{mgcalc::sex::female, mgcalc::age::between(birth, date(2024, 3, d))};
+        const mgcalc::life_stage stage{mgcalc::sex::female, mgcalc::age_between(birth, date(2024, 3, d))};
         mgcalc::day_intake day;
         day.add_food(pumpkin_seeds, (10.0 + 2.0 * d) * g).add_food(banana, 118.0 * g).add_food(spinach, 90.0 * g);
         if (d == 2 || d == 7) day.add_food(cheese_sauce, 40.0 * g);

@@ -3,6 +3,7 @@
 // Expected ages from dates are worked out by hand from the calendar in each comment, never taken
 // from the implementation.
 #include <mgcalc/error.hpp>
+#include <mgcalc/people/age_between.hpp>
 #include <mgcalc/people/life_stage.hpp>
 
 #include "test_support.hpp"
@@ -14,6 +15,7 @@
 #include <type_traits>
 
 using mgcalc::age;
+using mgcalc::age_between;
 using mgcalc::year_month_day;
 using mgcalc::errc;
 
@@ -109,88 +111,88 @@ TEST_CASE("life_stage: age::to_string shows months below 2 years, years above, t
 
 TEST_CASE("life_stage: age::between counts completed months plus the fraction of the month", "[life_stage]") {
     // Same day: 0.
-    CHECK(age::between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 5, 10)).in_months() == 0.0);
+    CHECK(age_between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 5, 10)).in_months() == 0.0);
     // 2020-05-10 to 2020-05-20: 10 of the 31 days to 2020-06-10.
-    CHECK(age::between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 5, 20)).in_months() == Approx(10.0 / 31.0));
+    CHECK(age_between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 5, 20)).in_months() == Approx(10.0 / 31.0));
     // 2020-06-10 to 2020-06-25: 15 of the 30 days to 2020-07-10.
-    CHECK(age::between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 6, 25)).in_months() == Approx(1.5));
+    CHECK(age_between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 6, 25)).in_months() == Approx(1.5));
     // Monthly anniversary: exactly 9 months.
-    CHECK(age::between(mgcalc::date(2023, 1, 15), mgcalc::date(2023, 10, 15)).in_months() == 9.0);
+    CHECK(age_between(mgcalc::date(2023, 1, 15), mgcalc::date(2023, 10, 15)).in_months() == 9.0);
     // Across a year end: 2023-12-20 to 2024-01-04 is 15 of the 31 days to 2024-01-20.
-    CHECK(age::between(mgcalc::date(2023, 12, 20), mgcalc::date(2024, 1, 4)).in_months() == Approx(15.0 / 31.0));
+    CHECK(age_between(mgcalc::date(2023, 12, 20), mgcalc::date(2024, 1, 4)).in_months() == Approx(15.0 / 31.0));
     // February in a leap year: 2024-02-10 + 14 days of the 29 to 2024-03-10.
-    CHECK(age::between(mgcalc::date(2024, 1, 10), mgcalc::date(2024, 2, 24)).in_months() == Approx(1.0 + 14.0 / 29.0));
+    CHECK(age_between(mgcalc::date(2024, 1, 10), mgcalc::date(2024, 2, 24)).in_months() == Approx(1.0 + 14.0 / 29.0));
     // February in a common year: 14 of 28.
-    CHECK(age::between(mgcalc::date(2023, 1, 10), mgcalc::date(2023, 2, 24)).in_months() == Approx(1.5));
+    CHECK(age_between(mgcalc::date(2023, 1, 10), mgcalc::date(2023, 2, 24)).in_months() == Approx(1.5));
 }
 
 TEST_CASE("life_stage: birthdays are exact, the day before is less", "[life_stage]") {
     // The 19th birthday is exactly 228 months.
-    CHECK(age::between(mgcalc::date(2005, 7, 14), mgcalc::date(2024, 7, 14)).in_months() == 228.0);
-    CHECK(age::between(mgcalc::date(2005, 7, 14), mgcalc::date(2024, 7, 14)).in_years() == 19.0);
+    CHECK(age_between(mgcalc::date(2005, 7, 14), mgcalc::date(2024, 7, 14)).in_months() == 228.0);
+    CHECK(age_between(mgcalc::date(2005, 7, 14), mgcalc::date(2024, 7, 14)).in_years() == 19.0);
     // The day before: 227 months + 29 of the 30 days from 2024-06-14 to 2024-07-14.
-    const double day_before = age::between(mgcalc::date(2005, 7, 14), mgcalc::date(2024, 7, 13)).in_months();
+    const double day_before = age_between(mgcalc::date(2005, 7, 14), mgcalc::date(2024, 7, 13)).in_months();
     CHECK(day_before < 228.0);
     CHECK(day_before == Approx(227.0 + 29.0 / 30.0));
     // First birthday.
-    CHECK(age::between(mgcalc::date(2023, 3, 1), mgcalc::date(2024, 3, 1)).in_months() == 12.0);
-    CHECK(age::between(mgcalc::date(2023, 3, 1), mgcalc::date(2024, 2, 29)).in_months() < 12.0);
+    CHECK(age_between(mgcalc::date(2023, 3, 1), mgcalc::date(2024, 3, 1)).in_months() == 12.0);
+    CHECK(age_between(mgcalc::date(2023, 3, 1), mgcalc::date(2024, 2, 29)).in_months() < 12.0);
 }
 
 TEST_CASE("life_stage: a birth day of 29-31 falls on the last day of shorter months", "[life_stage]") {
     // Born 2023-01-31: the 1-month anniversary is 2023-02-28.
-    CHECK(age::between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 2, 28)).in_months() == 1.0);
+    CHECK(age_between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 2, 28)).in_months() == 1.0);
     // 2023-02-27: 0 months + 27 of the 28 days from 2023-01-31 to 2023-02-28.
-    CHECK(age::between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 2, 27)).in_months() == Approx(27.0 / 28.0));
+    CHECK(age_between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 2, 27)).in_months() == Approx(27.0 / 28.0));
     // 2023-03-01: 1 month + 1 of the 31 days from 2023-02-28 to 2023-03-31.
-    CHECK(age::between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 3, 1)).in_months() == Approx(1.0 + 1.0 / 31.0));
+    CHECK(age_between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 3, 1)).in_months() == Approx(1.0 + 1.0 / 31.0));
     // The 2-month anniversary is back on the 31st.
-    CHECK(age::between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 3, 31)).in_months() == 2.0);
+    CHECK(age_between(mgcalc::date(2023, 1, 31), mgcalc::date(2023, 3, 31)).in_months() == 2.0);
     // In a leap year February has a 29th.
-    CHECK(age::between(mgcalc::date(2024, 1, 31), mgcalc::date(2024, 2, 29)).in_months() == 1.0);
-    CHECK(age::between(mgcalc::date(2024, 1, 30), mgcalc::date(2024, 2, 29)).in_months() == 1.0);
+    CHECK(age_between(mgcalc::date(2024, 1, 31), mgcalc::date(2024, 2, 29)).in_months() == 1.0);
+    CHECK(age_between(mgcalc::date(2024, 1, 30), mgcalc::date(2024, 2, 29)).in_months() == 1.0);
     // Born on the 31st: April's anniversary is the 30th.
-    CHECK(age::between(mgcalc::date(2023, 3, 31), mgcalc::date(2023, 4, 30)).in_months() == 1.0);
-    CHECK(age::between(mgcalc::date(2023, 3, 31), mgcalc::date(2023, 4, 29)).in_months() < 1.0);
+    CHECK(age_between(mgcalc::date(2023, 3, 31), mgcalc::date(2023, 4, 30)).in_months() == 1.0);
+    CHECK(age_between(mgcalc::date(2023, 3, 31), mgcalc::date(2023, 4, 29)).in_months() < 1.0);
 }
 
 TEST_CASE("life_stage: February 29 birthdays are on February 28 in common years", "[life_stage]") {
     const mgcalc::year_month_day leap_baby = mgcalc::date(2004, 2, 29);
-    CHECK(age::between(leap_baby, mgcalc::date(2005, 2, 28)).in_months() == 12.0);
-    CHECK(age::between(leap_baby, mgcalc::date(2005, 2, 27)).in_months() < 12.0);
+    CHECK(age_between(leap_baby, mgcalc::date(2005, 2, 28)).in_months() == 12.0);
+    CHECK(age_between(leap_baby, mgcalc::date(2005, 2, 27)).in_months() < 12.0);
     // 2005-03-01: 12 months + 1 of the 29 days from 2005-02-28 to 2005-03-29.
-    CHECK(age::between(leap_baby, mgcalc::date(2005, 3, 1)).in_months() == Approx(12.0 + 1.0 / 29.0));
+    CHECK(age_between(leap_baby, mgcalc::date(2005, 3, 1)).in_months() == Approx(12.0 + 1.0 / 29.0));
     // In a leap year the birthday is the 29th: on the 28th the 48th month is not complete.
-    CHECK(age::between(leap_baby, mgcalc::date(2008, 2, 29)).in_months() == 48.0);
-    CHECK(age::between(leap_baby, mgcalc::date(2008, 2, 28)).in_months() < 48.0);
+    CHECK(age_between(leap_baby, mgcalc::date(2008, 2, 29)).in_months() == 48.0);
+    CHECK(age_between(leap_baby, mgcalc::date(2008, 2, 28)).in_months() < 48.0);
     // 19th birthday in a common year.
-    CHECK(age::between(leap_baby, mgcalc::date(2023, 2, 28)).in_months() == 228.0);
-    CHECK(age::between(leap_baby, mgcalc::date(2023, 2, 27)).in_months() < 228.0);
+    CHECK(age_between(leap_baby, mgcalc::date(2023, 2, 28)).in_months() == 228.0);
+    CHECK(age_between(leap_baby, mgcalc::date(2023, 2, 27)).in_months() < 228.0);
 }
 
 TEST_CASE("life_stage: age::between up to exactly 120 years", "[life_stage]") {
-    CHECK(age::between(mgcalc::date(1900, 1, 1), mgcalc::date(2020, 1, 1)).in_years() == 120.0);
+    CHECK(age_between(mgcalc::date(1900, 1, 1), mgcalc::date(2020, 1, 1)).in_years() == 120.0);
     const std::string message =
-        error_message([] { age::between(mgcalc::date(1900, 1, 1), mgcalc::date(2020, 1, 2)); }, errc::invalid_life_stage);
+        error_message([] { age_between(mgcalc::date(1900, 1, 1), mgcalc::date(2020, 1, 2)); }, errc::invalid_life_stage);
     CHECK(contains(message, "0 to 120 years"));
     // The widest span std::chrono's years allow, -32767 to 32767, is an age out of range, never
     // an overflow.
-    error_message([] { age::between(mgcalc::date(-32767, 1, 1), mgcalc::date(32767, 1, 1)); }, errc::invalid_life_stage);
+    error_message([] { age_between(mgcalc::date(-32767, 1, 1), mgcalc::date(32767, 1, 1)); }, errc::invalid_life_stage);
 }
 
 TEST_CASE("life_stage: age::between rejects impossible dates and reversed order", "[life_stage]") {
     // `on` before `birth`.
-    CHECK(contains(error_message([] { age::between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 5, 9)); }, errc::invalid_date),
+    CHECK(contains(error_message([] { age_between(mgcalc::date(2020, 5, 10), mgcalc::date(2020, 5, 9)); }, errc::invalid_date),
                    "before the birth date"));
-    error_message([] { age::between(mgcalc::date(2021, 1, 1), mgcalc::date(2020, 12, 31)); }, errc::invalid_date);
+    error_message([] { age_between(mgcalc::date(2021, 1, 1), mgcalc::date(2020, 12, 31)); }, errc::invalid_date);
     // Dates that do not exist.
-    CHECK(contains(error_message([] { age::between(mgcalc::date(2023, 2, 29), mgcalc::date(2024, 1, 1)); }, errc::invalid_date),
+    CHECK(contains(error_message([] { age_between(mgcalc::date(2023, 2, 29), mgcalc::date(2024, 1, 1)); }, errc::invalid_date),
                    "2023-02-29"));
-    CHECK(contains(error_message([] { age::between(mgcalc::date(2020, 1, 1), mgcalc::date(2024, 4, 31)); }, errc::invalid_date),
+    CHECK(contains(error_message([] { age_between(mgcalc::date(2020, 1, 1), mgcalc::date(2024, 4, 31)); }, errc::invalid_date),
                    "2024-04-31"));
-    error_message([] { age::between(mgcalc::date(2020, 13, 1), mgcalc::date(2024, 1, 1)); }, errc::invalid_date);
-    error_message([] { age::between(mgcalc::date(2020, 1, 1), mgcalc::date(2024, 0, 1)); }, errc::invalid_date);
-    error_message([] { age::between(mgcalc::date(2020, 1, 0), mgcalc::date(2024, 1, 1)); }, errc::invalid_date);
+    error_message([] { age_between(mgcalc::date(2020, 13, 1), mgcalc::date(2024, 1, 1)); }, errc::invalid_date);
+    error_message([] { age_between(mgcalc::date(2020, 1, 1), mgcalc::date(2024, 0, 1)); }, errc::invalid_date);
+    error_message([] { age_between(mgcalc::date(2020, 1, 0), mgcalc::date(2024, 1, 1)); }, errc::invalid_date);
 }
 
 // ---- life_stage ------------------------------------------------------------------------------

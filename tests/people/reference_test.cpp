@@ -7,6 +7,7 @@
 //   ODS       NIH ODS Magnesium Health Professional Fact Sheet, Table 1 (RDA/AI), Table 3 (UL).
 //   FDA 2016  Nutrition and Supplement Facts Labels final rule, 81 FR 33742 (Daily Values).
 #include <mgcalc/error.hpp>
+#include <mgcalc/people/age_between.hpp>
 #include <mgcalc/people/life_stage.hpp>
 #include <mgcalc/people/reference.hpp>
 
@@ -39,7 +40,7 @@ reference_intakes at_months(sex s, double months, physiological_state state = {}
     return iom_reference_intakes(life_stage(s, age::from_months(months), state));
 }
 reference_intakes on_date(sex s, mgcalc::year_month_day birth, mgcalc::year_month_day on, physiological_state state = {}) {
-    return iom_reference_intakes(life_stage(s, age::between(birth, on), state));
+    return iom_reference_intakes(life_stage(s, mgcalc::age_between(birth, on), state));
 }
 
 // mg/day of an optional quantity, or -1 for "none established" so a missing value cannot pass

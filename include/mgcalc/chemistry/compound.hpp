@@ -189,8 +189,8 @@ constexpr compound::compound(const stated_compound& stated)
     detail::composition atoms = detail::composition_of(stated.formula);
     if (stated.water_of_hydration < 0 || stated.water_of_hydration > detail::max_count) {
         detail::fail_formula(stated.formula,
-                             detail::concat("water of hydration ", std::to_string(stated.water_of_hydration),
-                                            " (accepted: 0 to ", std::to_string(detail::max_count), ")"));
+                             detail::concat({"water of hydration ", std::to_string(stated.water_of_hydration),
+                                            " (accepted: 0 to ", std::to_string(detail::max_count), ")"}));
     }
     atoms[detail::checked_element_index("H")] += 2 * stated.water_of_hydration;
     atoms[detail::checked_element_index("O")] += stated.water_of_hydration;
@@ -223,6 +223,11 @@ inline std::string compound::full_formula() const {
 // orotate dihydrates).
 namespace detail::compound_sources {
 
+// The texts are string_view literals ("..."sv): a plain literal would have its length counted by
+// the compiler's constant evaluator one character at a time in every file that includes this
+// header, which made <mgcalc/mgcalc.hpp> compile 6% slower (docs/performance.md).
+using namespace std::string_view_literals;
+
 // ---------------------------------------------------------------------------------------------
 // Absorption studies (docs/sources.md, "Absorption studies"). Only what their abstracts or
 // records confirm is stated; numbers that could not be confirmed (Firoz & Graber's per-salt
@@ -231,93 +236,93 @@ namespace detail::compound_sources {
 // tested are not identified there.
 
 inline constexpr absorption_study fine_1991{
-    "Fine et al., J Clin Invest 88(2):396-402", 1991,
+    "Fine et al., J Clin Invest 88(2):396-402"sv, 1991,
     "normal subjects; standard meal plus graded Mg acetate (0-80 mEq), almonds, enteric-coated MgCl2; "
-    "net intestinal absorption",
+    "net intestinal absorption"sv,
     "fractional absorption fell from 65% at the lowest to 11% at the highest intake (saturable plus a "
-    "linear component absorbing 7%); enteric-coated MgCl2 was absorbed much less than Mg acetate",
-    "https://pmc.ncbi.nlm.nih.gov/articles/PMC295344"};
+    "linear component absorbing 7%); enteric-coated MgCl2 was absorbed much less than Mg acetate"sv,
+    "https://pmc.ncbi.nlm.nih.gov/articles/PMC295344"sv};
 
 inline constexpr absorption_study lindberg_1990{
-    "Lindberg et al., J Am Coll Nutr 9(1):48-55", 1990,
+    "Lindberg et al., J Am Coll Nutr 9(1):48-55"sv, 1990,
     "in vitro solubility plus an oral load of 25 mmol Mg as citrate or oxide in normal volunteers; "
-    "urinary Mg increment",
+    "urinary Mg increment"sv,
     "MgO nearly insoluble in water (43% soluble at peak acid), citrate 55% soluble in water; urinary Mg "
-    "rise over 0-4 h 0.22 (citrate) vs 0.006 (oxide) mg/mg creatinine",
-    "PubMed 2407766, https://suppr.wilddata.cn/browses/detail/pubmed/2407766"};
+    "rise over 0-4 h 0.22 (citrate) vs 0.006 (oxide) mg/mg creatinine"sv,
+    "PubMed 2407766, https://suppr.wilddata.cn/browses/detail/pubmed/2407766"sv};
 
 inline constexpr absorption_study firoz_graber_2001{
-    "Firoz & Graber, Magnes Res 14(4):257-62", 2001,
+    "Firoz & Graber, Magnes Res 14(4):257-62"sv, 2001,
     "four US commercial preparations (~21 mEq Mg/day: oxide, chloride, lactate, aspartate) in normal "
-    "volunteers; urinary Mg increment",
+    "volunteers; urinary Mg increment"sv,
     "MgO fractional absorption 4%; chloride, lactate and aspartate significantly higher and equivalent to "
-    "each other",
-    "PubMed 11794633, http://ncbi.nlm.nih.gov/pubmed/11794633"};
+    "each other"sv,
+    "PubMed 11794633, http://ncbi.nlm.nih.gov/pubmed/11794633"sv};
 
 inline constexpr absorption_study walker_2003{
-    "Walker et al., Magnes Res 16(3):183-91", 2003,
+    "Walker et al., Magnes Res 16(3):183-91"sv, 2003,
     "randomised, double-blind, placebo-controlled, parallel, 60 days; 46 healthy adults; 300 mg/day "
-    "elemental Mg as amino-acid chelate, citrate or oxide",
+    "elemental Mg as amino-acid chelate, citrate or oxide"sv,
     "organic forms (citrate, amino-acid chelate) absorbed better; citrate gave the highest mean serum Mg "
-    "at 24 h and 60 days; oxide was similar to placebo",
-    "Magnes Res 16(3):183-91 (2003); abstract copy: the-eye.eu paperbot 86fd8fcb7361838d697d99c37257034d.txt"};
+    "at 24 h and 60 days; oxide was similar to placebo"sv,
+    "Magnes Res 16(3):183-91 (2003); abstract copy: the-eye.eu paperbot 86fd8fcb7361838d697d99c37257034d.txt"sv};
 
 inline constexpr absorption_study schuette_1994{
-    "Schuette et al., JPEN 18(5):430-5", 1994,
+    "Schuette et al., JPEN 18(5):430-5"sv, 1994,
     "double-blind randomised crossover, stable isotope (26Mg); 12 ileal-resection patients; 100 mg Mg as "
-    "diglycinate (chelate) vs oxide",
+    "diglycinate (chelate) vs oxide"sv,
     "absorption 23.5% (diglycinate) vs 22.8% (oxide), not significant, in the whole group; 23.5% vs 11.8% "
-    "(p<0.05) in the 4 most impaired patients; the chelate peaked earlier and was better tolerated",
-    "PubMed 7815675, https://pubmed.ncbi.nlm.nih.gov/7815675/"};
+    "(p<0.05) in the 4 most impaired patients; the chelate peaked earlier and was better tolerated"sv,
+    "PubMed 7815675, https://pubmed.ncbi.nlm.nih.gov/7815675/"sv};
 
 inline constexpr absorption_study coudray_2005{
-    "Coudray et al., Magnes Res 18(4):215-23", 2005,
+    "Coudray et al., Magnes Res 18(4):215-23"sv, 2005,
     "rats (80 male Wistar, Mg-depleted 3 weeks), stable isotope; 550 mg Mg/kg diet as oxide, chloride, "
-    "sulphate, carbonate, acetate, pidolate, citrate, gluconate, lactate or aspartate",
+    "sulphate, carbonate, acetate, pidolate, citrate, gluconate, lactate or aspartate"sv,
     "absorption 50-67% for every salt; organic salts slightly above inorganic; gluconate highest; higher "
-    "retention with gluconate, lactate and aspartate",
-    "https://vitamindwiki.com/tiki-print.php?page=Magnesium+Bioavailability+-+2005"};
+    "retention with gluconate, lactate and aspartate"sv,
+    "https://vitamindwiki.com/tiki-print.php?page=Magnesium+Bioavailability+-+2005"sv};
 
 inline constexpr absorption_study kappeler_2017{
-    "Kappeler et al., BMC Nutrition", 2017,
+    "Kappeler et al., BMC Nutrition"sv, 2017,
     "single-centre, randomised, open, 2-period crossover, single dose after Mg-pool saturation; 20 healthy "
-    "men; citrate vs oxide",
+    "men; citrate vs oxide"sv,
     "24-h renal Mg excretion 0.565 mmol higher with citrate (95% CI 0.212-0.918; p=0.0034); serum Mg "
-    "higher with citrate at several time points; no difference in intracellular Mg",
-    "doi:10.1186/s40795-016-0121-3"};
+    "higher with citrate at several time points; no difference in intracellular Mg"sv,
+    "doi:10.1186/s40795-016-0121-3"sv};
 
 inline constexpr absorption_study siener_2010{
-    "Siener et al. (Springer)", 2010,
+    "Siener et al. (Springer)"sv, 2010,
     "randomised crossover on a standardised diet; 13 healthy men; 450 mg Mg as MgO capsules vs "
-    "effervescent MgO tablets",
-    "urinary Mg rose 40% with the effervescent tablets vs 20% with the capsules",
-    "https://www.mendeley.com/catalogue/a563d5b3-b0b4-3abb-aeba-04a1fe3ab271/"};
+    "effervescent MgO tablets"sv,
+    "urinary Mg rose 40% with the effervescent tablets vs 20% with the capsules"sv,
+    "https://www.mendeley.com/catalogue/a563d5b3-b0b4-3abb-aeba-04a1fe3ab271/"sv};
 
 inline constexpr absorption_study shechter_2012{
-    "Shechter et al., Magnes Res 25(1):28-39", 2012,
+    "Shechter et al., Magnes Res 25(1):28-39"sv, 2012,
     "randomised, double-blind crossover, 1 month per arm; 41 subjects; MgO 520 mg/day vs Mg citrate "
-    "295.8 mg/day; intracellular Mg",
-    "only MgO raised intracellular Mg (34.4 to 36.3 mEq/L, p<0.001): counter-evidence to a low oxide factor",
+    "295.8 mg/day; intracellular Mg"sv,
+    "only MgO raised intracellular Mg (34.4 to 36.3 mEq/L, p<0.001): counter-evidence to a low oxide factor"sv,
     "secondary copy: https://vitamindwiki.com/tiki-index.php?page=Magnesium+oxide+is+%28surpringly%29+better"
-    "+than+citrate+%E2%80%93+RCT+March+2012"};
+    "+than+citrate+%E2%80%93+RCT+March+2012"sv};
 
 inline constexpr absorption_study scientifica_2017{
-    "Review, Scientifica 2017, Table 6", 2017, "review table",
-    "effervescent MgO about 8% vs MgO tablets about 4% absorbed",
-    "secondary: https://www.hindawi.com/journals/scientifica/2017/4179326/tab6"};
+    "Review, Scientifica 2017, Table 6"sv, 2017, "review table"sv,
+    "effervescent MgO about 8% vs MgO tablets about 4% absorbed"sv,
+    "secondary: https://www.hindawi.com/journals/scientifica/2017/4179326/tab6"sv};
 
 inline constexpr absorption_study bertinato_2014{
-    "Bertinato et al., Magnes Res 27(4)", 2014,
+    "Bertinato et al., Magnes Res 27(4)"sv, 2014,
     "rats fed phytic acid (5 g/kg), 12 per group; 155 mg Mg/kg diet as oxide, sulphate, chloride, citrate, "
-    "gluconate, orotate, malate or Na2Mg-EDTA",
-    "no differences between compounds in femur, serum or urine Mg (P>=0.05)", "doi:10.1684/mrh.2014.0374"};
+    "gluconate, orotate, malate or Na2Mg-EDTA"sv,
+    "no differences between compounds in femur, serum or urine Mg (P>=0.05)"sv, "doi:10.1684/mrh.2014.0374"sv};
 
 inline constexpr absorption_study lactate_er_2018{
-    "Mg L-lactate dihydrate extended-release caplet, Drug Dev Ind Pharm 44(9):1481-7", 2018,
-    "open, randomised 3-period crossover vs intravenous MgSO4; healthy adults; 20 mEq Mg",
+    "Mg L-lactate dihydrate extended-release caplet, Drug Dev Ind Pharm 44(9):1481-7"sv, 2018,
+    "open, randomised 3-period crossover vs intravenous MgSO4; healthy adults; 20 mEq Mg"sv,
     "absolute bioavailability 20.26% fasted / 12.49% fed from serum AUC; 38.11% / 40.99% from urinary "
-    "excretion",
-    "PubMed 29638147, https://pubmed.ncbi.nlm.nih.gov/29638147/"};
+    "excretion"sv,
+    "PubMed 29638147, https://pubmed.ncbi.nlm.nih.gov/29638147/"sv};
 
 inline constexpr absorption_study oxide_evidence[] = {lindberg_1990, firoz_graber_2001, walker_2003, schuette_1994,
                                                kappeler_2017,  shechter_2012,     siener_2010, scientifica_2017,
@@ -347,83 +352,83 @@ inline constexpr bioavailability_estimate oxide_estimate{
     "than chloride, lactate and aspartate; Lindberg 1990: urinary increment far below citrate's; Walker "
     "2003: oxide similar to placebo. Counter-evidence: Schuette 1994 (isotope, 22.8% vs 23.5% for "
     "diglycinate, not significant) and Shechter 2012 (only MgO raised intracellular Mg). 0.4 is a rounded "
-    "judgment between these, not a ratio measured in one study."};
+    "judgment between these, not a ratio measured in one study."sv};
 
 inline constexpr bioavailability_estimate citrate_estimate{
     1.0,
     "mgcalc estimate: citrate defines the well-dissolving reference class (1.0). Lindberg 1990 (55% soluble "
     "in water, urinary increment far above oxide), Walker 2003 (highest serum Mg), Kappeler 2017 (more renal "
     "Mg than oxide). The studies do not state the hydrate; the factor applies per mg of elemental Mg, so it "
-    "is the same for anhydrous citrate and the nonahydrate."};
+    "is the same for anhydrous citrate and the nonahydrate."sv};
 
 inline constexpr bioavailability_estimate glycinate_estimate{
     1.0,
     "mgcalc estimate: Schuette 1994 (isotope, diglycinate 23.5% absorbed, at least as well as oxide and "
     "better where absorption is impaired) and Walker 2003 (amino-acid chelate absorbed better than oxide). "
-    "No head-to-head study with citrate or chloride; 1.0 places it with the well-dissolving salts."};
+    "No head-to-head study with citrate or chloride; 1.0 places it with the well-dissolving salts."sv};
 
 inline constexpr bioavailability_estimate chloride_estimate{
     1.0,
     "mgcalc estimate: Firoz & Graber 2001 found chloride absorbed significantly better than oxide and "
     "equivalent to lactate and aspartate. For ordinary preparations only: enteric-coated MgCl2 was absorbed "
-    "much less (Fine 1991)."};
+    "much less (Fine 1991)."sv};
 
 inline constexpr bioavailability_estimate lactate_estimate{
     1.0,
     "mgcalc estimate: Firoz & Graber 2001 found lactate absorbed significantly better than oxide and "
-    "equivalent to chloride and aspartate."};
+    "equivalent to chloride and aspartate."sv};
 
 inline constexpr bioavailability_estimate aspartate_estimate{
     1.0,
     "mgcalc estimate: Firoz & Graber 2001 found aspartate absorbed significantly better than oxide and "
-    "equivalent to chloride and lactate."};
+    "equivalent to chloride and lactate."sv};
 
 // ---------------------------------------------------------------------------------------------
 // Aliases: what people type. A leading "magnesium" is ignored by find_compound and get_compound, so "magnesium
 // oxide" and "oxide" are the same key; each compound's id, name and formula are keys as well.
 
-inline constexpr std::string_view oxide_aliases[] = {"magnesium oxide", "MgO", "magnesia"};
-inline constexpr std::string_view hydroxide_aliases[] = {"magnesium hydroxide", "Mg(OH)2", "milk of magnesia"};
-inline constexpr std::string_view carbonate_aliases[] = {"magnesium carbonate", "MgCO3", "magnesium carbonate anhydrous"};
+inline constexpr std::string_view oxide_aliases[] = {"magnesium oxide"sv, "MgO"sv, "magnesia"sv};
+inline constexpr std::string_view hydroxide_aliases[] = {"magnesium hydroxide"sv, "Mg(OH)2"sv, "milk of magnesia"sv};
+inline constexpr std::string_view carbonate_aliases[] = {"magnesium carbonate"sv, "MgCO3"sv, "magnesium carbonate anhydrous"sv};
 inline constexpr std::string_view citrate_aliases[] = {
-    "magnesium citrate", "trimagnesium dicitrate", "trimagnesium citrate", "magnesium citrate anhydrous",
-    "trimagnesium dicitrate anhydrous", "C12H10Mg3O14"};
+    "magnesium citrate"sv, "trimagnesium dicitrate"sv, "trimagnesium citrate"sv, "magnesium citrate anhydrous"sv,
+    "trimagnesium dicitrate anhydrous"sv, "C12H10Mg3O14"sv};
 inline constexpr std::string_view citrate_nonahydrate_aliases[] = {
-    "magnesium citrate nonahydrate", "trimagnesium dicitrate nonahydrate", "trimagnesium citrate nonahydrate",
-    "C12H28Mg3O23"};
+    "magnesium citrate nonahydrate"sv, "trimagnesium dicitrate nonahydrate"sv, "trimagnesium citrate nonahydrate"sv,
+    "C12H28Mg3O23"sv};
 inline constexpr std::string_view glycinate_aliases[] = {
-    "magnesium bisglycinate", "magnesium glycinate", "magnesium diglycinate", "magnesium bisglycinate chelate",
-    "magnesium glycinate chelate", "C4H8MgN2O4",
+    "magnesium bisglycinate"sv, "magnesium glycinate"sv, "magnesium diglycinate"sv, "magnesium bisglycinate chelate"sv,
+    "magnesium glycinate chelate"sv, "C4H8MgN2O4"sv,
     // A bare "magnesium chelate" on a label means the amino-acid chelate sold as magnesium
     // bisglycinate (docs/compounds.md, "Finding a compound").
-    "magnesium chelate"};
-inline constexpr std::string_view threonate_aliases[] = {"magnesium L-threonate", "magnesium threonate", "Magtein",
-                                                  "magnesium L-threonate anhydrous"};
-inline constexpr std::string_view threonate_monohydrate_aliases[] = {"magnesium L-threonate monohydrate",
-                                                              "magnesium threonate monohydrate", "C8H16MgO11"};
-inline constexpr std::string_view taurate_aliases[] = {"magnesium taurate", "magnesium ditaurate"};
-inline constexpr std::string_view malate_aliases[] = {"magnesium malate", "magnesium malate anhydrous"};
-inline constexpr std::string_view malate_trihydrate_aliases[] = {"magnesium malate trihydrate"};
-inline constexpr std::string_view lactate_aliases[] = {"magnesium lactate", "magnesium L-lactate",
-                                                "magnesium lactate anhydrous"};
-inline constexpr std::string_view lactate_dihydrate_aliases[] = {"magnesium lactate dihydrate",
-                                                          "magnesium L-lactate dihydrate", "C6H14MgO8"};
-inline constexpr std::string_view chloride_aliases[] = {"magnesium chloride", "MgCl2", "magnesium chloride anhydrous"};
+    "magnesium chelate"sv};
+inline constexpr std::string_view threonate_aliases[] = {"magnesium L-threonate"sv, "magnesium threonate"sv, "Magtein"sv,
+                                                  "magnesium L-threonate anhydrous"sv};
+inline constexpr std::string_view threonate_monohydrate_aliases[] = {"magnesium L-threonate monohydrate"sv,
+                                                              "magnesium threonate monohydrate"sv, "C8H16MgO11"sv};
+inline constexpr std::string_view taurate_aliases[] = {"magnesium taurate"sv, "magnesium ditaurate"sv};
+inline constexpr std::string_view malate_aliases[] = {"magnesium malate"sv, "magnesium malate anhydrous"sv};
+inline constexpr std::string_view malate_trihydrate_aliases[] = {"magnesium malate trihydrate"sv};
+inline constexpr std::string_view lactate_aliases[] = {"magnesium lactate"sv, "magnesium L-lactate"sv,
+                                                "magnesium lactate anhydrous"sv};
+inline constexpr std::string_view lactate_dihydrate_aliases[] = {"magnesium lactate dihydrate"sv,
+                                                          "magnesium L-lactate dihydrate"sv, "C6H14MgO8"sv};
+inline constexpr std::string_view chloride_aliases[] = {"magnesium chloride"sv, "MgCl2"sv, "magnesium chloride anhydrous"sv};
 // Magnesium chloride "flakes" (bath and foot-soak products) are the hexahydrate, MgCl2.6H2O.
-inline constexpr std::string_view chloride_hexahydrate_aliases[] = {"magnesium chloride hexahydrate",
-                                                             "magnesium chloride flakes", "magnesium flakes"};
-inline constexpr std::string_view sulfate_aliases[] = {"magnesium sulfate", "magnesium sulphate", "MgSO4",
-                                                "magnesium sulfate anhydrous", "magnesium sulphate anhydrous"};
+inline constexpr std::string_view chloride_hexahydrate_aliases[] = {"magnesium chloride hexahydrate"sv,
+                                                             "magnesium chloride flakes"sv, "magnesium flakes"sv};
+inline constexpr std::string_view sulfate_aliases[] = {"magnesium sulfate"sv, "magnesium sulphate"sv, "MgSO4"sv,
+                                                "magnesium sulfate anhydrous"sv, "magnesium sulphate anhydrous"sv};
 inline constexpr std::string_view sulfate_heptahydrate_aliases[] = {
-    "Epsom salt", "Epsom salts", "magnesium sulfate heptahydrate", "magnesium sulphate heptahydrate"};
-inline constexpr std::string_view aspartate_aliases[] = {"magnesium aspartate", "magnesium L-aspartate",
-                                                  "magnesium aspartate dihydrate", "magnesium L-aspartate dihydrate"};
-inline constexpr std::string_view gluconate_aliases[] = {"magnesium gluconate", "magnesium gluconate dihydrate",
-                                                  "C12H26MgO16"};
-inline constexpr std::string_view orotate_aliases[] = {"magnesium orotate", "magnesium orotate dihydrate"};
-inline constexpr std::string_view pidolate_aliases[] = {"magnesium pidolate", "magnesium pyroglutamate",
-                                                 "magnesium L-pyroglutamate"};
-inline constexpr std::string_view glycerophosphate_aliases[] = {"magnesium glycerophosphate"};
+    "Epsom salt"sv, "Epsom salts"sv, "magnesium sulfate heptahydrate"sv, "magnesium sulphate heptahydrate"sv};
+inline constexpr std::string_view aspartate_aliases[] = {"magnesium aspartate"sv, "magnesium L-aspartate"sv,
+                                                  "magnesium aspartate dihydrate"sv, "magnesium L-aspartate dihydrate"sv};
+inline constexpr std::string_view gluconate_aliases[] = {"magnesium gluconate"sv, "magnesium gluconate dihydrate"sv,
+                                                  "C12H26MgO16"sv};
+inline constexpr std::string_view orotate_aliases[] = {"magnesium orotate"sv, "magnesium orotate dihydrate"sv};
+inline constexpr std::string_view pidolate_aliases[] = {"magnesium pidolate"sv, "magnesium pyroglutamate"sv,
+                                                 "magnesium L-pyroglutamate"sv};
+inline constexpr std::string_view glycerophosphate_aliases[] = {"magnesium glycerophosphate"sv};
 
 // App-MineralUtils = repo perlancar/perl-App-MineralUtils, lib/App/MineralUtils.pm v0.023
 // (2025-09-26), which cites PubChem (docs/sources.md).
@@ -431,124 +436,124 @@ inline constexpr std::string_view glycerophosphate_aliases[] = {"magnesium glyce
     "PubChem via App-MineralUtils v0.023 (perlancar/perl-App-MineralUtils, lib/App/MineralUtils.pm)"
 
 inline constexpr stated_compound stated_compounds[] = {
-    {"oxide", "Magnesium oxide", oxide_aliases, "MgO", 0, MGCALC_APP_MINERALUTILS " (40.3044 g/mol) [C]",
+    {"oxide"sv, "Magnesium oxide"sv, oxide_aliases, "MgO"sv, 0, MGCALC_APP_MINERALUTILS " (40.3044 g/mol) [C]"sv,
      evidence_grade::human_comparative, oxide_evidence, oxide_estimate,
      "Nearly insoluble in water (Lindberg 1990). Microencapsulated MgO products such as MAGSHAPE are about "
      "32% elemental (30-36.6% per certificate of analysis, via App-MineralUtils, secondary), far below pure "
      "MgO: give the label strength for them. Effervescent MgO raised urinary Mg more than capsules (Siener "
-     "2010)."},
-    {"hydroxide", "Magnesium hydroxide", hydroxide_aliases, "Mg(OH)2", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "2010)."sv},
+    {"hydroxide"sv, "Magnesium hydroxide"sv, hydroxide_aliases, "Mg(OH)2"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::none, {}, std::nullopt,
      "Antacid and laxative (milk of magnesia); as a medicine it counts toward the supplemental UL (IOM 1997). "
-     "No absorption study among those mgcalc cites, so no bioavailability estimate."},
-    {"carbonate", "Magnesium carbonate", carbonate_aliases, "MgCO3", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "No absorption study among those mgcalc cites, so no bioavailability estimate."sv},
+    {"carbonate"sv, "Magnesium carbonate"sv, carbonate_aliases, "MgCO3"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::animal_only, carbonate_evidence, std::nullopt,
      "Anhydrous MgCO3. Commercial 'basic' magnesium carbonate is a different material, quoted at 25-45% "
      "elemental Mg (secondary sources): give the label strength for it. Only a rat study (Coudray "
-     "2005)."},
-    {"citrate", "Magnesium citrate", citrate_aliases, "Mg3(C6H5O7)2", 0,
-     MGCALC_APP_MINERALUTILS " (451.12 g/mol) [C]", evidence_grade::human_comparative, citrate_evidence,
+     "2005)."sv},
+    {"citrate"sv, "Magnesium citrate"sv, citrate_aliases, "Mg3(C6H5O7)2"sv, 0,
+     MGCALC_APP_MINERALUTILS " (451.12 g/mol) [C]"sv, evidence_grade::human_comparative, citrate_evidence,
      citrate_estimate,
      "Anhydrous trimagnesium dicitrate, Mg3(C6H5O7)2 = C12H10Mg3O14, 3 Mg per formula unit. Products may "
      "instead hold the nonahydrate (id citrate-nonahydrate) or magnesium hydrogen citrate C6H6MgO7 (not in "
      "mgcalc's table). NOW Foods citrate works out at about 14.5% effective per App-MineralUtils, whose 15.95% "
-     "base uses a wrong formula (C12H16Mg3O14); give the label strength when the product states one.",
-     "citric acid", "C6H8O7", 2},
-    {"citrate-nonahydrate", "Magnesium citrate nonahydrate", citrate_nonahydrate_aliases, "Mg3(C6H5O7)2", 9,
-     MGCALC_APP_MINERALUTILS " (613.25 g/mol) [C]", evidence_grade::human_comparative, citrate_evidence,
+     "base uses a wrong formula (C12H16Mg3O14); give the label strength when the product states one."sv,
+     "citric acid"sv, "C6H8O7"sv, 2},
+    {"citrate-nonahydrate"sv, "Magnesium citrate nonahydrate"sv, citrate_nonahydrate_aliases, "Mg3(C6H5O7)2"sv, 9,
+     MGCALC_APP_MINERALUTILS " (613.25 g/mol) [C]"sv, evidence_grade::human_comparative, citrate_evidence,
      citrate_estimate,
      "C12H10Mg3O14.9H2O = C12H28Mg3O23. App-MineralUtils lists the right molar mass but its code omits the "
      "3 Mg atoms and prints 3.96%; mgcalc counts all 3 from the formula. The citrate studies do not state "
-     "which hydrate they used.",
-     "citric acid", "C6H8O7", 2},
-    {"glycinate", "Magnesium bisglycinate", glycinate_aliases, "Mg(C2H4NO2)2", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "which hydrate they used."sv,
+     "citric acid"sv, "C6H8O7"sv, 2},
+    {"glycinate"sv, "Magnesium bisglycinate"sv, glycinate_aliases, "Mg(C2H4NO2)2"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::human_comparative, glycinate_evidence, glycinate_estimate,
      "Anhydrous bisglycinate, Mg(C2H4NO2)2 = C4H8MgN2O4. Buffered 'glycinate' products (with added MgO or "
      "citric acid) do not follow this stoichiometry: NOW Foods bisglycinate is about 10% effective (14.1% x "
      "0.7094, App-MineralUtils, secondary), and products are often below 14.1% (how common this is is "
-     "unconfirmed). Give the label strength. Walker 2003 tested an unspecified amino-acid chelate.",
-     "glycine", "C2H5NO2", 2},
-    {"threonate", "Magnesium L-threonate", threonate_aliases, "C8H14MgO10", 0,
-     MGCALC_APP_MINERALUTILS "; supplier specification MW 294.49 [C]", evidence_grade::none, {}, std::nullopt,
+     "unconfirmed). Give the label strength. Walker 2003 tested an unspecified amino-acid chelate."sv,
+     "glycine"sv, "C2H5NO2"sv, 2},
+    {"threonate"sv, "Magnesium L-threonate"sv, threonate_aliases, "C8H14MgO10"sv, 0,
+     MGCALC_APP_MINERALUTILS "; supplier specification MW 294.49 [C]"sv, evidence_grade::none, {}, std::nullopt,
      "Anhydrous salt. Commercial magnesium L-threonate is often the monohydrate (id threonate-monohydrate; UK "
      "SI 2026/56 novel-food specification: MW 312.51, assay 7.2-8.3% Mg). Magtein labels state 2,000 mg "
      "compound = 144 mg elemental Mg (7.2%), below either stoichiometric value, so give the label strength: "
-     "\"threonate=2 g compound, 144 mg per 2 g\". No absorption study among those mgcalc cites.",
-     "L-threonic acid", "C4H8O5", 2},
-    {"threonate-monohydrate", "Magnesium L-threonate monohydrate", threonate_monohydrate_aliases, "C8H14MgO10", 1,
+     "\"threonate=2 g compound, 144 mg per 2 g\". No absorption study among those mgcalc cites."sv,
+     "L-threonic acid"sv, "C4H8O5"sv, 2},
+    {"threonate-monohydrate"sv, "Magnesium L-threonate monohydrate"sv, threonate_monohydrate_aliases, "C8H14MgO10"sv, 1,
      "UK SI 2026/56 novel-food specification, C8H16MgO11, MW 312.51 Da "
-     "(https://www.legislation.gov.uk/wsi/2026/56/made/data.csv) [C]",
+     "(https://www.legislation.gov.uk/wsi/2026/56/made/data.csv) [C]"sv,
      evidence_grade::none, {}, std::nullopt,
      "The commercial form specified by UK SI 2026/56, which sets an assay of 7.2-8.3% Mg; a product's own "
-     "label strength overrides the stoichiometric value. No absorption study among those mgcalc cites.",
-     "L-threonic acid", "C4H8O5", 2},
-    {"taurate", "Magnesium taurate", taurate_aliases, "C4H12MgN2O6S2", 0,
-     "Wikipedia, Magnesium taurate (272.57 g/mol, ~8.9%, https://en.wikipedia.org/wiki/Magnesium_taurate) [S]",
+     "label strength overrides the stoichiometric value. No absorption study among those mgcalc cites."sv,
+     "L-threonic acid"sv, "C4H8O5"sv, 2},
+    {"taurate"sv, "Magnesium taurate"sv, taurate_aliases, "C4H12MgN2O6S2"sv, 0,
+     "Wikipedia, Magnesium taurate (272.57 g/mol, ~8.9%, https://en.wikipedia.org/wiki/Magnesium_taurate) [S]"sv,
      evidence_grade::none, {}, std::nullopt,
      "Magnesium ditaurate; formula from a secondary source only. No absorption study among those mgcalc "
-     "cites.",
-     "taurine", "C2H7NO3S", 2},
-    {"malate", "Magnesium malate", malate_aliases, "C4H4MgO5", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "cites."sv,
+     "taurine"sv, "C2H7NO3S"sv, 2},
+    {"malate"sv, "Magnesium malate"sv, malate_aliases, "C4H4MgO5"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::animal_only, malate_evidence, std::nullopt,
      "Anhydrous 1:1 malate; the trihydrate is id malate-trihydrate. Only a rat study (Bertinato 2014), which "
-     "does not state the hydrate.",
-     "malic acid", "C4H6O5", 1},
-    {"malate-trihydrate", "Magnesium malate trihydrate", malate_trihydrate_aliases, "C4H4MgO5", 3,
-     MGCALC_APP_MINERALUTILS " (C4H4MgO5.3H2O) [C]", evidence_grade::animal_only, malate_evidence,
-     std::nullopt, "Only a rat study (Bertinato 2014), which does not state the hydrate.",
-     "malic acid", "C4H6O5", 1},
-    {"lactate", "Magnesium lactate", lactate_aliases, "C6H10MgO6", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "does not state the hydrate."sv,
+     "malic acid"sv, "C4H6O5"sv, 1},
+    {"malate-trihydrate"sv, "Magnesium malate trihydrate"sv, malate_trihydrate_aliases, "C4H4MgO5"sv, 3,
+     MGCALC_APP_MINERALUTILS " (C4H4MgO5.3H2O) [C]"sv, evidence_grade::animal_only, malate_evidence,
+     std::nullopt, "Only a rat study (Bertinato 2014), which does not state the hydrate."sv,
+     "malic acid"sv, "C4H6O5"sv, 1},
+    {"lactate"sv, "Magnesium lactate"sv, lactate_aliases, "C6H10MgO6"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::human_comparative, lactate_evidence, lactate_estimate,
      "Anhydrous salt. The Magnesioboi SmPC declares 404.85 mg magnesium lactate = 48.62 mg Mg (12.0%), which "
      "matches the anhydrous salt, so a bare 'magnesium lactate' means this entry; the dihydrate is id "
-     "lactate-dihydrate."},
-    {"lactate-dihydrate", "Magnesium lactate dihydrate", lactate_dihydrate_aliases, "C6H10MgO6", 2,
-     MGCALC_APP_MINERALUTILS " [C]", evidence_grade::human_comparative, lactate_evidence, lactate_estimate,
+     "lactate-dihydrate."sv},
+    {"lactate-dihydrate"sv, "Magnesium lactate dihydrate"sv, lactate_dihydrate_aliases, "C6H10MgO6"sv, 2,
+     MGCALC_APP_MINERALUTILS " [C]"sv, evidence_grade::human_comparative, lactate_evidence, lactate_estimate,
      "C6H10MgO6.2H2O = C6H14MgO8; the form of the extended-release caplet studied in 2018 (Drug Dev Ind "
-     "Pharm 44(9))."},
-    {"chloride", "Magnesium chloride", chloride_aliases, "MgCl2", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "Pharm 44(9))."sv},
+    {"chloride"sv, "Magnesium chloride"sv, chloride_aliases, "MgCl2"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::human_comparative, chloride_evidence, chloride_estimate,
      "Anhydrous MgCl2; the hexahydrate is id chloride-hexahydrate. The IOM UL's critical effect (osmotic "
      "diarrhoea, LOAEL 360 mg/day) was observed with MgCl2 (Bashir et al. 1993, IOM 1997). Enteric-coated "
-     "MgCl2 was absorbed much less (Fine 1991)."},
-    {"chloride-hexahydrate", "Magnesium chloride hexahydrate", chloride_hexahydrate_aliases, "MgCl2", 6,
-     MGCALC_APP_MINERALUTILS " (203.31 g/mol) [C]", evidence_grade::human_comparative, chloride_evidence,
+     "MgCl2 was absorbed much less (Fine 1991)."sv},
+    {"chloride-hexahydrate"sv, "Magnesium chloride hexahydrate"sv, chloride_hexahydrate_aliases, "MgCl2"sv, 6,
+     MGCALC_APP_MINERALUTILS " (203.31 g/mol) [C]"sv, evidence_grade::human_comparative, chloride_evidence,
      chloride_estimate,
-     "MgCl2.6H2O. The absorption studies do not state the hydrate; the factor is per mg of elemental Mg."},
-    {"sulfate", "Magnesium sulfate", sulfate_aliases, "MgSO4", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "MgCl2.6H2O. The absorption studies do not state the hydrate; the factor is per mg of elemental Mg."sv},
+    {"sulfate"sv, "Magnesium sulfate"sv, sulfate_aliases, "MgSO4"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::animal_only, sulfate_evidence, std::nullopt,
      "Anhydrous MgSO4; Epsom salt is the heptahydrate (id sulfate-heptahydrate). NIH ODS statements (secondary "
      "copies) group sulfate with oxide as less well absorbed, but the only absorption studies of sulfate "
-     "mgcalc cites are in rats (Coudray 2005, Bertinato 2014), so mgcalc gives no estimate."},
-    {"sulfate-heptahydrate", "Magnesium sulfate heptahydrate", sulfate_heptahydrate_aliases, "MgSO4", 7,
-     MGCALC_APP_MINERALUTILS " [C]", evidence_grade::animal_only, sulfate_evidence, std::nullopt,
-     "Epsom salt, MgSO4.7H2O. Only rat studies (Coudray 2005, Bertinato 2014), so no estimate."},
-    {"aspartate-dihydrate", "Magnesium L-aspartate dihydrate", aspartate_aliases, "C8H12MgN2O8", 2,
+     "mgcalc cites are in rats (Coudray 2005, Bertinato 2014), so mgcalc gives no estimate."sv},
+    {"sulfate-heptahydrate"sv, "Magnesium sulfate heptahydrate"sv, sulfate_heptahydrate_aliases, "MgSO4"sv, 7,
+     MGCALC_APP_MINERALUTILS " [C]"sv, evidence_grade::animal_only, sulfate_evidence, std::nullopt,
+     "Epsom salt, MgSO4.7H2O. Only rat studies (Coudray 2005, Bertinato 2014), so no estimate."sv},
+    {"aspartate-dihydrate"sv, "Magnesium L-aspartate dihydrate"sv, aspartate_aliases, "C8H12MgN2O8"sv, 2,
      "supplier specification (WBCIL): 324.5 g/mol, CAS 72231-13-1, https://www.wbcil.com/products/"
-     "magnesium-aspartate/; anhydrous C8H12MgN2O8 288.495 g/mol via a Wikipedia infobox copy [S]",
+     "magnesium-aspartate/; anhydrous C8H12MgN2O8 288.495 g/mol via a Wikipedia infobox copy [S]"sv,
      evidence_grade::human_comparative, aspartate_evidence, aspartate_estimate,
      "The dihydrate of the 1:2 salt. Supplier assays vary: 6.3-7.0% Mg (farmkemi, listed as a 1:1 salt "
      "C4H5NO4Mg) and 8-12% on an anhydrous basis (WBCIL); give the label strength when the product states "
-     "one."},
-    {"gluconate-dihydrate", "Magnesium gluconate dihydrate", gluconate_aliases, "C12H22MgO14", 2,
+     "one."sv},
+    {"gluconate-dihydrate"sv, "Magnesium gluconate dihydrate"sv, gluconate_aliases, "C12H22MgO14"sv, 2,
      MGCALC_APP_MINERALUTILS ": C12H26MgO16, 450.63 g/mol [C]; the anhydrous formula unit C12H22MgO14 is "
-     "that minus 2 H2O [D]",
+     "that minus 2 H2O [D]"sv,
      evidence_grade::animal_only, gluconate_evidence, std::nullopt,
      "The dihydrate's formula and molar mass are confirmed. The anhydrous gluconate formula was not seen in "
      "a source, and whether commercial products are the dihydrate is unconfirmed. Only rat studies (Coudray "
-     "2005: highest absorption of 10 salts; Bertinato 2014: no difference)."},
-    {"orotate-dihydrate", "Magnesium orotate dihydrate", orotate_aliases, "C10H6MgN4O8", 2,
+     "2005: highest absorption of 10 salts; Bertinato 2014: no difference)."sv},
+    {"orotate-dihydrate"sv, "Magnesium orotate dihydrate"sv, orotate_aliases, "C10H6MgN4O8"sv, 2,
      "anhydrous C10H6MgN4O8 from supplier pages (CAS 34717-03-8, 334.48 g/mol; smolecule.com, "
-     "globalcalcium.com) [S]; dihydrate water added here [D]",
+     "globalcalcium.com) [S]; dihydrate water added here [D]"sv,
      evidence_grade::animal_only, orotate_evidence, std::nullopt,
      "Whether commercial magnesium orotate is the dihydrate is unconfirmed; the anhydrous salt holds more Mg "
-     "per gram, so give the label strength when the product states one. Only a rat study (Bertinato 2014)."},
-    {"pidolate", "Magnesium pidolate", pidolate_aliases, "C10H12MgN2O6", 0, MGCALC_APP_MINERALUTILS " [C]",
+     "per gram, so give the label strength when the product states one. Only a rat study (Bertinato 2014)."sv},
+    {"pidolate"sv, "Magnesium pidolate"sv, pidolate_aliases, "C10H12MgN2O6"sv, 0, MGCALC_APP_MINERALUTILS " [C]"sv,
      evidence_grade::animal_only, pidolate_evidence, std::nullopt,
-     "Magnesium L-pyroglutamate. Only a rat study (Coudray 2005)."},
-    {"glycerophosphate", "Magnesium glycerophosphate", glycerophosphate_aliases, "C3H7MgO6P", 0,
-     MGCALC_APP_MINERALUTILS " [C]", evidence_grade::none, {}, std::nullopt,
-     "Anhydrous salt. No absorption study among those mgcalc cites."},
+     "Magnesium L-pyroglutamate. Only a rat study (Coudray 2005)."sv},
+    {"glycerophosphate"sv, "Magnesium glycerophosphate"sv, glycerophosphate_aliases, "C3H7MgO6P"sv, 0,
+     MGCALC_APP_MINERALUTILS " [C]"sv, evidence_grade::none, {}, std::nullopt,
+     "Anhydrous salt. No absorption study among those mgcalc cites."sv},
 };
 
 #undef MGCALC_APP_MINERALUTILS
@@ -558,15 +563,15 @@ inline constexpr stated_compound stated_compounds[] = {
 // which is what a Supplement Facts label states (FDA 21 CFR 101.36). It is not a salt, so the
 // compound is stated with form_known = false, which refuses stoichiometry and compound masses;
 // with no form there is no absorption evidence and no estimate.
-inline constexpr std::string_view unspecified_aliases[] = {"magnesium", "elemental magnesium", "magnesium unspecified",
-                                                    "magnesium form not stated"};
+inline constexpr std::string_view unspecified_aliases[] = {"magnesium"sv, "elemental magnesium"sv, "magnesium unspecified"sv,
+                                                    "magnesium form not stated"sv};
 inline constexpr stated_compound unspecified{
-    "unspecified", "Magnesium (form not stated)", unspecified_aliases, "Mg", 0,
-    "the element itself; standard atomic weight of Mg 24.305 (IUPAC CIAAW 2022) [C]", evidence_grade::none, {},
+    "unspecified"sv, "Magnesium (form not stated)"sv, unspecified_aliases, "Mg"sv, 0,
+    "the element itself; standard atomic weight of Mg 24.305 (IUPAC CIAAW 2022) [C]"sv, evidence_grade::none, {},
     std::nullopt,
     "Magnesium whose compound is not named: the amount is elemental magnesium, as on a Supplement Facts label. "
     "There is no salt to weigh, so a compound mass cannot be converted, and there is no absorption estimate. "
-    "Name the compound when the label gives it (\"glycinate=200 mg\").",
+    "Name the compound when the label gives it (\"glycinate=200 mg\")."sv,
     {}, {}, 0, /* form_known */ false};
 }  // namespace detail::compound_sources
 
@@ -682,25 +687,25 @@ inline std::string accepted_compound_ids() {
 
 [[noreturn]] inline void fail_unknown_compound(std::string_view id_or_alias) {
     throw error(errc::unknown_compound,
-                concat("unknown magnesium compound ", quoted(id_or_alias), "; accepted ids: ", accepted_compound_ids(),
+                concat({"unknown magnesium compound ", quoted(id_or_alias), "; accepted ids: ", accepted_compound_ids(),
                        "; names and aliases such as \"magnesium bisglycinate\", \"Epsom salt\" or \"Magtein\" "
                        "also work (case, spaces, hyphens and a leading \"magnesium\" or \"mag\" are ignored), "
-                       "and \"magnesium\" alone is magnesium of a form not stated"));
+                       "and \"magnesium\" alone is magnesium of a form not stated"}));
 }
 
 // `what` names the amount given: "compound mass" or "elemental magnesium".
 inline void check_compound_amount(std::string_view what, const compound& form, milligrams amount) {
     if (!form.form_known()) {
         throw error(errc::unknown_compound,
-                    concat(what, " ", decimal(amount.value(), 3),
+                    concat({what, " ", decimal(amount.value(), 3),
                            " mg of magnesium of a form not stated cannot be converted: only a named compound has a "
                            "formula to convert by; accepted: a compound id such as ",
-                           accepted_compound_ids()));
+                           accepted_compound_ids()}));
     }
     const std::string_view problem = amount_problem(amount.value());
     if (problem.empty()) return;
-    throw error(errc::invalid_amount, concat(what, " ", decimal(amount.value(), 3), " mg (", to_lower(form.name), ") ",
-                                             problem, "; accepted: a finite amount of 0 mg or more"));
+    throw error(errc::invalid_amount, concat({what, " ", decimal(amount.value(), 3), " mg (", to_lower(form.name), ") ",
+                                             problem, "; accepted: a finite amount of 0 mg or more"}));
 }
 
 }  // namespace detail

@@ -94,10 +94,10 @@ inline std::string accepted_elements() {
 }
 
 inline std::string accepted_formula_syntax() {
-    return concat("accepted: element symbols (", accepted_elements(), ", case-sensitive), whole-number counts 1-",
+    return concat({"accepted: element symbols (", accepted_elements(), ", case-sensitive), whole-number counts 1-",
                   std::to_string(max_count),
                   ", nested ( ) groups, and hydrate water after \"\xC2\xB7\", \"*\" or \".\" as in "
-                  "\"MgSO4\xC2\xB7" "7H2O\"");
+                  "\"MgSO4\xC2\xB7" "7H2O\""});
 }
 
 /// 1-based position in characters (UTF-8 code points), so "·" counts as one character.
@@ -110,12 +110,12 @@ inline std::size_t character_position(std::string_view text, std::size_t byte_of
 }
 
 [[noreturn]] inline void fail_formula(std::string_view formula, std::string_view what) {
-    throw error(errc::parse_error, concat(what, " in formula ", quoted(formula), "; ", accepted_formula_syntax()));
+    throw error(errc::parse_error, concat({what, " in formula ", quoted(formula), "; ", accepted_formula_syntax()}));
 }
 
 [[noreturn]] inline void fail_formula_at(std::string_view formula, std::size_t byte_offset, std::string_view what) {
-    throw error(errc::parse_error, concat(what, " at character ", std::to_string(character_position(formula, byte_offset)),
-                                          " of formula ", quoted(formula), "; ", accepted_formula_syntax()));
+    throw error(errc::parse_error, concat({what, " at character ", std::to_string(character_position(formula, byte_offset)),
+                                          " of formula ", quoted(formula), "; ", accepted_formula_syntax()}));
 }
 
 /// "\"X\"" with the whole UTF-8 sequence of the character at `at`, not a stray byte.
@@ -125,38 +125,38 @@ inline std::size_t character_position(std::string_view text, std::size_t byte_of
     if (lead >= 0xF0) length = 4;
     else if (lead >= 0xE0) length = 3;
     else if (lead >= 0xC0) length = 2;
-    fail_formula_at(formula, at, concat("unexpected character ", quoted(formula.substr(at, length))));
+    fail_formula_at(formula, at, concat({"unexpected character ", quoted(formula.substr(at, length))}));
 }
 
 [[noreturn]] inline void fail_unknown_element(std::string_view formula, std::size_t at, std::string_view symbol) {
-    fail_formula_at(formula, at, concat("unknown element symbol ", quoted(symbol)));
+    fail_formula_at(formula, at, concat({"unknown element symbol ", quoted(symbol)}));
 }
 
 [[noreturn]] inline void fail_count(std::string_view formula, std::size_t at, std::string_view digits) {
     const bool zero = digits.find_first_not_of('0') == std::string_view::npos;
     fail_formula_at(formula, at,
-                    zero ? concat("count ", digits, " (counts are whole numbers from 1)")
-                         : concat("count ", digits, " is larger than ", std::to_string(max_count)));
+                    zero ? concat({"count ", digits, " (counts are whole numbers from 1)"})
+                         : concat({"count ", digits, " is larger than ", std::to_string(max_count)}));
 }
 
 [[noreturn]] inline void fail_too_many_atoms(std::string_view formula, std::size_t element) {
-    fail_formula(formula, concat("more than ", std::to_string(max_atoms_per_element), " atoms of ",
-                                 atomic_weights[element].symbol));
+    fail_formula(formula, concat({"more than ", std::to_string(max_atoms_per_element), " atoms of ",
+                                 atomic_weights[element].symbol}));
 }
 
 [[noreturn]] inline void fail_lower_case_start(std::string_view formula, std::size_t at) {
     fail_formula_at(formula, at,
-                    concat(quoted(formula.substr(at, 1)),
-                           " cannot start an element symbol (symbols start with a capital letter, e.g. \"Mg\", \"Cl\")"));
+                    concat({quoted(formula.substr(at, 1)),
+                           " cannot start an element symbol (symbols start with a capital letter, e.g. \"Mg\", \"Cl\")"}));
 }
 
 [[noreturn]] inline void fail_deep(std::string_view formula, std::size_t at) {
-    fail_formula_at(formula, at, concat("parentheses nested deeper than ", std::to_string(max_group_depth), " levels"));
+    fail_formula_at(formula, at, concat({"parentheses nested deeper than ", std::to_string(max_group_depth), " levels"}));
 }
 
 [[noreturn]] inline void fail_unknown_symbol_alone(std::string_view element) {
     throw error(errc::parse_error,
-                concat("unknown element symbol ", quoted(element), "; accepted (case-sensitive): ", accepted_elements()));
+                concat({"unknown element symbol ", quoted(element), "; accepted (case-sensitive): ", accepted_elements()}));
 }
 
 class formula_parser {

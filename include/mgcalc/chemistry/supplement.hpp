@@ -99,9 +99,9 @@ namespace detail {
 
 // The plausibility limits for ONE dose (mgcalc/limits.hpp; docs/compounds.md, "Plausibility limits").
 inline std::string accepted_dose_amounts() {
-    return concat("accepted: a finite amount from 0 to ", decimal(limits::max_elemental_mg_per_dose, 0),
+    return concat({"accepted: a finite amount from 0 to ", decimal(limits::max_elemental_mg_per_dose, 0),
                   " mg of elemental magnesium and at most ", decimal(limits::max_compound_mg_per_dose / 1000.0, 0),
-                  " g of compound per dose (mgcalc's plausibility limits)");
+                  " g of compound per dose (mgcalc's plausibility limits)"});
 }
 
 /// "Magnesium oxide" -> "magnesium oxide" for use inside a sentence; "MgO" stays.
@@ -115,17 +115,17 @@ inline void check_dose_amount(std::string_view what, milligrams amount) {
     const std::string_view problem = amount_problem(amount.value());
     if (problem.empty()) return;
     throw error(errc::invalid_amount,
-                concat(what, " ", decimal(amount.value(), 3), " mg ", problem, "; ", accepted_dose_amounts()));
+                concat({what, " ", decimal(amount.value(), 3), " mg ", problem, "; ", accepted_dose_amounts()}));
 }
 
 // A compound mass converts to magnesium only through a named compound's formula or label.
 inline void require_named_form(const compound& form, milligrams compound_mass) {
     if (form.form_known()) return;
     throw error(errc::unknown_compound,
-                concat("a compound mass of ", to_string(compound_mass),
+                concat({"a compound mass of ", to_string(compound_mass),
                        " needs its compound named: magnesium of a form not stated has no formula to convert by; "
                        "accepted: the elemental amount (\"magnesium=200 mg\") or the compound's name "
-                       "(\"citrate=2 g compound\")"));
+                       "(\"citrate=2 g compound\")"}));
 }
 
 }  // namespace detail
@@ -144,17 +144,17 @@ inline supplement_dose::supplement_dose(const compound& form, milligrams compoun
     detail::check_dose_amount("label elemental amount", label.elemental);
     detail::check_dose_amount("label compound amount", label.per_compound_mass);
     const auto stated = [&] {
-        return detail::concat("label strength \"", to_string(label.elemental), " per ",
-                              to_string(label.per_compound_mass), "\"");
+        return detail::concat({"label strength \"", to_string(label.elemental), " per ",
+                              to_string(label.per_compound_mass), "\""});
     };
     if (label.per_compound_mass.value() == 0.0) {
         throw error(errc::invalid_amount,
-                    detail::concat(stated(), " has a zero compound amount; accepted: a compound amount above 0 mg"));
+                    detail::concat({stated(), " has a zero compound amount; accepted: a compound amount above 0 mg"}));
     }
     if (label.elemental > label.per_compound_mass) {
         throw error(errc::invalid_amount,
-                    detail::concat(stated(), " states more magnesium than compound; accepted: an elemental amount no "
-                                           "larger than the compound amount it is in (e.g. 144 mg per 2000 mg)"));
+                    detail::concat({stated(), " states more magnesium than compound; accepted: an elemental amount no "
+                                           "larger than the compound amount it is in (e.g. 144 mg per 2000 mg)"}));
     }
     check_plausible();
 }
@@ -164,15 +164,15 @@ inline void supplement_dose::check_plausible() const {
     const milligrams magnesium = elemental();
     if (magnesium.value() > limits::max_elemental_mg_per_dose) {
         throw error(errc::invalid_amount,
-                    detail::concat(to_string(magnesium), " of elemental magnesium as ", detail::in_sentence(form_->name),
-                                   " in one dose is implausible (a g/mg mix-up?); ", detail::accepted_dose_amounts()));
+                    detail::concat({to_string(magnesium), " of elemental magnesium as ", detail::in_sentence(form_->name),
+                                   " in one dose is implausible (a g/mg mix-up?); ", detail::accepted_dose_amounts()}));
     }
     if (!form_->form_known()) return;  // no compound to weigh
     const milligrams swallowed = compound_mass();
     if (swallowed.value() > limits::max_compound_mg_per_dose) {
         throw error(errc::invalid_amount,
-                    detail::concat(to_string(swallowed), " of ", detail::in_sentence(form_->name),
-                                   " in one dose is implausible (a g/mg mix-up?); ", detail::accepted_dose_amounts()));
+                    detail::concat({to_string(swallowed), " of ", detail::in_sentence(form_->name),
+                                   " in one dose is implausible (a g/mg mix-up?); ", detail::accepted_dose_amounts()}));
     }
 }
 
@@ -191,12 +191,12 @@ inline milligrams supplement_dose::compound_mass() const {
 }
 
 inline std::string supplement_dose::description() const {
-    if (!form_->form_known()) return detail::concat(to_string(amount_), " elemental magnesium, form not stated");
+    if (!form_->form_known()) return detail::concat({to_string(amount_), " elemental magnesium, form not stated"});
     const std::string name = detail::in_sentence(form_->name);
-    if (basis_ == dose_basis::elemental) return detail::concat(to_string(amount_), " elemental magnesium as ", name);
-    std::string out = detail::concat(to_string(amount_), " ", name, " (", to_string(elemental()), " elemental");
+    if (basis_ == dose_basis::elemental) return detail::concat({to_string(amount_), " elemental magnesium as ", name});
+    std::string out = detail::concat({to_string(amount_), " ", name, " (", to_string(elemental()), " elemental"});
     if (label_) {
-        out += detail::concat(" per label: ", to_string(label_->elemental), " per ", to_string(label_->per_compound_mass));
+        out += detail::concat({" per label: ", to_string(label_->elemental), " per ", to_string(label_->per_compound_mass)});
     }
     out += ')';
     return out;

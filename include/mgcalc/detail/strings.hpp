@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,13 +45,17 @@ inline std::string lookup_key(std::string_view text) {
     return out;
 }
 
-/// The parts one after the other: concat("count ", digits, " is too large"). For messages in
-/// headers: g++ 12 reports a bogus -Wrestrict for "literal" + std::string at -O2 (GCC bugs
-/// 105329/105651), which an application's -Werror would turn into an error; += does not.
-template <class... Parts>
-std::string concat(const Parts&... parts) {
+/// The parts one after the other: concat({"count ", digits, " is too large"}). One function
+/// rather than a variadic template, so that each shape of message does not instantiate one of its
+/// own in every file that includes the model (docs/performance.md, "Compile time"). Built with
+/// +=: g++ 12 reports a bogus -Wrestrict for "literal" + std::string at -O2 (GCC bugs
+/// 105329/105651), which an application's -Werror would turn into an error.
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (std::string_view part : parts) size += part.size();
     std::string out;
-    ((out += parts), ...);
+    out.reserve(size);
+    for (std::string_view part : parts) out += part;
     return out;
 }
 

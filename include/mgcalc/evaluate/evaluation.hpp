@@ -128,7 +128,7 @@ inline constexpr double likely_compound_mass_above_mg = 1'000.0;
 // would turn into an error in this header.
 
 /// "2 g": a milligram amount written in grams, as a compound mass is usually given.
-inline std::string grams_text(milligrams amount) { return concat(decimal(amount.value() / 1000.0, 3), " g"); }
+inline std::string grams_text(milligrams amount) { return concat({decimal(amount.value() / 1000.0, 3), " g"}); }
 
 /// The dose-looks-like-compound-mass warning for an elemental dose over the threshold, if any.
 inline std::optional<warning> compound_mass_warning(const day_intake::supplement_entry& entry) {
@@ -138,17 +138,17 @@ inline std::optional<warning> compound_mass_warning(const day_intake::supplement
     }
     const std::string given = entry.input.empty() ? dose.description() : quoted(entry.input);
     const std::string grams = grams_text(dose.amount());
-    std::string message = concat("supplement ", given, " is ", to_string(dose.amount()),
+    std::string message = concat({"supplement ", given, " is ", to_string(dose.amount()),
                                  " of elemental magnesium in one dose, more than ",
                                  decimal(likely_compound_mass_above_mg, 0),
                                  " mg: no supplement holds grams of elemental magnesium, so ", grams,
-                                 " is probably the mass of the compound; ");
+                                 " is probably the mass of the compound; "});
     const compound& form = dose.form();
     if (form.form_known()) {
-        message += concat("if so, write \"", form.id, "=", grams, " compound\" = ",
-                          to_string(elemental_magnesium(form, dose.amount())), " elemental");
+        message += concat({"if so, write \"", form.id, "=", grams, " compound\" = ",
+                          to_string(elemental_magnesium(form, dose.amount())), " elemental"});
     } else {
-        message += concat("if so, name the compound to convert it, e.g. \"citrate=", grams, " compound\"");
+        message += concat({"if so, name the compound to convert it, e.g. \"citrate=", grams, " compound\""});
     }
     return warning{"dose-looks-like-compound-mass", std::move(message)};
 }
@@ -178,16 +178,16 @@ inline std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const
 
 inline warning uncertain_match_warning(const food_entry& entry) {
     const food_choice& choice = *entry.choice;
-    std::string message = concat(quoted(choice.typed), " was read as ", quoted(entry.food.description), " (",
+    std::string message = concat({quoted(choice.typed), " was read as ", quoted(entry.food.description), " (",
                                  entry.food.source, ":", entry.food.id, ") with low confidence (",
-                                 decimal(choice.confidence, 2), ")");
-    if (!choice.notes.empty()) message += concat(": ", join(choice.notes, "; "));
+                                 decimal(choice.confidence, 2), ")"});
+    if (!choice.notes.empty()) message += concat({": ", join(choice.notes, "; ")});
     if (!choice.alternatives.empty()) {
         std::vector<std::string> others;
         for (const food_alternative& a : choice.alternatives) {
-            others.push_back(concat(quoted(a.description), " (", a.source, ":", a.id, ")"));
+            others.push_back(concat({quoted(a.description), " (", a.source, ":", a.id, ")"}));
         }
-        message += concat("; other foods: ", join(others, ", "));
+        message += concat({"; other foods: ", join(others, ", ")});
     }
     message += "; give an id or SOURCE:ID to be sure (mgcalc foods search WORDS)";
     return {"food-match-uncertain", std::move(message)};
@@ -195,7 +195,7 @@ inline warning uncertain_match_warning(const food_entry& entry) {
 
 /// "1 food entry has" / "2 food entries have": `one` for a count of 1, `many` otherwise.
 inline std::string counted(std::size_t count, std::string_view one, std::string_view many) {
-    return concat(std::to_string(count), count == 1 ? one : many);
+    return concat({std::to_string(count), count == 1 ? one : many});
 }
 
 }  // namespace detail::evaluation_rules
@@ -228,7 +228,7 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
             ++result.unknown_entries;  // unknown is not zero: counted, never added
         }
         result.entries.push_back(entry_contribution{
-            entry_kind::food, i, entry.input, concat(detail::decimal(entry.amount.value(), 1), " g ", entry.food.description),
+            entry_kind::food, i, entry.input, concat({detail::decimal(entry.amount.value(), 1), " g ", entry.food.description}),
             magnesium, entry.amount, entry.measure_used, entry.food.id, entry.food.source, entry.food.description,
             entry.choice});
     }
@@ -237,7 +237,7 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
         const milligrams elemental = entry.dose.elemental();
         result.supplement += elemental;
         std::string description = entry.dose.description();
-        if (!entry.product.empty()) description += concat(" (", entry.product, ")");
+        if (!entry.product.empty()) description += concat({" (", entry.product, ")"});
         result.entries.push_back(entry_contribution{entry_kind::supplement, i, entry.input, std::move(description),
                                                     elemental, std::nullopt, {}, {}, {}, {}, {}});
     }
@@ -261,9 +261,9 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
     if (reference.kind == target_kind::ai && !day.supplements().empty()) {
         result.warnings.push_back(
             {"supplement-for-infant",
-             concat("a magnesium supplement is logged for an infant (", stage.age().to_string(),
+             concat({"a magnesium supplement is logged for an infant (", stage.age().to_string(),
                     "): no upper limit is established for infants and their magnesium should come only from "
-                    "breast milk, formula and food (IOM 1997); do not give one without a clinician")});
+                    "breast milk, formula and food (IOM 1997); do not give one without a clinician"})});
     }
     for (const auto& entry : day.supplements()) {
         if (std::optional<warning> w = rules::compound_mass_warning(entry)) result.warnings.push_back(std::move(*w));
@@ -271,11 +271,11 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
     if (result.over_ul) {
         result.warnings.push_back(
             {"over-upper-limit",
-             concat("supplemental magnesium ", to_string(result.supplement),
+             concat({"supplemental magnesium ", to_string(result.supplement),
                     " is over the tolerable upper intake level of ", to_string(*reference.ul_supplemental),
                     " for ", reference.life_stage,
                     " (IOM 1997; it applies to supplements and medicines, not food; the critical effect is "
-                    "osmotic diarrhoea)")});
+                    "osmotic diarrhoea)"})});
     }
     // A doubtful match is never silent: the food it chose and what else it could be.
     for (const food_entry& entry : day.foods()) {
@@ -283,17 +283,17 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
     }
     if (result.unknown_entries > 0) {
         result.warnings.push_back(
-            {"unknown-entries", concat(rules::counted(result.unknown_entries, " food entry has", " food entries have"),
+            {"unknown-entries", concat({rules::counted(result.unknown_entries, " food entry has", " food entries have"),
                                        " no magnesium data: the total is a lower bound (at least ",
-                                       to_string(result.total), ")")});
+                                       to_string(result.total), ")"})});
     }
     if (result.lower_bound_entries > 0) {
         result.warnings.push_back(
             {"lower-bound-entries",
-             concat(rules::counted(result.lower_bound_entries, " food entry is a recipe", " food entries are recipes"),
+             concat({rules::counted(result.lower_bound_entries, " food entry is a recipe", " food entries are recipes"),
                     " with an ingredient of unknown magnesium: its value, and so the total, is a lower bound (at "
                     "least ",
-                    to_string(result.total), ")")});
+                    to_string(result.total), ")"})});
     }
     if (!reference.note.empty()) {
         result.warnings.push_back({"reference-row", std::string(reference.note)});

@@ -54,20 +54,20 @@ food make_recipe(std::string id, std::string description, std::span<const recipe
 inline food make_recipe(std::string id, std::string description, std::span<const recipe_ingredient> ingredients,
                         recipe_yield yield) {
     const auto positive_finite = [](double value) { return std::isfinite(value) && value > 0; };
-    const std::string where = detail::concat("recipe '", id, "'");
+    const std::string where = detail::concat({"recipe '", id, "'"});
     if (ingredients.empty()) {
         throw error(errc::invalid_amount,
-                    detail::concat(where, " has no ingredients; expected at least one food with an amount"));
+                    detail::concat({where, " has no ingredients; expected at least one food with an amount"}));
     }
     if (yield.total_weight && !positive_finite(yield.total_weight->value())) {
         throw error(errc::invalid_amount,
-                    detail::concat(where, ": yield weight ", detail::decimal(yield.total_weight->value(), 3),
-                                   " g is not accepted; expected a positive weight of the finished dish"));
+                    detail::concat({where, ": yield weight ", detail::decimal(yield.total_weight->value(), 3),
+                                   " g is not accepted; expected a positive weight of the finished dish"}));
     }
     if (yield.servings && !positive_finite(*yield.servings)) {
         throw error(errc::invalid_amount,
-                    detail::concat(where, ": ", detail::decimal(*yield.servings, 3),
-                                   " servings is not accepted; expected a positive number of servings"));
+                    detail::concat({where, ": ", detail::decimal(*yield.servings, 3),
+                                   " servings is not accepted; expected a positive number of servings"}));
     }
 
     grams ingredient_weight = grams::from_value(0.0);
@@ -78,9 +78,9 @@ inline food make_recipe(std::string id, std::string description, std::span<const
     for (const recipe_ingredient& ingredient : ingredients) {
         if (!positive_finite(ingredient.amount.value())) {
             throw error(errc::invalid_amount,
-                        detail::concat(where, ": ingredient '", ingredient.food.id, "' (", ingredient.food.description,
+                        detail::concat({where, ": ingredient '", ingredient.food.id, "' (", ingredient.food.description,
                                        ") has amount ", detail::decimal(ingredient.amount.value(), 3),
-                                       " g; expected a positive, finite weight"));
+                                       " g; expected a positive, finite weight"}));
         }
         ingredient_weight += ingredient.amount;
         if (const auto magnesium = magnesium_in(ingredient.food, ingredient.amount)) {

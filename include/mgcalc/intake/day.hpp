@@ -74,9 +74,9 @@ inline day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::st
     const double weight = amount.value();
     if (!std::isfinite(weight) || weight < 0 || weight > limits::max_food_grams) {
         throw error(errc::invalid_amount,
-                    detail::concat("food amount ", detail::decimal(weight, 3), " g for '", item.description,
+                    detail::concat({"food amount ", detail::decimal(weight, 3), " g for '", item.description,
                                    "' is not accepted: expected a finite amount from 0 to ",
-                                   detail::decimal(limits::max_food_grams, 0), " g"));
+                                   detail::decimal(limits::max_food_grams, 0), " g"}));
     }
     foods_.push_back(food_entry{std::move(item), amount, std::move(input), "g"});
     return *this;

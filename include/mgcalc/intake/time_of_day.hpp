@@ -23,8 +23,8 @@ namespace detail {
 
 [[noreturn]] inline void fail_time_of_day(std::string_view text, std::string_view why) {
     throw error(errc::parse_error,
-                concat(quoted(text), " is not a time of day: ", why,
-                       "; expected HH:MM (24-hour, two digits each), e.g. 08:00 or 21:30"),
+                concat({quoted(text), " is not a time of day: ", why,
+                       "; expected HH:MM (24-hour, two digits each), e.g. 08:00 or 21:30"}),
                 {}, std::string(text));
 }
 
@@ -40,9 +40,9 @@ constexpr time_of_day parse_time_of_day(std::string_view text) {
         detail::fail_time_of_day(text, "wrong form");
     }
     const time_of_day time{(text[0] - '0') * 10 + (text[1] - '0'), (text[3] - '0') * 10 + (text[4] - '0')};
-    if (time.hour > 23) detail::fail_time_of_day(text, detail::concat("hour ", std::to_string(time.hour), " is not 00-23"));
+    if (time.hour > 23) detail::fail_time_of_day(text, detail::concat({"hour ", std::to_string(time.hour), " is not 00-23"}));
     if (time.minute > 59) {
-        detail::fail_time_of_day(text, detail::concat("minute ", std::to_string(time.minute), " is not 00-59"));
+        detail::fail_time_of_day(text, detail::concat({"minute ", std::to_string(time.minute), " is not 00-59"}));
     }
     return time;
 }
@@ -60,7 +60,7 @@ inline std::string to_string(time_of_day time) {
         if (value >= 0 && value < 10) digits.insert(digits.begin(), '0');
         return digits;
     };
-    return detail::concat(two(time.hour), ":", two(time.minute));
+    return detail::concat({two(time.hour), ":", two(time.minute)});
 }
 
 }  // namespace mgcalc

@@ -7,7 +7,6 @@
 // its reference intakes (reference.hpp).
 #pragma once
 
-#include <mgcalc/dates.hpp>
 #include <mgcalc/detail/decimal.hpp>
 #include <mgcalc/detail/strings.hpp>
 #include <mgcalc/error.hpp>
@@ -15,7 +14,6 @@
 #include <mgcalc/result.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -35,10 +33,7 @@ public:
     /// Throws mgcalc::error (invalid_life_stage) if negative, not finite, or over 120 years.
     static constexpr age from_years(double years);
     static constexpr age from_months(double months);
-    /// Age on `on` of a person born on `birth`: completed calendar months plus the fraction of
-    /// the current month (a birthday on the 29th-31st falls on the month's last day when the
-    /// month is shorter). Throws invalid_date if a date does not exist or `on` is before `birth`.
-    static constexpr age between(year_month_day birth, year_month_day on);
+    // From dates: age_between(birth, on) in <mgcalc/people/age_between.hpp>.
 
     constexpr double in_months() const noexcept { return months_; }
     constexpr double in_years() const noexcept { return months_ / 12.0; }
@@ -93,32 +88,14 @@ inline constexpr double min_reproductive_age_months = 10.0 * months_per_year;
 
 [[noreturn]] inline void fail_age_out_of_range(double value, std::string_view unit) {
     const std::string_view problem = std::isnan(value) ? "is not a number" : (value < 0 ? "is negative" : "is out of range");
-    throw error(errc::invalid_life_stage, concat("age ", decimal(value, 3), " ", unit, " ", problem,
-                                                 ": accepted ages are 0 to 120 years (0 to 1440 months)"));
-}
-
-[[noreturn]] inline void fail_not_a_date(year_month_day when, std::string_view role) {
-    throw error(errc::invalid_date, concat(role, " ", iso_date(when), " is not a calendar date"));
-}
-
-[[noreturn]] inline void fail_before_birth(year_month_day birth, year_month_day on) {
-    throw error(errc::invalid_date, concat("date ", iso_date(on), " is before the birth date ", iso_date(birth),
-                                           "; an age needs a date on or after the birth date"));
+    throw error(errc::invalid_life_stage, concat({"age ", decimal(value, 3), " ", unit, " ", problem,
+                                                 ": accepted ages are 0 to 120 years (0 to 1440 months)"}));
 }
 
 constexpr double checked_months(double value, double maximum, std::string_view unit, double months_per_unit) {
     // `!(value >= 0)` also rejects NaN; infinity fails the upper bound.
     if (!(value >= 0) || !(value <= maximum)) fail_age_out_of_range(value, unit);
     return value * months_per_unit + 0.0;  // + 0.0 turns -0.0 into +0.0
-}
-
-// The date `months` calendar months after `birth`, on the same day of the month, or on the last
-// day of the month when that month is shorter (born on the 31st: the 30th of April; born on
-// February 29: February 28 in common years).
-constexpr std::chrono::sys_days monthly_anniversary(year_month_day birth, long long months) noexcept {
-    const std::chrono::year_month shifted = birth.year() / birth.month() + std::chrono::months{months};
-    const std::chrono::day last = (shifted / std::chrono::last).day();
-    return std::chrono::sys_days{shifted / std::min(birth.day(), last)};
 }
 
 // Truncates (never rounds up) to one decimal, so a displayed age is never one the person has not
@@ -132,10 +109,10 @@ inline std::string one_decimal_down(double value) { return decimal(std::floor(va
                                                                     : "lactating";
     if (s == sex::male) {
         throw error(errc::invalid_life_stage,
-                    concat("a male cannot be ", what, ": pregnancy and lactation apply to females only"));
+                    concat({"a male cannot be ", what, ": pregnancy and lactation apply to females only"}));
     }
-    throw error(errc::invalid_life_stage, concat("a female aged ", a.to_string(), " cannot be ", what,
-                                                 ": pregnancy and lactation are accepted from 10 years of age"));
+    throw error(errc::invalid_life_stage, concat({"a female aged ", a.to_string(), " cannot be ", what,
+                                                 ": pregnancy and lactation are accepted from 10 years of age"}));
 }
 
 }  // namespace detail
@@ -147,7 +124,7 @@ inline sex parse_sex(std::string_view text) {
     if (word == "female" || word == "f" || word == "woman") return sex::female;
     if (word == "male" || word == "m" || word == "man") return sex::male;
     throw error(errc::invalid_life_stage,
-                detail::concat("unknown sex ", detail::quoted(text), ": expected female, f, woman, male, m or man (any case)"),
+                detail::concat({"unknown sex ", detail::quoted(text), ": expected female, f, woman, male, m or man (any case)"}),
                 {}, std::string(text));
 }
 
@@ -165,34 +142,6 @@ constexpr age age::from_months(double months) {
     return age(detail::checked_months(months, detail::max_age_months, "months", 1.0));
 }
 
-constexpr age age::between(year_month_day birth, year_month_day on) {
-    if (!birth.ok()) detail::fail_not_a_date(birth, "birth date");
-    if (!on.ok()) detail::fail_not_a_date(on, "date");
-    if (on < birth) detail::fail_before_birth(birth, on);
-    const std::chrono::sys_days on_day{on};
-
-    // Completed calendar months: the calendar difference, minus one if this month's anniversary
-    // is still ahead.
-    long long months = (static_cast<long long>(static_cast<int>(on.year())) - static_cast<int>(birth.year())) * 12 +
-                       (static_cast<long long>(static_cast<unsigned>(on.month())) -
-                        static_cast<long long>(static_cast<unsigned>(birth.month())));
-    // The true count is `months` or `months - 1`; more than 1441 is over 120 years in any case
-    // (checked here, before the anniversary arithmetic, so absurd years cannot overflow).
-    if (months > static_cast<long long>(detail::max_age_months) + 1) {
-        detail::fail_age_out_of_range(static_cast<double>(months) / 12.0, "years");
-    }
-    if (detail::monthly_anniversary(birth, months) > on_day) --months;
-
-    // The fraction of the current month: days since the last monthly anniversary over the length
-    // of the interval to the next one (28 to 31 days).
-    const std::chrono::sys_days last = detail::monthly_anniversary(birth, months);
-    const std::chrono::sys_days next = detail::monthly_anniversary(birth, months + 1);
-    const double exact = static_cast<double>(months) + static_cast<double>((on_day - last).count()) /
-                                                           static_cast<double>((next - last).count());
-    if (exact > detail::max_age_months) detail::fail_age_out_of_range(exact / detail::months_per_year, "years");
-    return age(exact);
-}
-
 inline std::string age::to_string() const {
     // Below 2 years in months (the infant bands are in months: 0-6, 6-12), otherwise in years.
     if (months_ < 24.0) {
@@ -200,7 +149,7 @@ inline std::string age::to_string() const {
         shown += shown == "1" ? " month" : " months";
         return shown;
     }
-    return detail::concat(detail::one_decimal_down(in_years()), " years");
+    return detail::concat({detail::one_decimal_down(in_years()), " years"});
 }
 
 // ---- life_stage ------------------------------------------------------------------------------
@@ -214,7 +163,7 @@ constexpr life_stage::life_stage(mgcalc::sex s, mgcalc::age a, physiological_sta
 }
 
 inline std::string life_stage::to_string() const {
-    std::string out = detail::concat(mgcalc::to_string(sex_), ", ", age_.to_string());
+    std::string out = detail::concat({mgcalc::to_string(sex_), ", ", age_.to_string()});
     if (state_.pregnant && state_.lactating)
         out += ", pregnant and lactating";
     else if (state_.pregnant)
