@@ -1,0 +1,174 @@
+// mgcalc/people/reference.hpp - reference intakes for magnesium by life stage, from the chosen
+// authority's table (IOM 1997 by default).
+//
+// The tables: people/reference_tables.hpp; side by side with the rules: docs/reference-intakes.md;
+// every number and its source: docs/sources.md. Header-only and constexpr: the reference intakes
+// of a life stage made from numbers are a constant expression.
+#pragma once
+
+#include <mgcalc/error.hpp>
+#include <mgcalc/people/authority.hpp>
+#include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/people/reference_tables.hpp>
+#include <mgcalc/result.hpp>
+#include <mgcalc/units.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mgcalc {
+
+struct reference_intakes {
+    mgcalc::authority authority_id = authority::iom;
+    std::string_view authority;   ///< the table's name: "IOM 1997", "EFSA 2015"
+    std::string_view life_stage;  ///< the row used, in the authority's words: "Females 19-30 y", "1 to < 3 years"
+    milligrams target;            ///< the RDA, AI, PRI or RNI
+    mgcalc::target_kind target_kind;
+    /// Estimated Average Requirement; none where the authority set none (IOM infants, EFSA,
+    /// WHO/FAO, the UK rows mgcalc ships, D-A-CH).
+    std::optional<milligrams> ear;
+    /// Upper level for magnesium from supplements and medicines only, never food; none where
+    /// the authority established none (then no over-UL finding is made).
+    std::optional<milligrams> ul_supplemental;
+    /// US label Daily Value (IOM table only; FDA 2016).
+    std::optional<milligrams> dv;
+    std::string_view source;  ///< the citation of the table
+    mgcalc::confidence confidence = confidence::confirmed;  ///< of the target value
+    /// Why a row other than the obvious one was used (pregnancy outside the ages a table covers,
+    /// both pregnant and lactating); empty otherwise.
+    std::string_view note;
+};
+
+/// The reference intakes of a life stage in an authority's table. Bands are half-open by exact
+/// age. Throws mgcalc::error (not_covered) where the table has no row for the life stage (EFSA
+/// below 6 months, UK below 1 year or in pregnancy or lactation, WHO/FAO 0-6 months when the
+/// infant's feeding is not given), naming the authority and what its table covers.
+constexpr reference_intakes reference_intakes_for(const life_stage& stage, authority a = authority::iom);
+/// reference_intakes_for's twin: the error instead of throwing it.
+inline result<reference_intakes> try_reference_intakes_for(const life_stage& stage, authority a = authority::iom) {
+    return detail::try_parse([&] { return reference_intakes_for(stage, a); });
+}
+/// The IOM 1997 reference intakes (reference_intakes_for(stage, authority::iom)); every life
+/// stage has one. IOM's bands: [0, 6 months), [6, 12 months), [1, 4), [4, 9), [9, 14), [14, 19),
+/// [19, 31), [31, 51), [51, 120] years.
+constexpr reference_intakes iom_reference_intakes(const life_stage& stage) { return reference_intakes_for(stage); }
+
+// ---------------------------------------------------------------------------------------------
+// Implementation.
+// ---------------------------------------------------------------------------------------------
+
+namespace detail::reference_tables {
+
+// Notes for the substitutions. String literals, so the string_view in the result never dangles.
+inline constexpr std::string_view note_young =
+    "under 14 years: IOM 1997 tabulates pregnancy and lactation only from 14 years (\"<= 18 y\"), "
+    "so the 14-18 y row is used";
+inline constexpr std::string_view note_old =
+    "51 years or older: IOM 1997 tabulates pregnancy and lactation only to 50 years, so the 31-50 y row is used";
+inline constexpr std::string_view note_both =
+    "pregnant and lactating: the pregnancy row is used, the higher requirement in every IOM 1997 age band";
+inline constexpr std::string_view note_both_young =
+    "pregnant and lactating: the pregnancy row is used, the higher requirement in every IOM 1997 age band; "
+    "under 14 years: IOM 1997 tabulates pregnancy only from 14 years (\"<= 18 y\"), so the 14-18 y row is used";
+inline constexpr std::string_view note_both_old =
+    "pregnant and lactating: the pregnancy row is used, the higher requirement in every IOM 1997 age band; "
+    "51 years or older: IOM 1997 tabulates pregnancy only to 50 years, so the 31-50 y row is used";
+inline constexpr std::string_view note_efsa_girl =
+    "under 18 years: EFSA 2015 gives pregnant and lactating women the AI of other women, so the girls' "
+    "10 to < 18 years AI is used";
+inline constexpr std::string_view note_both_lactation =
+    "pregnant and lactating: the lactation row is used, the higher of the two";
+inline constexpr std::string_view note_both_pregnancy =
+    "pregnant and lactating: the pregnancy row is used, the higher of the two";
+inline constexpr std::string_view note_both_equal =
+    "pregnant and lactating: the pregnancy and lactation values are the same";
+
+[[noreturn]] inline void fail_not_covered(authority a, const life_stage& stage, std::string_view why) {
+    const authority_info& who = info(a);
+    throw error(errc::not_covered, concat(who.name, " has no magnesium value for a ", stage.to_string(), ": ", why,
+                                          "; its table covers ", who.covers,
+                                          ". Choose another authority (iom covers every life stage)"));
+}
+
+constexpr reference_intakes from_row(authority a, const row& r, std::string_view note) {
+    const authority_info& who = info(a);
+    auto mg = [](std::optional<double> v) -> std::optional<milligrams> {
+        if (!v) return std::nullopt;
+        return milligrams::from_value(*v);
+    };
+    return reference_intakes{
+        .authority_id = a,
+        .authority = who.name,
+        .life_stage = r.life_stage,
+        .target = milligrams::from_value(r.target),
+        .target_kind = r.kind,
+        .ear = mg(r.ear),
+        .ul_supplemental = mg(r.ul),
+        .dv = mg(r.dv),
+        .source = who.citation,
+        // ANZ adopted IOM's numbers; that adoption is confirmed only through copies of the NRV text.
+        .confidence = a == authority::anz ? confidence::secondary : r.conf,
+        .note = note,
+    };
+}
+
+// IOM 1997 tabulates pregnancy and lactation from 14 to 50 years: clamp into that span, the row
+// keeping its own age label, and say so.
+constexpr reference_intakes iom_reproductive(authority a, const life_stage& stage) {
+    const bool both = stage.pregnant() && stage.lactating();
+    const population who = stage.pregnant() ? population::pregnancy : population::lactation;
+    double months = stage.age().in_months();
+    std::string_view note = both ? note_both : std::string_view{};
+    if (months < 14 * year) {
+        months = 14 * year;
+        note = both ? note_both_young : note_young;
+    } else if (months >= 51 * year) {
+        months = 51 * year - 1;
+        note = both ? note_both_old : note_old;
+    }
+    return from_row(a, *find_row(iom_1997, who, months, infant_feeding::unspecified), note);
+}
+
+// Tables with pregnancy and lactation rows at every age they accept (WHO/FAO, D-A-CH) or from
+// adulthood (EFSA: below 18 the girls' AI, as for other women). Both: the higher target.
+constexpr reference_intakes other_reproductive(authority a, const life_stage& stage) {
+    const std::span<const row> table = table_of(a);
+    const double months = stage.age().in_months();
+    const row* pregnancy = stage.pregnant() ? find_row(table, population::pregnancy, months, infant_feeding::unspecified) : nullptr;
+    const row* lactation = stage.lactating() ? find_row(table, population::lactation, months, infant_feeding::unspecified) : nullptr;
+    if (!pregnancy && !lactation) {
+        if (a == authority::efsa) {
+            return from_row(a, *find_row(table, population::females, months, infant_feeding::unspecified), note_efsa_girl);
+        }
+        fail_not_covered(a, stage, "the table has no pregnancy or lactation values");
+    }
+    if (pregnancy && lactation) {
+        if (lactation->target > pregnancy->target) return from_row(a, *lactation, note_both_lactation);
+        return from_row(a, *pregnancy, pregnancy->target == lactation->target ? note_both_equal : note_both_pregnancy);
+    }
+    return from_row(a, pregnancy ? *pregnancy : *lactation, {});
+}
+
+}  // namespace detail::reference_tables
+
+constexpr reference_intakes reference_intakes_for(const life_stage& stage, authority a) {
+    namespace t = detail::reference_tables;
+    if (stage.pregnant() || stage.lactating()) {
+        if (a == authority::iom || a == authority::anz) return t::iom_reproductive(a, stage);
+        return t::other_reproductive(a, stage);
+    }
+    const t::population who = stage.sex() == sex::male ? t::population::males : t::population::females;
+    const t::row* r = t::find_row(t::table_of(a), who, stage.age().in_months(), stage.infant_feeding());
+    if (!r) {
+        const bool feeding_needed =
+            a == authority::who && stage.infant_feeding() == infant_feeding::unspecified && stage.age().in_months() < 6;
+        t::fail_not_covered(a, stage,
+                            feeding_needed ? "WHO/FAO gives 0-6 months two values, 26 mg breast-fed and 36 mg "
+                                             "formula-fed: say which the infant is"
+                                           : "the age is outside its table");
+    }
+    return t::from_row(a, *r, {});
+}
+
+}  // namespace mgcalc
