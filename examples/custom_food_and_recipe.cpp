@@ -65,6 +65,6 @@ int main() {
     std::cout << "Food " << result.food.value() << " mg, " << result.lower_bound_entries
               << " lower-bound entry; total " << (result.total_is_lower_bound() ? "at least " : "")
               << result.total.value() << " mg = " << std::setprecision(1) << result.percent_of_target << " % of "
-              << result.reference.target.value() << " mg, " << mgcalc::to_string(result.status) << '\n';
+              << result.reference.target.value() << " mg, " << mgcalc::status_code(result) << '\n';
     // [custom-food-and-recipe]
 }

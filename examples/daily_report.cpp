@@ -54,8 +54,8 @@ int main() {
     }
     std::cout << "Food " << result.food.value() << " mg + supplements " << result.supplement.value()
               << " mg = " << result.total.value() << " mg\n"
-              << result.percent_of_target << " % of the " << mgcalc::to_string(result.reference.kind) << " "
-              << result.reference.target.value() << " mg: " << mgcalc::to_string(result.status) << '\n';
+              << result.percent_of_target << " % of the " << mgcalc::to_string(result.reference.target_kind) << " "
+              << result.reference.target.value() << " mg: " << mgcalc::status_code(result) << '\n';
 
     // What would close the gap: curated everyday foods not eaten today, and supplement room
     // under the UL.

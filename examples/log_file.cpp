@@ -67,7 +67,7 @@ int main() {
                   << r.reference.life_stage << "): food " << r.food.value() << " + supplements "
                   << r.supplement.value() << " = " << r.total.value() << " mg of " << r.reference.target.value()
                   << " mg, " << std::setprecision(1) << r.percent_of_target << " %, "
-                  << mgcalc::to_string(r.status) << std::setprecision(2) << '\n';
+                  << mgcalc::status_code(r) << std::setprecision(2) << '\n';
     }
     const mgcalc::period_summary& s = period.summary;
     std::cout << "Period " << mgcalc::to_string(s.from) << " to " << mgcalc::to_string(s.to) << ", " << s.days

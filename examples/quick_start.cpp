@@ -23,12 +23,12 @@ int main() {
     const mgcalc::life_stage person{mgcalc::sex::female, mgcalc::age::from_years(34.5)};
     const mgcalc::evaluation result = mgcalc::evaluate(day, person);
 
-    std::cout << "Target (" << mgcalc::to_string(result.reference.kind) << "): " << result.reference.target.value()
+    std::cout << "Target (" << mgcalc::to_string(result.reference.target_kind) << "): " << result.reference.target.value()
               << " mg\n"
               << "Food: " << result.food.value() << " mg, " << result.unknown_entries << " entry without data\n"
               << "Supplements: " << result.supplement.value() << " mg (UL for supplements: "
               << result.reference.ul_supplemental->value() << " mg)\n"
               << "Total: at least " << result.total.value() << " mg = " << result.percent_of_target
-              << " % of target, " << mgcalc::to_string(result.status) << '\n';
+              << " % of target, " << mgcalc::status_code(result) << '\n';
     // [quick-start]
 }

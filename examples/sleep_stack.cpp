@@ -49,7 +49,7 @@ int main() {
     }
     std::cout << "Day: food " << whole_day.food.value() << " mg + supplements " << whole_day.supplement.value()
               << " mg = " << whole_day.total.value() << " mg, " << whole_day.percent_of_target << " % of the "
-              << mgcalc::to_string(whole_day.reference.kind) << " " << whole_day.reference.target.value() << " mg\n"
+              << mgcalc::to_string(whole_day.reference.target_kind) << " " << whole_day.reference.target.value() << " mg\n"
               << "Supplements against the UL: " << whole_day.supplement.value() << " of "
               << whole_day.reference.ul_supplemental->value() << " mg\n"
               << "Findings: " << result.findings.size() << '\n';

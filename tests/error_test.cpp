@@ -27,7 +27,7 @@ struct code_name {
     std::string_view name;
 };
 
-constexpr std::array<code_name, 10> every_code{{
+constexpr std::array<code_name, 11> every_code{{
     {errc::invalid_amount, 1, "invalid_amount"},
     {errc::unknown_unit, 2, "unknown_unit"},
     {errc::unknown_compound, 3, "unknown_compound"},
@@ -38,11 +38,13 @@ constexpr std::array<code_name, 10> every_code{{
     {errc::unknown_measure, 8, "unknown_measure"},
     {errc::ambiguous_food, 9, "ambiguous_food"},
     {errc::malformed_file, 10, "malformed_file"},
+    {errc::not_covered, 11, "not_covered"},
 }};
 
 // Released values never change meaning.
 static_assert(static_cast<int>(errc::invalid_amount) == 1);
 static_assert(static_cast<int>(errc::malformed_file) == 10);
+static_assert(static_cast<int>(errc::not_covered) == 11);
 
 // One exception hierarchy: catchable as std::runtime_error / std::exception.
 static_assert(std::is_base_of_v<std::runtime_error, mgcalc::error>);

@@ -32,6 +32,7 @@ enum class errc {
     unknown_measure,       ///< the food has no portion matching this household measure
     ambiguous_food,        ///< a plain food id found in more than one loaded database
     malformed_file,        ///< a data file that does not follow its format
+    not_covered,           ///< the chosen authority's table has no value for this life stage
 };
 
 /// The stable name of a code, e.g. "unknown_compound".
@@ -47,6 +48,7 @@ constexpr std::string_view to_string(errc code) noexcept {
         case errc::unknown_measure: return "unknown_measure";
         case errc::ambiguous_food: return "ambiguous_food";
         case errc::malformed_file: return "malformed_file";
+        case errc::not_covered: return "not_covered";
     }
     return "unknown_error";
 }
@@ -64,6 +66,7 @@ constexpr std::string_view describe(errc code) noexcept {
         case errc::unknown_measure: return "the food has no portion with this household measure";
         case errc::ambiguous_food: return "a food id found in more than one food database";
         case errc::malformed_file: return "a file that does not follow its format";
+        case errc::not_covered: return "the reference authority's table has no value for this life stage";
     }
     return "unknown mgcalc error";
 }

@@ -234,6 +234,7 @@ void sleep_context::add(const profile& person) {
         if (std::find(medications.begin(), medications.end(), m) == medications.end()) medications.push_back(m);
     }
     if (person.has(condition::reduced_kidney_function)) reduced_kidney_function = true;
+    authority = person.authority;
 }
 
 std::string_view to_string(severity s) noexcept {
@@ -259,7 +260,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
         }
     }
 
-    sleep_assessment out{evaluate(day, stage), milligrams::from_value(0.0), {}, {}, milligrams::from_value(0.0), {}};
+    sleep_assessment out{evaluate(day, stage, context.authority), milligrams::from_value(0.0), {}, {}, milligrams::from_value(0.0), {}};
     const evaluation& result = out.day;
     const reference_intakes& reference = result.reference;
     std::vector<finding>& findings = out.findings;
@@ -396,9 +397,11 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                 std::to_string(supplements.size()) + (supplements.size() == 1 ? " dose" : " doses") +
                 " (split doses are summed; food does not count), above the UL of " + to_string(limit) + " for " +
                 std::string(reference.life_stage) + " by " + to_string(result.supplement - limit),
-            iom_ul_evidence);
+            // Another authority's UL is cited by its own table (EFSA: the SCF's 250 mg).
+            reference.authority_id == authority::iom || reference.authority_id == authority::anz ? iom_ul_evidence
+                                                                                              : reference.source);
     }
-    if (reference.kind == target_kind::ai && !supplements.empty()) {
+    if (stage.age().in_months() < 12.0 && !supplements.empty()) {
         add("infant", severity::warning,
             "a supplement is logged for an infant (" + stage.age().to_string() +
                 "): no UL is established below 12 months and no supplement should be given without a "
@@ -468,7 +471,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     if (result.food >= reference.target) {
         add("intake-already-adequate", severity::info,
             "food alone gives " + std::string(result.total_is_lower_bound() ? "at least " : "") +
-                to_string(result.food) + ", at or above the " + std::string(to_string(reference.kind)) + " of " +
+                to_string(result.food) + ", at or above the " + std::string(to_string(reference.target_kind)) + " of " +
                 to_string(reference.target) + " for " + std::string(reference.life_stage) +
                 ", before any supplement",
             adequate_evidence);

@@ -148,10 +148,11 @@ gap_suggestions suggest_for_gap(const evaluation& day, std::size_t count, const 
     gap_suggestions result{day.total < reference.target ? reference.target - day.total : zero, {}, std::nullopt, {}};
     if (!(result.gap > zero)) return result;  // target met: nothing to close
 
-    // Infants have an AI only and no UL (IOM 1997 pp. 209-210, 242-244): their magnesium should
-    // come from breast milk, formula and food, and the curated servings (an ounce of nuts, a cup
-    // of beans) are not infant food. So no foods and no supplement for them.
-    if (reference.kind == target_kind::ai) return result;
+    // Infants have no UL (IOM 1997 pp. 209-210, 242-244; no other authority sets one below 12
+    // months): their magnesium should come from breast milk, formula and food, and the curated
+    // servings (an ounce of nuts, a cup of beans) are not infant food. So no foods and no
+    // supplement for them.
+    if (day.stage.age().in_months() < 12.0) return result;
 
     // Foods whose one serving closes the gap first, smallest sufficient serving first (so a
     // 50 mg gap is not met with three times that); then the largest contributions. Stable, so

@@ -42,6 +42,17 @@ void life_stage_options::add_to(CLI::App& command) {
     command.add_option("--date", on_date, "Date to evaluate on, YYYY-MM-DD (default: today)");
     command.add_flag("--pregnant", pregnant, "Pregnant");
     command.add_flag("--lactating", lactating, "Lactating (breastfeeding)");
+    command.add_option("--infant-feeding", infant_feeding,
+                       "For an infant under 12 months: breast-fed or formula-fed (WHO/FAO gives 0-6 months a "
+                       "value for each)");
+    command.add_option("--authority", authority,
+                       "Whose reference intakes: iom (IOM 1997, the default), efsa, who, uk, dach or anz "
+                       "(docs/reference-intakes.md)")
+        ->type_name("iom|efsa|who|uk|dach|anz");
+}
+
+authority life_stage_options::authority_or(mgcalc::authority fallback) const {
+    return authority.empty() ? fallback : parse_authority(authority);
 }
 
 namespace {
@@ -58,7 +69,8 @@ year_month_day today() {
 }  // namespace
 
 bool life_stage_options::any_given() const {
-    return !sex.empty() || age_years || age_months || !birth_date.empty() || pregnant || lactating;
+    return !sex.empty() || age_years || age_months || !birth_date.empty() || pregnant || lactating ||
+           !infant_feeding.empty();
 }
 
 year_month_day life_stage_options::evaluation_date() const { return on_date.empty() ? today() : parse_date(on_date); }
@@ -70,6 +82,7 @@ profile life_stage_options::to_profile() const {
         person.birth_date = parse_date(birth_date);
         person.age.reset();
     }
+    person.authority = authority_or(mgcalc::authority::iom);
     return person;
 }
 
@@ -84,7 +97,9 @@ life_stage life_stage_options::resolve() const {
     const mgcalc::age exact_age = age_years    ? age::from_years(*age_years)
                                   : age_months ? age::from_months(*age_months)
                                                : age_between(parse_date(birth_date), evaluation_date());
-    return life_stage(parse_sex(sex), exact_age, {.pregnant = pregnant, .lactating = lactating});
+    const mgcalc::infant_feeding feeding =
+        infant_feeding.empty() ? mgcalc::infant_feeding::unspecified : parse_infant_feeding(infant_feeding);
+    return life_stage(parse_sex(sex), exact_age, {.pregnant = pregnant, .lactating = lactating, .feeding = feeding});
 }
 
 void food_database_options::add_to(CLI::App& command) {
@@ -119,9 +134,10 @@ intake_log build_log(const life_stage_options& person, const log_request& reques
         if (person.any_given()) {
             throw error(errc::parse_error, "--log " + request.log_file +
                                                ": the person comes from the log's profile; drop --sex, --age, "
-                                               "--age-months, --birth-date, --pregnant and --lactating");
+                                               "--age-months, --birth-date, --pregnant, --lactating and --infant-feeding");
         }
         log = load_log(request.log_file);
+        log.person.authority = person.authority_or(log.person.authority);
         if (person.on_date.empty() && !log.days.empty()) day = log.days.back().date;
     } else {
         // A CSV entry file holds entries only: the person comes from the flags, as they are over
@@ -196,14 +212,15 @@ void print_reference_text(const reference_intakes& reference, const life_stage& 
     std::cout << "Reference intakes for " << stage.to_string() << " (" << reference.authority << ", row \""
               << reference.life_stage << "\")\n";
     print_table({"Reference", "Magnesium", "Meaning"},
-                {{std::string(to_string(reference.kind)), to_string(reference.target),
-                  reference.kind == target_kind::rda ? "daily target (Recommended Dietary Allowance)"
-                                                     : "daily target (Adequate Intake; no EAR for infants)"},
+                {{std::string(to_string(reference.target_kind)), to_string(reference.target),
+                  "daily target (" + std::string(describe(reference.target_kind)) + ")"},
                  {"EAR", optional_mg_text(reference.ear, "none"), "Estimated Average Requirement"},
                  {"UL", optional_mg_text(reference.ul_supplemental, "none established"),
                   "upper limit for supplements and medicines only, not food"},
-                 {"DV", optional_mg_text(reference.dv, "none"), "label Daily Value (FDA 2016)"}},
+                 {"DV", optional_mg_text(reference.dv, "none"), "US label Daily Value (FDA 2016)"}},
                 {false, true, false});
+    if (!reference.ul_supplemental) std::cout << no_ul_sentence(reference) << '\n';
+    std::cout << "Source: " << reference.source << " (" << to_string(reference.confidence) << ")\n";
     if (!reference.note.empty()) std::cout << "Note: " << reference.note << '\n';
 }
 

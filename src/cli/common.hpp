@@ -33,9 +33,13 @@ struct life_stage_options {
     std::string on_date;
     bool pregnant = false;
     bool lactating = false;
+    std::string infant_feeding;  ///< --infant-feeding breast-fed|formula-fed
+    std::string authority;       ///< --authority iom|efsa|who|uk|dach|anz; empty: the profile's, or iom
 
     void add_to(CLI::App& command);
-    /// True when any option describing the person was given (not counting --date).
+    /// The authority chosen with --authority, or `fallback` when none was given.
+    mgcalc::authority authority_or(mgcalc::authority fallback) const;
+    /// True when any option describing the person was given (not counting --date and --authority).
     bool any_given() const;
     /// The evaluation date: --date, or today.
     year_month_day evaluation_date() const;

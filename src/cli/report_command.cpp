@@ -29,18 +29,6 @@ namespace mgcalc::cli {
 
 namespace {
 
-std::string status_text(const evaluation& result) {
-    const reference_intakes& r = result.reference;
-    switch (result.status) {
-        case intake_status::below_ear: return "below the EAR (" + to_string(*r.ear) + ")";
-        case intake_status::below_rda: return "at or above the EAR, below the RDA";
-        case intake_status::meets_rda: return "meets the RDA";
-        case intake_status::below_ai: return "below the AI (adequacy cannot be judged below an AI)";
-        case intake_status::meets_ai: return "meets the AI";
-    }
-    return "";
-}
-
 void print_suggestions_text(const gap_suggestions& s) {
     if (s.gap.value() <= 0 || (s.foods.empty() && !s.supplement_room)) return;
     std::cout << '\n' << "To close the gap of " << s.gap << ", for example\n";
@@ -112,11 +100,12 @@ void print_day_text(const day_result& day) {
                                                 : std::to_string(result.unknown_entries) + " entries without data"},
                  {"Supplements (elemental)", to_string(result.supplement), ul_text},
                  {"Total", lower + to_string(result.total),
-                  percent_text(result.percent_of_target) + " of the " + std::string(to_string(r.kind)) +
-                      " (" + to_string(r.target) + "), " + status_text(result)},
+                  percent_text(result.percent_of_target) + " of the " + std::string(to_string(r.target_kind)) +
+                      " (" + to_string(r.target) + "), " + status_sentence(result)},
                  {"Absorbed (estimate)", result.absorbed ? to_string(result.absorbed->amount) : "no estimate",
                   "labelled estimate, not compared with the reference"}},
                 {false, true, false});
+    if (!r.ul_supplemental) std::cout << no_ul_sentence(r) << '\n';
     print_suggestions_text(suggest_for_gap(result));
     if (!result.warnings.empty()) {
         std::cout << '\n' << "Warnings\n";
@@ -137,7 +126,7 @@ void print_period_text(const period_evaluation& period) {
         rows.push_back({to_string(day.date), std::string(e.reference.life_stage), to_string(e.reference.target),
                         to_string(e.food), to_string(e.supplement),
                         (e.total_is_lower_bound() ? ">= " : "") + to_string(e.total),
-                        percent_text(e.percent_of_target), std::string(to_string(e.status)), notes});
+                        percent_text(e.percent_of_target), status_code(e), notes});
     }
     print_table({"Date", "Reference row", "Target", "Food", "Supplements", "Total", "Target %", "Status", "Notes"},
                 rows, {false, false, true, true, true, true, true, false, false});

@@ -39,7 +39,7 @@ void print_assessment_text(const sleep_assessment& a, const life_stage& stage, y
                                     : "no UL established"},
         {"Food today", (a.day.total_is_lower_bound() ? "at least " : "") + to_string(a.day.food), ""},
         {"Total today", (a.day.total_is_lower_bound() ? "at least " : "") + to_string(a.day.total),
-         percent_text(a.day.percent_of_target) + " of the " + std::string(to_string(r.kind)) + " (" +
+         percent_text(a.day.percent_of_target) + " of the " + std::string(to_string(r.target_kind)) + " (" +
              to_string(r.target) + ")"}};
     for (const carried_amount& c : a.carried) rows.push_back({"  carried: " + c.name, to_string(c.amount), "by stoichiometry"});
     print_table({"", "Amount", ""}, rows, {false, true, false});

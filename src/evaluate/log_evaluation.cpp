@@ -186,15 +186,14 @@ period_evaluation evaluate_log(const intake_log& log, const food_catalog& catalo
     for (const log_day* day : ordered) {
         if (day->date < *from || *to < day->date) continue;
         life_stage stage = stage_on(log.person, day->date);
-        evaluation result = evaluate(resolve_day(log, *day, catalog), stage);
+        evaluation result = evaluate(resolve_day(log, *day, catalog), stage, log.person.authority);
 
         food_sum += result.food;
         supplemental_sum += result.supplement;
         total_sum += result.total;
         if (result.status == intake_status::below_ear) ++summary.days_below_ear;
         // Below the target: below the RDA (which includes below the EAR) or below an infant's AI.
-        if (result.status == intake_status::below_ear || result.status == intake_status::below_rda ||
-            result.status == intake_status::below_ai) {
+        if (result.status != intake_status::meets_target) {
             ++summary.days_below_target;
         }
         if (result.over_ul) ++summary.days_over_ul;

@@ -160,13 +160,14 @@ double draw_header(svg& out, const std::string& title, const std::vector<header_
 
 std::string target_name(target_kind kind) { return std::string(to_string(kind)); }
 
-std::string status_sentence(intake_status status) {
-    switch (status) {
+std::string status_words(const evaluation& day) {
+    // Shorter than the report's status_sentence, for the chart's caption line.
+    const std::string kind(to_string(day.reference.target_kind));
+    switch (day.status) {
         case intake_status::below_ear: return "below the EAR";
-        case intake_status::below_rda: return "below the RDA (at or above the EAR)";
-        case intake_status::meets_rda: return "meets the RDA";
-        case intake_status::below_ai: return "below the AI";
-        case intake_status::meets_ai: return "meets the AI";
+        case intake_status::below_target:
+            return day.reference.ear ? "below the " + kind + " (at or above the EAR)" : "below the " + kind;
+        case intake_status::meets_target: return "meets the " + kind;
     }
     return "";
 }

@@ -57,7 +57,7 @@ struct header_line {
 double draw_header(svg& out, const std::string& title, const std::vector<header_line>& lines);
 
 std::string target_name(target_kind kind);
-std::string status_sentence(intake_status status);
+std::string status_words(const evaluation& day);
 std::string entries_text(std::size_t n);
 std::string days_text(std::size_t n);
 

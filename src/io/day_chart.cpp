@@ -86,7 +86,7 @@ std::vector<const entry_contribution*> ranked(std::vector<const entry_contributi
 
 std::string day_chart_svg(const evaluation& day, std::string_view title) {
     const reference_intakes& reference = day.reference;
-    const std::string target_kind_name = target_name(reference.kind);
+    const std::string target_kind_name = target_name(reference.target_kind);
     const bool lower_bound = day.total_is_lower_bound();
     const std::optional<milligrams>& upper_limit = reference.ul_supplemental;
 
@@ -193,7 +193,7 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
                                   : ", no UL established";
     std::string status_line = "Total " + std::string(lower_bound ? "at least " : "") + to_string(day.total) +
                               " = " + percent_text(day.percent_of_target) + " of the " + target_kind_name + ": " +
-                              status_sentence(day.status) + '.';
+                              status_words(day) + '.';
     if (day.over_ul) {
         status_line += " Supplements " + to_string(day.supplement) + ": over the UL.";
     }

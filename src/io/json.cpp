@@ -35,13 +35,19 @@ json reference_json(const reference_intakes& reference, const life_stage& stage)
                 {"age_years", detail::rounded(stage.age().in_years(), detail::age_decimals)},
                 {"pregnant", stage.pregnant()},
                 {"lactating", stage.lactating()},
+                {"infant_feeding", stage.infant_feeding() == infant_feeding::unspecified
+                                       ? json(nullptr)
+                                       : json(to_string(stage.infant_feeding()))},
                 {"authority", reference.authority},
+                {"authority_id", to_string(reference.authority_id)},
                 {"life_stage", reference.life_stage},
                 {"target_mg", mg(reference.target)},
-                {"target_kind", to_string(reference.kind)},
+                {"target_kind", to_string(reference.target_kind)},
                 {"ear_mg", optional_mg(reference.ear)},
                 {"ul_supplemental_mg", optional_mg(reference.ul_supplemental)},
                 {"dv_mg", optional_mg(reference.dv)},
+                {"source", reference.source},
+                {"confidence", to_string(reference.confidence)},
                 {"note", reference.note.empty() ? json(nullptr) : json(reference.note)}};
 }
 
@@ -157,7 +163,7 @@ json day_json(const day_result& day) {
                 {"total_mg", mg(result.total)},
                 {"total_is_lower_bound", result.total_is_lower_bound()},
                 {"percent_of_target", percent(result.percent_of_target)},
-                {"status", to_string(result.status)},
+                {"status", status_code(result)},
                 {"over_ul", result.over_ul},
                 {"unknown_entries", result.unknown_entries},
                 {"lower_bound_entries", result.lower_bound_entries},
@@ -190,6 +196,28 @@ json known(const std::string& value) { return value.empty() ? json(nullptr) : js
 
 std::string to_json(const reference_intakes& reference, const life_stage& stage) {
     return text(reference_json(reference, stage));
+}
+
+std::string to_json(authority table) {
+    json rows = json::array();
+    for (const reference_row& r : reference_table(table)) {
+        rows.push_back({{"population", r.population},
+                        {"from_months", r.from_months},
+                        {"to_months", r.to_months},
+                        {"life_stage", r.life_stage},
+                        {"target_mg", mg(r.target)},
+                        {"target_kind", to_string(r.target_kind)},
+                        {"ear_mg", optional_mg(r.ear)},
+                        {"ul_supplemental_mg", optional_mg(r.ul_supplemental)},
+                        {"dv_mg", optional_mg(r.dv)},
+                        {"confidence", to_string(r.confidence)},
+                        {"infant_feeding", r.feeding == infant_feeding::unspecified ? json(nullptr)
+                                                                                    : json(to_string(r.feeding))}});
+    }
+    return text(json{{"authority", info(table).name},
+                     {"authority_id", to_string(table)},
+                     {"source", info(table).citation},
+                     {"rows", rows}});
 }
 
 std::string to_json(const compound& item) { return text(compound_json(item)); }

@@ -349,8 +349,8 @@ constexpr std::string_view log_required[] = {"format", "version", "profile", "da
 constexpr std::string_view log_optional[] = {"custom_foods", "supplement_products"};
 constexpr object_shape log_shape{"an mgcalc log", log_required, log_optional};
 constexpr std::string_view profile_required[] = {"sex"};
-constexpr std::string_view profile_optional[] = {"birth_date", "age",        "pregnancies",
-                                                 "lactation",  "conditions", "medications"};
+constexpr std::string_view profile_optional[] = {"birth_date",  "age",         "pregnancies",   "lactation",
+                                                 "conditions",  "medications", "infant_feeding", "authority"};
 constexpr object_shape profile_shape{"a profile", profile_required, profile_optional};
 constexpr std::string_view age_required[] = {"years", "on"};
 constexpr object_shape age_shape{"a stated age", age_required};
@@ -552,6 +552,21 @@ private:
             person.conditions = strings(*list, at / "conditions", "a condition like \"reduced-kidney-function\"");
         if (const auto list = fields.find("medications"); list != fields.end())
             person.medications = strings(*list, at / "medications", "a medication like \"bisphosphonate\"");
+        if (const auto word = fields.find("infant_feeding"); word != fields.end()) {
+            const std::string& text = string(*word, at / "infant_feeding", "\"breast-fed\" or \"formula-fed\"");
+            const result<infant_feeding> feeding = try_parse_infant_feeding(text);
+            if (!feeding) fail(at / "infant_feeding", found(*word) + "; expected \"breast-fed\" or \"formula-fed\"");
+            person.infant_feeding = *feeding;
+        }
+        if (const auto word = fields.find("authority"); word != fields.end()) {
+            const std::string& text = string(*word, at / "authority", "one of \"iom\", \"efsa\", \"who\", \"uk\", \"dach\", \"anz\"");
+            const result<authority> chosen = try_parse_authority(text);
+            if (!chosen) {
+                fail(at / "authority",
+                     found(*word) + "; expected one of \"iom\", \"efsa\", \"who\", \"uk\", \"dach\", \"anz\"");
+            }
+            person.authority = *chosen;
+        }
         return person;
     }
 

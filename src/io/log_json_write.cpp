@@ -115,6 +115,7 @@ std::size_t json_value_count(const intake_log& log) {
     count += (p.birth_date ? 1 : 0) + (p.age ? 3 : 0);
     count += list(p.pregnancies.size(), 3) + list(p.lactation.size(), 3);
     count += list(p.conditions.size(), 1) + list(p.medications.size(), 1);
+    count += (p.infant_feeding != infant_feeding::unspecified ? 1 : 0) + (p.authority != authority::iom ? 1 : 0);
     if (!log.custom_foods.empty()) {
         ++count;
         for (const food& item : log.custom_foods) count += 4 + list(item.portions.size(), 4);
@@ -148,6 +149,9 @@ json log_document(const intake_log& log) {
     if (!person.lactation.empty()) profile_json["lactation"] = ranges_json(person.lactation);
     if (!person.conditions.empty()) profile_json["conditions"] = person.conditions;
     if (!person.medications.empty()) profile_json["medications"] = person.medications;
+    if (person.infant_feeding != infant_feeding::unspecified)
+        profile_json["infant_feeding"] = to_string(person.infant_feeding);
+    if (person.authority != authority::iom) profile_json["authority"] = to_string(person.authority);
 
     json document{{"format", format_name}, {"version", format_version}, {"profile", std::move(profile_json)}};
 

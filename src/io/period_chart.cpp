@@ -30,8 +30,7 @@ constexpr double period_plot_left = 64.0;
 constexpr double period_plot_right = 700.0;  // the right margin holds the target and UL labels
 
 bool below_target(intake_status status) {
-    return status == intake_status::below_ear || status == intake_status::below_rda ||
-           status == intake_status::below_ai;
+    return status != intake_status::meets_target;
 }
 
 /// A run of consecutive slots with the same reference value (a step of the target or UL line).
@@ -49,7 +48,7 @@ std::vector<step_run> step_runs(const std::vector<const day_result*>& slots, Val
     for (std::size_t i = 0; i < slots.size(); ++i) {
         if (!slots[i]) continue;
         const std::optional<double> value = value_of(*slots[i]);
-        const target_kind kind = slots[i]->result.reference.kind;
+        const target_kind kind = slots[i]->result.reference.target_kind;
         if (runs.empty() || runs.back().value != value || runs.back().kind != kind) {
             if (!runs.empty()) runs.back().end = i;
             runs.push_back({i, slots.size(), value, kind});
@@ -169,13 +168,13 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
         if (e.total_is_lower_bound()) ++unknown_days;
         if (e.supplement.value() > 0.0) any_supplement = true;
         if (e.reference.ul_supplemental) any_upper_limit = true;
-        if (e.reference.kind != days.front().result.reference.kind) mixed_kinds = true;
+        if (e.reference.target_kind != days.front().result.reference.target_kind) mixed_kinds = true;
         const std::string group{e.reference.life_stage};
         if (groups.empty() || groups.back() != group) groups.push_back(group);
     }
     const bool gaps = logged < slot_count;
     const std::string target_label_name =
-        days.empty() ? "RDA" : mixed_kinds ? "RDA or AI" : target_name(days.front().result.reference.kind);
+        days.empty() ? "RDA" : mixed_kinds ? "RDA or AI" : target_name(days.front().result.reference.target_kind);
 
     // --- Title and summary ----------------------------------------------------------------
     std::string heading = "Magnesium intake \u00B7 ";
@@ -203,7 +202,7 @@ std::string period_chart_svg(const period_evaluation& period, std::string_view t
             }
             const reference_intakes& r = d->result.reference;
             if (!reference_line.empty()) reference_line += "; ";
-            reference_line += std::string(r.life_stage) + ": " + target_name(r.kind) + ' ' +
+            reference_line += std::string(r.life_stage) + ": " + target_name(r.target_kind) + ' ' +
                               to_string(r.target);
             reference_line += r.ul_supplemental
                                   ? ", supplemental UL " + to_string(*r.ul_supplemental)

@@ -23,8 +23,8 @@ std::string to_period_csv(const period_evaluation& period) {
         // Quoted whatever it holds, as mgcalc has always written this column.
         detail::append_csv_field(out, r.life_stage, detail::csv_quoting::always);
         out += ',';
-        const std::string status(to_string(e.status));
-        detail::append_csv_row(out, {to_string(r.kind), mg(r.target), optional_mg(r.ear),
+        const std::string status = status_code(e);
+        detail::append_csv_row(out, {to_string(r.target_kind), mg(r.target), optional_mg(r.ear),
                                      optional_mg(r.ul_supplemental), mg(e.food), mg(e.supplement),
                                      mg(e.total), flag(e.total_is_lower_bound()),
                                      detail::format_number(e.percent_of_target, detail::percent_decimals), status,

@@ -45,6 +45,7 @@ life_stage profile::on(year_month_day day) const {
     physiological_state state;
     for (const date_range& range : pregnancies) state.pregnant = state.pregnant || range.contains(day);
     for (const date_range& range : lactation) state.lactating = state.lactating || range.contains(day);
+    if (exact.in_months() < 12.0) state.feeding = infant_feeding;
     return life_stage(sex, exact, state);
 }
 
@@ -153,6 +154,7 @@ profile profile::stated(const life_stage& stage, year_month_day day) {
     person.age = stated_age{stage.age().in_years(), day};
     if (stage.pregnant()) person.pregnancies.push_back({day, day});
     if (stage.lactating()) person.lactation.push_back({day, day});
+    person.infant_feeding = stage.infant_feeding();
     return person;
 }
 

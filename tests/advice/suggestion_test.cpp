@@ -172,7 +172,7 @@ TEST_CASE("suggestion: the supplement room never crosses the supplemental UL", "
 TEST_CASE("suggestion: an infant gets no supplement room and no adult servings", "[suggestion]") {
     // 9 months: Infants 6-12 months, AI 75 mg, no UL established (IOM 1997).
     const mgcalc::evaluation day = day_with(person(mgcalc::sex::female, 0.75), 0.0, 20.0);
-    REQUIRE(day.reference.kind == mgcalc::target_kind::ai);
+    REQUIRE(day.reference.target_kind == mgcalc::target_kind::ai);
     const auto s = mgcalc::suggest_for_gap(day, 5);
     CHECK(s.gap.value() == Approx(55.0));  // the gap is still reported
     CHECK_FALSE(s.supplement_room.has_value());

@@ -43,7 +43,7 @@ TEST_CASE("evaluation: food and supplements are totalled separately", "[evaluati
     // Women 31-50 y: RDA 320 mg (IOM 1997 / ODS Table 1).
     CHECK(e.reference.target.value() == 320.0);
     CHECK(e.percent_of_target == Approx(397.62 / 320.0 * 100.0));
-    CHECK(e.status == mgcalc::intake_status::meets_rda);
+    CHECK(e.status == mgcalc::intake_status::meets_target);
     CHECK(e.unknown_entries == 0);
     CHECK_FALSE(e.total_is_lower_bound());
     CHECK_FALSE(e.over_ul);
@@ -72,9 +72,9 @@ TEST_CASE("evaluation: status against EAR and RDA at the exact thresholds", "[ev
         return mgcalc::evaluate(day, woman(25.0)).status;
     };
     CHECK(status_at(254.9) == mgcalc::intake_status::below_ear);
-    CHECK(status_at(255.0) == mgcalc::intake_status::below_rda);
-    CHECK(status_at(309.9) == mgcalc::intake_status::below_rda);
-    CHECK(status_at(310.0) == mgcalc::intake_status::meets_rda);
+    CHECK(status_at(255.0) == mgcalc::intake_status::below_target);
+    CHECK(status_at(309.9) == mgcalc::intake_status::below_target);
+    CHECK(status_at(310.0) == mgcalc::intake_status::meets_target);
 }
 
 TEST_CASE("evaluation: the UL applies to supplements only, never to food", "[evaluation]") {
@@ -110,17 +110,17 @@ TEST_CASE("evaluation: any supplement for an infant is flagged, infants have an 
     mgcalc::day_intake day;
     day.add_supplement(elemental("citrate", 10.0));
     const mgcalc::evaluation e = mgcalc::evaluate(day, nine_months);
-    CHECK(e.reference.kind == mgcalc::target_kind::ai);
+    CHECK(e.reference.target_kind == mgcalc::target_kind::ai);
     CHECK(e.reference.target.value() == 75.0);  // 7-12 months AI (IOM 1997)
     CHECK_FALSE(e.reference.ul_supplemental.has_value());
     CHECK_FALSE(e.over_ul);  // no UL established, so no comparison ...
     CHECK(has_warning(e, "supplement-for-infant"));  // ... but a warning instead
-    CHECK(e.status == mgcalc::intake_status::below_ai);
+    CHECK(e.status == mgcalc::intake_status::below_target);
 
     mgcalc::day_intake milk_only;
     milk_only.add_food({"01077", "Milk, whole", 10.0 * mg}, 780.0 * g);  // 78 mg
     const mgcalc::evaluation fed = mgcalc::evaluate(milk_only, nine_months);
-    CHECK(fed.status == mgcalc::intake_status::meets_ai);
+    CHECK(fed.status == mgcalc::intake_status::meets_target);
     CHECK_FALSE(has_warning(fed, "supplement-for-infant"));
 }
 

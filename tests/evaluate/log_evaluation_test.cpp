@@ -80,7 +80,7 @@ TEST_CASE("log_evaluation: the 19th birthday changes a woman's RDA from 360 to 3
     CHECK(eve.result.reference.life_stage == "Females 14-18 y");
     CHECK(eve.result.reference.target.value() == 360.0);
     CHECK(eve.result.reference.ear->value() == 300.0);
-    CHECK(eve.result.status == mgcalc::intake_status::below_rda);  // 300 <= 320 < 360
+    CHECK(eve.result.status == mgcalc::intake_status::below_target);  // 300 <= 320 < 360
 
     const mgcalc::day_result& birthday = period.days[1];
     CHECK(birthday.stage.age().in_months() == 228.0);
@@ -88,7 +88,7 @@ TEST_CASE("log_evaluation: the 19th birthday changes a woman's RDA from 360 to 3
     CHECK(birthday.result.reference.life_stage == "Females 19-30 y");
     CHECK(birthday.result.reference.target.value() == 310.0);
     CHECK(birthday.result.reference.ear->value() == 255.0);
-    CHECK(birthday.result.status == mgcalc::intake_status::meets_rda);
+    CHECK(birthday.result.status == mgcalc::intake_status::meets_target);
 
     CHECK(period.summary.days == 2);
     CHECK(period.summary.days_below_target == 1);
@@ -119,7 +119,7 @@ TEST_CASE("log_evaluation: pregnancy and lactation apply by date range, both end
     CHECK(first_pregnant_day.result.reference.life_stage == "Pregnancy 19-30 y");
     CHECK(first_pregnant_day.result.reference.target.value() == 350.0);
     CHECK(first_pregnant_day.result.reference.ear->value() == 290.0);
-    CHECK(first_pregnant_day.result.status == mgcalc::intake_status::below_rda);  // 290 <= 320 < 350
+    CHECK(first_pregnant_day.result.status == mgcalc::intake_status::below_target);  // 290 <= 320 < 350
 
     const auto& last_pregnant_day = period.days[2];
     CHECK(last_pregnant_day.stage.pregnant());
@@ -130,7 +130,7 @@ TEST_CASE("log_evaluation: pregnancy and lactation apply by date range, both end
     CHECK_FALSE(day_after.stage.lactating());
     CHECK(day_after.result.reference.life_stage == "Females 19-30 y");
     CHECK(day_after.result.reference.target.value() == 310.0);
-    CHECK(day_after.result.status == mgcalc::intake_status::meets_rda);
+    CHECK(day_after.result.status == mgcalc::intake_status::meets_target);
 
     const auto& nursing = period.days[4];
     CHECK(nursing.stage.lactating());
@@ -152,18 +152,18 @@ TEST_CASE("log_evaluation: an infant turning 1 moves from the AI of 75 mg to the
 
     const auto& milk_only = period.days[0];
     CHECK(milk_only.result.food.value() == Approx(18.0));
-    CHECK(milk_only.result.status == mgcalc::intake_status::below_ai);
+    CHECK(milk_only.result.status == mgcalc::intake_status::below_target);
 
     // 2024-01-14: 11 completed months + 30 of the 31 days from 2023-12-15: Infants 6-12 months,
     // AI 75 mg, no EAR and no UL established (IOM 1997 pp. 209-210, 242-244).
     const auto& last_infant_day = period.days[1];
     CHECK(last_infant_day.stage.age().in_months() == Approx(11.0 + 30.0 / 31.0));
     CHECK(last_infant_day.result.reference.life_stage == "Infants 6-12 months");
-    CHECK(last_infant_day.result.reference.kind == mgcalc::target_kind::ai);
+    CHECK(last_infant_day.result.reference.target_kind == mgcalc::target_kind::ai);
     CHECK(last_infant_day.result.reference.target.value() == 75.0);
     CHECK_FALSE(last_infant_day.result.reference.ul_supplemental.has_value());
     CHECK(last_infant_day.result.total.value() == Approx(88.0));  // 18 + 70
-    CHECK(last_infant_day.result.status == mgcalc::intake_status::meets_ai);
+    CHECK(last_infant_day.result.status == mgcalc::intake_status::meets_target);
     CHECK_FALSE(last_infant_day.result.over_ul);  // no UL to be over ...
     CHECK(has_warning(last_infant_day.result, "supplement-for-infant"));  // ... but flagged
 
@@ -171,9 +171,9 @@ TEST_CASE("log_evaluation: an infant turning 1 moves from the AI of 75 mg to the
     const auto& first_birthday = period.days[2];
     CHECK(first_birthday.stage.age().in_months() == 12.0);
     CHECK(first_birthday.result.reference.life_stage == "Children 1-3 y");
-    CHECK(first_birthday.result.reference.kind == mgcalc::target_kind::rda);
+    CHECK(first_birthday.result.reference.target_kind == mgcalc::target_kind::rda);
     CHECK(first_birthday.result.reference.target.value() == 80.0);
-    CHECK(first_birthday.result.status == mgcalc::intake_status::meets_rda);
+    CHECK(first_birthday.result.status == mgcalc::intake_status::meets_target);
     CHECK(first_birthday.result.over_ul);  // 70 mg supplemental > 65 mg
 
     const mgcalc::period_summary& s = period.summary;
@@ -223,7 +223,7 @@ TEST_CASE("log_evaluation: the summary averages over logged days in the period",
     CHECK(period.days[0].result.total.value() == Approx(pumpkin_seeds_1_oz + 200.0));
     CHECK(period.days[1].result.status == mgcalc::intake_status::below_ear);
     CHECK(period.days[2].result.unknown_entries == 1);
-    CHECK(period.days[3].result.status == mgcalc::intake_status::below_rda);
+    CHECK(period.days[3].result.status == mgcalc::intake_status::below_target);
 
     const mgcalc::period_summary& s = period.summary;
     CHECK(s.from == date(2024, 2, 1));

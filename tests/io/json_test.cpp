@@ -64,9 +64,13 @@ constexpr auto supplement = mgcalc::log_entry_kind::supplement;
 TEST_CASE("json: reference intakes, with the person as understood and null where none is established", "[json]") {
     const mgcalc::life_stage adult = woman(25);
     const json j = parsed(mgcalc::to_json(mgcalc::iom_reference_intakes(adult), adult));
-    CHECK(keys(j) == std::vector<std::string>{"sex", "age_years", "pregnant", "lactating", "authority", "life_stage",
-                                              "target_mg", "target_kind", "ear_mg", "ul_supplemental_mg", "dv_mg",
+    CHECK(keys(j) == std::vector<std::string>{"sex", "age_years", "pregnant", "lactating", "infant_feeding",
+                                              "authority", "authority_id", "life_stage", "target_mg", "target_kind",
+                                              "ear_mg", "ul_supplemental_mg", "dv_mg", "source", "confidence",
                                               "note"});
+    CHECK(j["authority_id"] == "iom");
+    CHECK(j["confidence"] == "confirmed");
+    CHECK(j["infant_feeding"].is_null());
     CHECK(j["sex"] == "female");
     CHECK(j["age_years"] == 25.0);
     CHECK(j["life_stage"] == "Females 19-30 y");
@@ -84,7 +88,7 @@ TEST_CASE("json: reference intakes, with the person as understood and null where
     CHECK(baby["target_kind"] == "AI");
     CHECK(baby["ear_mg"].is_null());
     CHECK(baby["ul_supplemental_mg"].is_null());
-    CHECK(baby["dv_mg"].is_null());
+    CHECK(baby["dv_mg"] == 75.0);  // FDA's infant Daily Value, through 12 months (docs/sources.md)
 }
 
 TEST_CASE("json: the text is the 2-space layout without a trailing newline", "[json]") {

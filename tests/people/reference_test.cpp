@@ -111,11 +111,11 @@ TEST_CASE("reference: RDA/AI reproduce ODS Table 1 (IOM 1997) row by row", "[ref
 }
 
 TEST_CASE("reference: infants get an AI, everyone from 1 year an RDA (IOM 1997)", "[reference]") {
-    CHECK(at_months(sex::female, 0).kind == target_kind::ai);
-    CHECK(at_months(sex::male, 11.99).kind == target_kind::ai);
-    CHECK(at_years(sex::male, 1).kind == target_kind::rda);
-    CHECK(at_years(sex::female, 30, pregnant).kind == target_kind::rda);
-    CHECK(at_years(sex::female, 30, lactating).kind == target_kind::rda);
+    CHECK(at_months(sex::female, 0).target_kind == target_kind::ai);
+    CHECK(at_months(sex::male, 11.99).target_kind == target_kind::ai);
+    CHECK(at_years(sex::male, 1).target_kind == target_kind::rda);
+    CHECK(at_years(sex::female, 30, pregnant).target_kind == target_kind::rda);
+    CHECK(at_years(sex::female, 30, lactating).target_kind == target_kind::rda);
     CHECK(mgcalc::to_string(target_kind::ai) == "AI");
     CHECK(mgcalc::to_string(target_kind::rda) == "RDA");
 }
@@ -189,11 +189,12 @@ TEST_CASE("reference: supplemental UL reproduces ODS Table 3 (IOM 1997 pp. 242-2
 // ---- FDA 2016: Daily Value -------------------------------------------------------------------
 
 TEST_CASE("reference: Daily Value follows the FDA 2016 final rule (81 FR 33742)", "[reference]") {
-    // 420 adults and children >= 4 y; 400 pregnancy and lactation; 80 children 1-3 y. The infant
-    // DV is not confirmed in a source, so none is shipped.
+    // 420 adults and children >= 4 y; 400 pregnancy and lactation; 80 children 1-3 y; 75 infants
+    // through 12 months (FDA Industry FAQs on Nutrition Facts Labeling, "RDIs - Nutrients" table;
+    // secondary, docs/sources.md).
     const std::vector<probe_row> rows{
-        {sex::male, {}, 0, m(6), "Infants 0-6 months", none},
-        {sex::female, {}, m(6), 1, "Infants 6-12 months", none},
+        {sex::male, {}, 0, m(6), "Infants 0-6 months", 75},
+        {sex::female, {}, m(6), 1, "Infants 6-12 months", 75},
         {sex::male, {}, 1, 4, "Children 1-3 y", 80},
         {sex::female, {}, 1, 4, "Children 1-3 y", 80},
         {sex::male, {}, 4, 9, "Children 4-8 y", 420},
@@ -521,7 +522,7 @@ TEST_CASE("reference: a row is a constant expression", "[reference][constexpr]")
     // compiler: the table has no state to initialise or to share between threads.
     constexpr reference_intakes woman = iom_reference_intakes(life_stage(sex::female, age::from_years(40.0)));
     STATIC_REQUIRE(woman.life_stage == "Females 31-50 y");
-    STATIC_REQUIRE(woman.kind == target_kind::rda);
+    STATIC_REQUIRE(woman.target_kind == target_kind::rda);
     STATIC_REQUIRE(woman.target.value() == 320.0);
     STATIC_REQUIRE(woman.ear && woman.ear->value() == 265.0);
     STATIC_REQUIRE(woman.ul_supplemental && woman.ul_supplemental->value() == 350.0);

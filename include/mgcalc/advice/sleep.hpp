@@ -35,9 +35,12 @@ struct sleep_context {
     milligrams dose_range_high = milligrams::from_value(400.0);
     bool reduced_kidney_function = false;
     std::vector<medication> medications;
+    /// Whose reference intakes (target and supplemental UL) the findings use.
+    mgcalc::authority authority = authority::iom;
 
     /// Adds what the person's profile says: its medications (profile::medication_classes, which
-    /// throws for a name it does not know) and reduced kidney function when it is listed.
+    /// throws for a name it does not know), reduced kidney function when it is listed, and its
+    /// authority.
     void add(const profile& person);
 };
 

@@ -687,7 +687,7 @@ inline std::string accepted_compound_ids() {
 
 [[noreturn]] inline void fail_unknown_compound(std::string_view id_or_alias) {
     throw error(errc::unknown_compound,
-                concat({"unknown magnesium compound ", quoted(id_or_alias), "; accepted ids: ", accepted_compound_ids(),
+                concat({"unknown magnesium compound ", detail::quoted(id_or_alias), "; accepted ids: ", accepted_compound_ids(),
                        "; names and aliases such as \"magnesium bisglycinate\", \"Epsom salt\" or \"Magtein\" "
                        "also work (case, spaces, hyphens and a leading \"magnesium\" or \"mag\" are ignored), "
                        "and \"magnesium\" alone is magnesium of a form not stated"}));

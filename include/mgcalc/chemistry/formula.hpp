@@ -110,12 +110,12 @@ inline std::size_t character_position(std::string_view text, std::size_t byte_of
 }
 
 [[noreturn]] inline void fail_formula(std::string_view formula, std::string_view what) {
-    throw error(errc::parse_error, concat({what, " in formula ", quoted(formula), "; ", accepted_formula_syntax()}));
+    throw error(errc::parse_error, concat({what, " in formula ", detail::quoted(formula), "; ", accepted_formula_syntax()}));
 }
 
 [[noreturn]] inline void fail_formula_at(std::string_view formula, std::size_t byte_offset, std::string_view what) {
     throw error(errc::parse_error, concat({what, " at character ", std::to_string(character_position(formula, byte_offset)),
-                                          " of formula ", quoted(formula), "; ", accepted_formula_syntax()}));
+                                          " of formula ", detail::quoted(formula), "; ", accepted_formula_syntax()}));
 }
 
 /// "\"X\"" with the whole UTF-8 sequence of the character at `at`, not a stray byte.
@@ -125,11 +125,11 @@ inline std::size_t character_position(std::string_view text, std::size_t byte_of
     if (lead >= 0xF0) length = 4;
     else if (lead >= 0xE0) length = 3;
     else if (lead >= 0xC0) length = 2;
-    fail_formula_at(formula, at, concat({"unexpected character ", quoted(formula.substr(at, length))}));
+    fail_formula_at(formula, at, concat({"unexpected character ", detail::quoted(formula.substr(at, length))}));
 }
 
 [[noreturn]] inline void fail_unknown_element(std::string_view formula, std::size_t at, std::string_view symbol) {
-    fail_formula_at(formula, at, concat({"unknown element symbol ", quoted(symbol)}));
+    fail_formula_at(formula, at, concat({"unknown element symbol ", detail::quoted(symbol)}));
 }
 
 [[noreturn]] inline void fail_count(std::string_view formula, std::size_t at, std::string_view digits) {
@@ -146,7 +146,7 @@ inline std::size_t character_position(std::string_view text, std::size_t byte_of
 
 [[noreturn]] inline void fail_lower_case_start(std::string_view formula, std::size_t at) {
     fail_formula_at(formula, at,
-                    concat({quoted(formula.substr(at, 1)),
+                    concat({detail::quoted(formula.substr(at, 1)),
                            " cannot start an element symbol (symbols start with a capital letter, e.g. \"Mg\", \"Cl\")"}));
 }
 
@@ -156,7 +156,7 @@ inline std::size_t character_position(std::string_view text, std::size_t byte_of
 
 [[noreturn]] inline void fail_unknown_symbol_alone(std::string_view element) {
     throw error(errc::parse_error,
-                concat({"unknown element symbol ", quoted(element), "; accepted (case-sensitive): ", accepted_elements()}));
+                concat({"unknown element symbol ", detail::quoted(element), "; accepted (case-sensitive): ", accepted_elements()}));
 }
 
 class formula_parser {

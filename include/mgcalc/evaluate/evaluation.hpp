@@ -26,17 +26,16 @@
 
 namespace mgcalc {
 
-/// Where the total stands. With an EAR (ages 1 year and over): below the EAR, between EAR and
-/// RDA, at or above the RDA. Infants have only an AI, below which adequacy cannot be judged.
-enum class intake_status { below_ear, below_rda, meets_rda, below_ai, meets_ai };
-/// "below-ear", "below-rda", "meets-rda", "below-ai", "meets-ai".
+/// Where the total stands against the reference intakes: below the EAR (only where the
+/// authority sets one), below the target (the RDA, AI, PRI or RNI), or at or above it. Below an AI
+/// adequacy cannot be judged: an AI is an observed intake, not a requirement.
+enum class intake_status { below_ear, below_target, meets_target };
+/// "below-ear", "below-target", "meets-target". status_code(evaluation) names the target's kind.
 constexpr std::string_view to_string(intake_status status) noexcept {
     switch (status) {
         case intake_status::below_ear: return "below-ear";
-        case intake_status::below_rda: return "below-rda";
-        case intake_status::meets_rda: return "meets-rda";
-        case intake_status::below_ai: return "below-ai";
-        case intake_status::meets_ai: return "meets-ai";
+        case intake_status::below_target: return "below-target";
+        case intake_status::meets_target: return "meets-target";
     }
     return "unknown";
 }
@@ -100,8 +99,17 @@ struct evaluation {
     bool total_is_lower_bound() const noexcept { return unknown_entries > 0 || lower_bound_entries > 0; }
 };
 
-/// Evaluates a day for a life stage against the IOM 1997 reference intakes.
-evaluation evaluate(const day_intake& day, const life_stage& stage);
+/// Evaluates a day for a life stage against an authority's reference intakes (IOM 1997 unless
+/// another is chosen). Throws mgcalc::error (not_covered) where that authority's table has no
+/// value for the life stage.
+evaluation evaluate(const day_intake& day, const life_stage& stage, authority a = authority::iom);
+
+/// The status with the target's kind, as the JSON and CSV documents write it: "below-ear",
+/// "below-rda", "meets-rda", "below-ai", "meets-ai", "below-rni", "meets-rni", "below-pri", ...
+std::string status_code(const evaluation& result);
+/// The status in words for reports: "below the EAR (255 mg)", "at or above the EAR, below the
+/// RDA", "below the RNI", "meets the AI", "below the AI (adequacy cannot be judged below an AI)".
+std::string status_sentence(const evaluation& result);
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -136,7 +144,7 @@ inline std::optional<warning> compound_mass_warning(const day_intake::supplement
     if (dose.basis() != dose_basis::elemental || !(dose.amount().value() > likely_compound_mass_above_mg)) {
         return std::nullopt;
     }
-    const std::string given = entry.input.empty() ? dose.description() : quoted(entry.input);
+    const std::string given = entry.input.empty() ? dose.description() : detail::quoted(entry.input);
     const std::string grams = grams_text(dose.amount());
     std::string message = concat({"supplement ", given, " is ", to_string(dose.amount()),
                                  " of elemental magnesium in one dose, more than ",
@@ -154,12 +162,12 @@ inline std::optional<warning> compound_mass_warning(const day_intake::supplement
 }
 
 constexpr intake_status status_of(milligrams total, const reference_intakes& reference) {
-    if (reference.kind == target_kind::ai) {
-        return total >= reference.target ? intake_status::meets_ai : intake_status::below_ai;
-    }
     if (reference.ear && total < *reference.ear) return intake_status::below_ear;
-    return total < reference.target ? intake_status::below_rda : intake_status::meets_rda;
+    return total < reference.target ? intake_status::below_target : intake_status::meets_target;
 }
+
+/// "rda", "ai", "pri", "rni".
+inline std::string kind_word(target_kind kind) { return to_lower(to_string(kind)); }
 
 inline std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const day_intake& day) {
     milligrams from_supplements = milligrams::from_value(0.0);
@@ -178,14 +186,14 @@ inline std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const
 
 inline warning uncertain_match_warning(const food_entry& entry) {
     const food_choice& choice = *entry.choice;
-    std::string message = concat({quoted(choice.typed), " was read as ", quoted(entry.food.description), " (",
+    std::string message = concat({detail::quoted(choice.typed), " was read as ", detail::quoted(entry.food.description), " (",
                                  entry.food.source, ":", entry.food.id, ") with low confidence (",
                                  decimal(choice.confidence, 2), ")"});
     if (!choice.notes.empty()) message += concat({": ", join(choice.notes, "; ")});
     if (!choice.alternatives.empty()) {
         std::vector<std::string> others;
         for (const food_alternative& a : choice.alternatives) {
-            others.push_back(concat({quoted(a.description), " (", a.source, ":", a.id, ")"}));
+            others.push_back(concat({detail::quoted(a.description), " (", a.source, ":", a.id, ")"}));
         }
         message += concat({"; other foods: ", join(others, ", ")});
     }
@@ -200,10 +208,10 @@ inline std::string counted(std::size_t count, std::string_view one, std::string_
 
 }  // namespace detail::evaluation_rules
 
-inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
+inline evaluation evaluate(const day_intake& day, const life_stage& stage, authority a) {
     namespace rules = detail::evaluation_rules;
     using detail::concat;
-    evaluation result{.reference = iom_reference_intakes(stage),
+    evaluation result{.reference = reference_intakes_for(stage, a),
                       .stage = stage,
                       .food = milligrams::from_value(0.0),
                       .unknown_entries = 0,
@@ -258,7 +266,7 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
                          return a.magnesium && *a.magnesium > *b.magnesium;
                      });
 
-    if (reference.kind == target_kind::ai && !day.supplements().empty()) {
+    if (stage.age().in_months() < 12.0 && !day.supplements().empty()) {
         result.warnings.push_back(
             {"supplement-for-infant",
              concat({"a magnesium supplement is logged for an infant (", stage.age().to_string(),
@@ -273,8 +281,8 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
             {"over-upper-limit",
              concat({"supplemental magnesium ", to_string(result.supplement),
                     " is over the tolerable upper intake level of ", to_string(*reference.ul_supplemental),
-                    " for ", reference.life_stage,
-                    " (IOM 1997; it applies to supplements and medicines, not food; the critical effect is "
+                    " for ", reference.life_stage, " (", reference.authority,
+                    "; it applies to supplements and medicines, not food; the critical effect is "
                     "osmotic diarrhoea)"})});
     }
     // A doubtful match is never silent: the food it chose and what else it could be.
@@ -299,6 +307,32 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage) {
         result.warnings.push_back({"reference-row", std::string(reference.note)});
     }
     return result;
+}
+
+inline std::string status_code(const evaluation& result) {
+    const std::string kind = detail::evaluation_rules::kind_word(result.reference.target_kind);
+    switch (result.status) {
+        case intake_status::below_ear: return "below-ear";
+        case intake_status::below_target: return detail::concat({"below-", kind});
+        case intake_status::meets_target: return detail::concat({"meets-", kind});
+    }
+    return "unknown";
+}
+
+inline std::string status_sentence(const evaluation& result) {
+    const reference_intakes& r = result.reference;
+    const std::string_view kind = to_string(r.target_kind);
+    switch (result.status) {
+        case intake_status::below_ear: return detail::concat({"below the EAR (", to_string(*r.ear), ")"});
+        case intake_status::below_target:
+            if (r.target_kind == target_kind::ai) {
+                return "below the AI (adequacy cannot be judged below an AI)";
+            }
+            if (r.ear) return detail::concat({"at or above the EAR, below the ", kind});
+            return detail::concat({"below the ", kind});
+        case intake_status::meets_target: return detail::concat({"meets the ", kind});
+    }
+    return "";
 }
 
 }  // namespace mgcalc

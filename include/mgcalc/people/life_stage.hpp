@@ -46,22 +46,43 @@ private:
     double months_;
 };
 
-/// Pregnancy and lactation. Both may be set (a mother nursing while pregnant).
+/// How an infant under 6 months is fed. Only WHO/FAO 2004 gives this age two values (26 mg
+/// breast-fed, 36 mg formula-fed), and mgcalc never guesses which: unspecified there is an error.
+enum class infant_feeding { unspecified, breast_fed, formula_fed };
+/// "unspecified", "breast-fed" or "formula-fed".
+constexpr std::string_view to_string(infant_feeding feeding) noexcept {
+    switch (feeding) {
+        case infant_feeding::unspecified: return "unspecified";
+        case infant_feeding::breast_fed: return "breast-fed";
+        case infant_feeding::formula_fed: return "formula-fed";
+    }
+    return "unspecified";
+}
+/// "breast-fed"/"breastfed"/"breast" or "formula-fed"/"formulafed"/"formula", any case; throws
+/// mgcalc::error (parse_error) naming them.
+infant_feeding parse_infant_feeding(std::string_view text);
+/// parse_infant_feeding's twin: the error instead of throwing it.
+result<infant_feeding> try_parse_infant_feeding(std::string_view text);
+
+/// Pregnancy and lactation, and an infant's feeding. Pregnant and lactating may both be set (a
+/// mother nursing while pregnant); a feeding only below 12 months of age.
 struct physiological_state {
     bool pregnant = false;
     bool lactating = false;
+    mgcalc::infant_feeding feeding = infant_feeding::unspecified;
 };
 
 class life_stage {
 public:
-    /// Throws mgcalc::error (invalid_life_stage) for a pregnant or lactating male, or pregnancy
-    /// or lactation below 10 years of age.
+    /// Throws mgcalc::error (invalid_life_stage) for a pregnant or lactating male, pregnancy or
+    /// lactation below 10 years of age, or an infant feeding from 12 months of age.
     constexpr life_stage(mgcalc::sex s, mgcalc::age a, physiological_state state = {});
 
     constexpr mgcalc::sex sex() const noexcept { return sex_; }
     constexpr const mgcalc::age& age() const noexcept { return age_; }
     constexpr bool pregnant() const noexcept { return state_.pregnant; }
     constexpr bool lactating() const noexcept { return state_.lactating; }
+    constexpr mgcalc::infant_feeding infant_feeding() const noexcept { return state_.feeding; }
     /// "female, 34.5 years, pregnant".
     std::string to_string() const;
 
@@ -115,6 +136,12 @@ inline std::string one_decimal_down(double value) { return decimal(std::floor(va
                                                  ": pregnancy and lactation are accepted from 10 years of age"}));
 }
 
+[[noreturn]] inline void fail_feeding_after_infancy(const age& a, infant_feeding feeding) {
+    throw error(errc::invalid_life_stage,
+                concat({"an infant feeding (", mgcalc::to_string(feeding), ") is given for an age of ", a.to_string(),
+                        ": it applies below 12 months of age only"}));
+}
+
 }  // namespace detail
 
 // ---- sex -------------------------------------------------------------------------------------
@@ -160,6 +187,9 @@ constexpr life_stage::life_stage(mgcalc::sex s, mgcalc::age a, physiological_sta
     if (reproductive && (s == sex::male || a.in_months() < detail::min_reproductive_age_months)) {
         detail::fail_impossible_state(s, a, state);
     }
+    if (state.feeding != infant_feeding::unspecified && a.in_months() >= detail::months_per_year) {
+        detail::fail_feeding_after_infancy(a, state.feeding);
+    }
 }
 
 inline std::string life_stage::to_string() const {
@@ -170,7 +200,27 @@ inline std::string life_stage::to_string() const {
         out += ", pregnant";
     else if (state_.lactating)
         out += ", lactating";
+    if (state_.feeding != infant_feeding::unspecified) {
+        out += ", ";
+        out += mgcalc::to_string(state_.feeding);
+    }
     return out;
+}
+
+// ---- infant feeding --------------------------------------------------------------------------
+
+inline infant_feeding parse_infant_feeding(std::string_view text) {
+    const std::string word = detail::lookup_key(detail::trim(text));
+    if (word == "breastfed" || word == "breast") return infant_feeding::breast_fed;
+    if (word == "formulafed" || word == "formula") return infant_feeding::formula_fed;
+    throw error(errc::parse_error,
+                detail::concat({"unknown infant feeding ", detail::quoted(text),
+                                ": expected breast-fed or formula-fed (any case)"}),
+                {}, std::string(text));
+}
+
+inline result<infant_feeding> try_parse_infant_feeding(std::string_view text) {
+    return detail::try_parse([&] { return parse_infant_feeding(text); });
 }
 
 }  // namespace mgcalc

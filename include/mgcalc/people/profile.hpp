@@ -4,6 +4,7 @@
 #pragma once
 
 #include <mgcalc/dates.hpp>
+#include <mgcalc/people/authority.hpp>
 #include <mgcalc/people/life_stage.hpp>
 #include <mgcalc/result.hpp>
 
@@ -50,6 +51,12 @@ struct profile {
     /// read them.
     std::vector<std::string> conditions;   ///< e.g. "reduced-kidney-function"
     std::vector<std::string> medications;  ///< e.g. "bisphosphonate", "doxycycline"
+    /// Whose reference intakes the person's days are compared with (docs/reference-intakes.md,
+    /// "Authorities").
+    mgcalc::authority authority = authority::iom;
+    /// How the person was fed as an infant under 6 months (WHO/FAO's two values for that age);
+    /// used only on days before the first birthday.
+    mgcalc::infant_feeding infant_feeding = infant_feeding::unspecified;
 
     /// The life stage on `day`: age from the birth date (or the stated age moved to that day),
     /// pregnant/lactating when a range contains the day. Throws like life_stage.

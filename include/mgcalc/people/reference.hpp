@@ -1,238 +1,218 @@
-// mgcalc/people/reference.hpp - reference intakes for magnesium by life stage.
+// mgcalc/people/reference.hpp - reference intakes for magnesium by life stage, from the chosen
+// authority's table (IOM 1997 by default).
 //
-// IOM (1997) Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and
-// Fluoride (doi:10.17226/5776), as tabulated by the NIH ODS Magnesium fact sheet; Daily Values
-// from the FDA 2016 food labeling final rule. The tables and rules: docs/reference-intakes.md;
-// every number and its source: docs/sources.md.
-//
-// Header-only and constexpr: the table is checked by the compiler (contiguous bands, the
-// pregnancy row above the lactation row), and iom_reference_intakes of a life stage made from
-// numbers is a constant expression.
+// The tables: people/reference_tables.hpp; side by side with the rules: docs/reference-intakes.md;
+// every number and its source: docs/sources.md. Header-only and constexpr: the reference intakes
+// of a life stage made from numbers are a constant expression.
 #pragma once
 
+#include <mgcalc/error.hpp>
+#include <mgcalc/people/authority.hpp>
 #include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/people/reference_tables.hpp>
+#include <mgcalc/result.hpp>
 #include <mgcalc/units.hpp>
 
-#include <array>
 #include <optional>
-#include <stdexcept>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace mgcalc {
 
-/// Whether the target is a Recommended Dietary Allowance or, for infants, an Adequate Intake.
-enum class target_kind { rda, ai };
-/// "RDA" or "AI".
-constexpr std::string_view to_string(target_kind kind) noexcept { return kind == target_kind::ai ? "AI" : "RDA"; }
-
 struct reference_intakes {
-    std::string_view authority;         ///< "IOM 1997"
-    std::string_view life_stage;  ///< the table row used: "Females 19-30 y", "Pregnancy 14-18 y"
-    milligrams target;                  ///< RDA, or AI for infants
-    target_kind kind;
-    /// Estimated Average Requirement; none for infants (IOM set only an AI).
+    mgcalc::authority authority_id = authority::iom;
+    std::string_view authority;   ///< the table's name: "IOM 1997", "EFSA 2015"
+    std::string_view life_stage;  ///< the row used, in the authority's words: "Females 19-30 y", "1 to < 3 years"
+    milligrams target;            ///< the RDA, AI, PRI or RNI
+    mgcalc::target_kind target_kind;
+    /// Estimated Average Requirement; none where the authority set none (IOM infants, EFSA,
+    /// WHO/FAO, the UK rows mgcalc ships, D-A-CH).
     std::optional<milligrams> ear;
-    /// Tolerable Upper Intake Level for magnesium from supplements and medicines only, never
-    /// food; none established for infants.
+    /// Upper level for magnesium from supplements and medicines only, never food; none where
+    /// the authority established none (then no over-UL finding is made).
     std::optional<milligrams> ul_supplemental;
-    /// FDA label Daily Value; none for infants (not confirmed in a source).
+    /// US label Daily Value (IOM table only; FDA 2016).
     std::optional<milligrams> dv;
-    /// Why a row other than the obvious one was used (pregnancy under 14, both pregnant and
-    /// lactating, pregnancy after 50); empty otherwise.
+    std::string_view source;  ///< the citation of the table
+    mgcalc::confidence confidence = confidence::confirmed;  ///< of the target value
+    /// Why a row other than the obvious one was used (pregnancy outside the ages a table covers,
+    /// both pregnant and lactating); empty otherwise.
     std::string_view note;
 };
 
-/// IOM 1997 reference intakes for a life stage. Age bands are half-open by exact age and
-/// contiguous: [0, 6 months), [6, 12 months), [1, 4), [4, 9), [9, 14), [14, 19), [19, 31),
-/// [31, 51), [51, 120] years ("14-18 y" ends on the 19th birthday; "0-6 months" ends at 6.0 months,
-/// IOM's own meaning of its infant rows).
-constexpr reference_intakes iom_reference_intakes(const life_stage& stage);
-
-// ---------------------------------------------------------------------------------------------
-// Implementation: the IOM 1997 magnesium reference intakes as one constexpr table.
-//
-// Sources (docs/reference-intakes.md reproduces the table with confidence tags):
-//   [IOM]  Institute of Medicine (1997) Dietary Reference Intakes for Calcium, Phosphorus,
-//          Magnesium, Vitamin D, and Fluoride. National Academy Press. doi:10.17226/5776.
-//          Infant AIs pp. 209-210; EAR 14-18 y p. 219; pregnancy p. 239; lactation p. 241;
-//          UL (supplemental magnesium only) pp. 242-244.
-//   [DRI]  IOM DRI summary table "Recommended Intakes for Individuals, Elements"
-//          (books.nap.edu/openbook.php?record_id=10026&page=772): RDA/AI for every row.
-//   [ODS]  NIH Office of Dietary Supplements, Magnesium - Health Professional Fact Sheet:
-//          Table 1 (RDA/AI) and Table 3 (UL), which tabulate IOM 1997 (read through copies).
-//   [FDA]  Food Labeling: Revision of the Nutrition and Supplement Facts Labels, final rule,
-//          81 FR 33742 (27 May 2016), 21 CFR 101.9: Daily Values 420 / 400 / 80 mg.
-// ---------------------------------------------------------------------------------------------
-
-namespace detail::iom_1997 {
-
-// Who a row is for. Infants and children 1-8 y have one row for both sexes in IOM 1997.
-enum class population { everyone, males, females, pregnancy, lactation };
-
-// Band limits in completed months: a band is [from, to) by exact age, except the last one,
-// which includes 120 years, the oldest age mgcalc accepts. The two infant groups are 6-month
-// intervals: "0 to 6 months" is birth to 5.9 months and "6 to 12 months" is 6.0 to 11.9 months
-// (IOM 2011, DRIs for Calcium and Vitamin D, p. 23, citing IOM 2006; the 1997 report's summary
-// table labels the rows "0 to 6 months" and "6 to 12 months"), so a baby of exactly 6 months
-// gets the 75 mg AI.
-inline constexpr int months_6 = 6;
-inline constexpr int year = 12;
-inline constexpr int max_age = 120 * year;
-
-struct row {
-    population who;
-    int from_months;
-    int to_months;
-    std::string_view group;
-    double target;                    // mg/day: RDA, or AI where kind == ai
-    target_kind kind;
-    std::optional<double> ear;        // mg/day
-    std::optional<double> upper;      // mg/day, supplemental magnesium only
-    std::optional<double> dv;  // mg/day, FDA label
+/// One row of an authority's table as it is published (`mgcalc reference --authority X --list`).
+struct reference_row {
+    std::string_view population;  ///< "everyone", "males", "females", "pregnancy" or "lactation"
+    int from_months;              ///< the band [from_months, to_months) by exact age
+    int to_months;                ///< 1440 (120 years) for the last band, which includes it
+    std::string_view life_stage;  ///< the authority's own label: "1 to < 3 years"
+    milligrams target;
+    mgcalc::target_kind target_kind;
+    std::optional<milligrams> ear;
+    std::optional<milligrams> ul_supplemental;
+    std::optional<milligrams> dv;
+    mgcalc::confidence confidence;
+    mgcalc::infant_feeding feeding;  ///< unspecified except on WHO/FAO's 0-6 month rows
 };
 
-inline constexpr std::optional<double> none = std::nullopt;
+/// Every row of an authority's table, in the table's order (anz: IOM 1997's rows).
+std::vector<reference_row> reference_table(authority a);
 
-// clang-format off
-inline constexpr std::array table{
-    // Infants: AI only. IOM p. 209: 0.78 L/d human milk x 34 mg/L -> 30 mg; p. 210: 55 mg from
-    // solid food + 0.6 L x 34 mg/L milk -> 75 mg. No EAR (IOM set none), no UL ("not possible to
-    // establish", ODS Table 3), no DV (the infant DV is not confirmed in a source, so not shipped).
-    row{population::everyone, 0,         months_6,  "Infants 0-6 months",  30, target_kind::ai,  none, none, none},
-    row{population::everyone, months_6,  year,      "Infants 6-12 months", 75, target_kind::ai,  none, none, none},
-    // Children. RDA [DRI]/[ODS Table 1]; EAR IOM: 5 mg/kg/d x 13 kg = 65, x 22 kg = 110; UL
-    // [ODS Table 3] 65 / 110 mg; DV [FDA] 80 mg for 1-3 y, 420 mg from 4 y.
-    row{population::everyone, 1 * year,  4 * year,  "Children 1-3 y",  80, target_kind::rda, 65,  65,  80},
-    row{population::everyone, 4 * year,  9 * year,  "Children 4-8 y", 130, target_kind::rda, 110, 110, 420},
-    // Males. RDA [DRI]/[ODS Table 1]; EAR [IOM] (14-18 y p. 219); UL 350 mg from 9 y [ODS
-    // Table 3, IOM pp. 242-244]; DV 420 mg [FDA]. IOM's 51-70 y and >70 y rows are equal.
-    row{population::males,    9 * year,  14 * year, "Males 9-13 y",  240, target_kind::rda, 200, 350, 420},
-    row{population::males,    14 * year, 19 * year, "Males 14-18 y", 410, target_kind::rda, 340, 350, 420},
-    row{population::males,    19 * year, 31 * year, "Males 19-30 y", 400, target_kind::rda, 330, 350, 420},
-    row{population::males,    31 * year, 51 * year, "Males 31-50 y", 420, target_kind::rda, 350, 350, 420},
-    row{population::males,    51 * year, max_age,   "Males 51+ y",   420, target_kind::rda, 350, 350, 420},
-    // Females. Same sources as males.
-    row{population::females,  9 * year,  14 * year, "Females 9-13 y",  240, target_kind::rda, 200, 350, 420},
-    row{population::females,  14 * year, 19 * year, "Females 14-18 y", 360, target_kind::rda, 300, 350, 420},
-    row{population::females,  19 * year, 31 * year, "Females 19-30 y", 310, target_kind::rda, 255, 350, 420},
-    row{population::females,  31 * year, 51 * year, "Females 31-50 y", 320, target_kind::rda, 265, 350, 420},
-    row{population::females,  51 * year, max_age,   "Females 51+ y",   320, target_kind::rda, 265, 350, 420},
-    // Pregnancy. RDA [DRI]/[ODS Table 1]; EAR [IOM p. 239]: non-pregnant EAR + 35 mg (lean-mass
-    // gain 7.5 kg / 270 d x 470 mg/kg x 2.5 = 33 -> 35); UL 350 mg [ODS Table 3]; DV 400 mg [FDA].
-    row{population::pregnancy, 14 * year, 19 * year, "Pregnancy 14-18 y", 400, target_kind::rda, 335, 350, 400},
-    row{population::pregnancy, 19 * year, 31 * year, "Pregnancy 19-30 y", 350, target_kind::rda, 290, 350, 400},
-    row{population::pregnancy, 31 * year, 51 * year, "Pregnancy 31-50 y", 360, target_kind::rda, 300, 350, 400},
-    // Lactation. [IOM p. 241]: no increment, EAR/RDA as non-lactating women of the same age; UL
-    // 350 mg [ODS Table 3]; DV 400 mg [FDA].
-    row{population::lactation, 14 * year, 19 * year, "Lactation 14-18 y", 360, target_kind::rda, 300, 350, 400},
-    row{population::lactation, 19 * year, 31 * year, "Lactation 19-30 y", 310, target_kind::rda, 255, 350, 400},
-    row{population::lactation, 31 * year, 51 * year, "Lactation 31-50 y", 320, target_kind::rda, 265, 350, 400},
-};
-// clang-format on
-
-constexpr bool applies_to(const row& r, population who) noexcept {
-    if (r.who == who) return true;
-    return r.who == population::everyone && (who == population::males || who == population::females);
+/// The one line a report prints where the table sets no supplemental UL: "No supplemental upper
+/// limit: WHO/FAO 2004 sets none for a female, 30 years, so no over-UL finding is made."
+inline std::string no_ul_sentence(const reference_intakes& r) {
+    return detail::concat({"No supplemental upper limit: ", r.authority, " sets none for ", r.life_stage,
+                           ", so no over-UL finding is made."});
 }
 
-// Compile-time proof that the bands of each population tile their range with no gap and no
-// overlap (the CRON-o-Meter "holes between 3 and 4 years" pitfall), in table order.
-constexpr bool contiguous(population who, int from, int to) {
-    int expected = from;
-    for (const row& r : table) {
-        if (!applies_to(r, who)) continue;
-        if (r.from_months != expected || r.to_months <= r.from_months) return false;
-        expected = r.to_months;
-    }
-    return expected == to;
+/// The reference intakes of a life stage in an authority's table. Bands are half-open by exact
+/// age. Throws mgcalc::error (not_covered) where the table has no row for the life stage (EFSA
+/// below 6 months, UK below 1 year or in pregnancy or lactation, WHO/FAO 0-6 months when the
+/// infant's feeding is not given), naming the authority and what its table covers.
+constexpr reference_intakes reference_intakes_for(const life_stage& stage, authority a = authority::iom);
+/// reference_intakes_for's twin: the error instead of throwing it.
+inline result<reference_intakes> try_reference_intakes_for(const life_stage& stage, authority a = authority::iom) {
+    return detail::try_parse([&] { return reference_intakes_for(stage, a); });
 }
-static_assert(contiguous(population::males, 0, max_age));
-static_assert(contiguous(population::females, 0, max_age));
-static_assert(contiguous(population::pregnancy, 14 * year, 51 * year));
-static_assert(contiguous(population::lactation, 14 * year, 51 * year));
+/// The IOM 1997 reference intakes (reference_intakes_for(stage, authority::iom)); every life
+/// stage has one. IOM's bands: [0, 6 months), [6, 12 months), [1, 4), [4, 9), [9, 14), [14, 19),
+/// [19, 31), [31, 51), [51, 120] years.
+constexpr reference_intakes iom_reference_intakes(const life_stage& stage) { return reference_intakes_for(stage); }
 
-// IOM 1997 p. 239: pregnancy raises the EAR by 35 mg while lactation adds nothing (p. 241), so
-// the pregnancy row is the higher requirement in every age band; checked here.
-constexpr bool pregnancy_is_higher() {
-    for (const row& p : table) {
-        if (p.who != population::pregnancy) continue;
-        for (const row& l : table)
-            if (l.who == population::lactation && l.from_months == p.from_months &&
-                !(p.target > l.target && *p.ear > *l.ear && *p.upper >= *l.upper && *p.dv >= *l.dv))
-                return false;
-    }
-    return true;
-}
-static_assert(pregnancy_is_higher());
+// ---------------------------------------------------------------------------------------------
+// Implementation.
+// ---------------------------------------------------------------------------------------------
 
-constexpr bool in_band(const row& r, double months) noexcept {
-    if (months < r.from_months) return false;
-    return months < r.to_months || (r.to_months == max_age && months <= max_age);
-}
+namespace detail::reference_tables {
 
-constexpr const row& find_row(population who, double months) {
-    for (const row& r : table)
-        if (applies_to(r, who) && in_band(r, months)) return r;
-    // Unreachable: life_stage only holds ages 0-120 years, which the static_asserts above cover.
-    throw std::logic_error("mgcalc: no IOM 1997 magnesium row for this age");
-}
-
-constexpr milligrams in_mg(double value) { return milligrams::from_value(value); }
-constexpr std::optional<milligrams> in_mg(std::optional<double> value) {
-    if (!value) return std::nullopt;
-    return in_mg(*value);
-}
-
-// Notes for the substitutions. String literals, so the string_view in the result never dangles.
+// Notes for the substitutions. String literals, so the string_view in the result never dangles,
+// and string_view literals, which the compiler does not count character by character.
+using namespace std::string_view_literals;
 inline constexpr std::string_view note_young =
     "under 14 years: IOM 1997 tabulates pregnancy and lactation only from 14 years (\"<= 18 y\"), "
-    "so the 14-18 y row is used";
+    "so the 14-18 y row is used"sv;
 inline constexpr std::string_view note_old =
-    "51 years or older: IOM 1997 tabulates pregnancy and lactation only to 50 years, so the 31-50 y row is used";
+    "51 years or older: IOM 1997 tabulates pregnancy and lactation only to 50 years, so the 31-50 y row is used"sv;
 inline constexpr std::string_view note_both =
-    "pregnant and lactating: the pregnancy row is used, the higher requirement in every IOM 1997 age band";
+    "pregnant and lactating: the pregnancy row is used, the higher requirement in every IOM 1997 age band"sv;
 inline constexpr std::string_view note_both_young =
     "pregnant and lactating: the pregnancy row is used, the higher requirement in every IOM 1997 age band; "
-    "under 14 years: IOM 1997 tabulates pregnancy only from 14 years (\"<= 18 y\"), so the 14-18 y row is used";
+    "under 14 years: IOM 1997 tabulates pregnancy only from 14 years (\"<= 18 y\"), so the 14-18 y row is used"sv;
 inline constexpr std::string_view note_both_old =
     "pregnant and lactating: the pregnancy row is used, the higher requirement in every IOM 1997 age band; "
-    "51 years or older: IOM 1997 tabulates pregnancy only to 50 years, so the 31-50 y row is used";
+    "51 years or older: IOM 1997 tabulates pregnancy only to 50 years, so the 31-50 y row is used"sv;
+inline constexpr std::string_view note_efsa_girl =
+    "under 18 years: EFSA 2015 gives pregnant and lactating women the AI of other women, so the girls' "
+    "10 to < 18 years AI is used"sv;
+inline constexpr std::string_view note_both_lactation =
+    "pregnant and lactating: the lactation row is used, the higher of the two"sv;
+inline constexpr std::string_view note_both_pregnancy =
+    "pregnant and lactating: the pregnancy row is used, the higher of the two"sv;
+inline constexpr std::string_view note_both_equal =
+    "pregnant and lactating: the pregnancy and lactation values are the same"sv;
 
+[[noreturn]] inline void fail_not_covered(authority a, const life_stage& stage, std::string_view why) {
+    const authority_info& who = info(a);
+    throw error(errc::not_covered, concat({who.name, " has no magnesium value for a ", stage.to_string(), ": ", why,
+                                          "; its table covers ", who.covers,
+                                          ". Choose another authority (iom covers every life stage)"}));
+}
 
-}  // namespace detail::iom_1997
-
-constexpr reference_intakes iom_reference_intakes(const life_stage& stage) {
-    namespace iom = detail::iom_1997;
-    double months = stage.age().in_months();
-    iom::population who = stage.sex() == sex::male ? iom::population::males : iom::population::females;
-    std::string_view note;
-
-    if (stage.pregnant() || stage.lactating()) {
-        const bool both = stage.pregnant() && stage.lactating();
-        who = stage.pregnant() ? iom::population::pregnancy : iom::population::lactation;
-        // Clamp into the 14-50 y span IOM tabulates; the row keeps its own age label.
-        if (months < 14 * iom::year) {
-            months = 14 * iom::year;
-            note = both ? iom::note_both_young : iom::note_young;
-        } else if (months >= 51 * iom::year) {
-            months = 51 * iom::year - 1;
-            note = both ? iom::note_both_old : iom::note_old;
-        } else if (both) {
-            note = iom::note_both;
-        }
-    }
-
-    const iom::row& r = iom::find_row(who, months);
+constexpr reference_intakes from_row(authority a, const row& r, std::string_view note) {
+    const authority_info& who = info(a);
+    auto mg = [](std::optional<double> v) -> std::optional<milligrams> {
+        if (!v) return std::nullopt;
+        return milligrams::from_value(*v);
+    };
     return reference_intakes{
-        .authority = "IOM 1997",
-        .life_stage = r.group,
-        .target = iom::in_mg(r.target),
-        .kind = r.kind,
-        .ear = iom::in_mg(r.ear),
-        .ul_supplemental = iom::in_mg(r.upper),
-        .dv = iom::in_mg(r.dv),
+        .authority_id = a,
+        .authority = who.name,
+        .life_stage = r.life_stage,
+        .target = milligrams::from_value(r.target),
+        .target_kind = r.kind,
+        .ear = mg(r.ear),
+        .ul_supplemental = mg(r.ul),
+        .dv = mg(r.dv),
+        .source = who.citation,
+        // ANZ adopted IOM's numbers; that adoption is confirmed only through copies of the NRV text.
+        .confidence = a == authority::anz ? confidence::secondary : r.conf,
         .note = note,
     };
+}
+
+// IOM 1997 tabulates pregnancy and lactation from 14 to 50 years: clamp into that span, the row
+// keeping its own age label, and say so.
+constexpr reference_intakes iom_reproductive(authority a, const life_stage& stage) {
+    const bool both = stage.pregnant() && stage.lactating();
+    const population who = stage.pregnant() ? population::pregnancy : population::lactation;
+    double months = stage.age().in_months();
+    std::string_view note = both ? note_both : std::string_view{};
+    if (months < 14 * year) {
+        months = 14 * year;
+        note = both ? note_both_young : note_young;
+    } else if (months >= 51 * year) {
+        months = 51 * year - 1;
+        note = both ? note_both_old : note_old;
+    }
+    return from_row(a, *find_row(iom_1997, who, months, infant_feeding::unspecified), note);
+}
+
+// Tables with pregnancy and lactation rows at every age they accept (WHO/FAO, D-A-CH) or from
+// adulthood (EFSA: below 18 the girls' AI, as for other women). Both: the higher target.
+constexpr reference_intakes other_reproductive(authority a, const life_stage& stage) {
+    const std::span<const row> table = table_of(a);
+    const double months = stage.age().in_months();
+    const row* pregnancy = stage.pregnant() ? find_row(table, population::pregnancy, months, infant_feeding::unspecified) : nullptr;
+    const row* lactation = stage.lactating() ? find_row(table, population::lactation, months, infant_feeding::unspecified) : nullptr;
+    if (!pregnancy && !lactation) {
+        if (a == authority::efsa) {
+            return from_row(a, *find_row(table, population::females, months, infant_feeding::unspecified), note_efsa_girl);
+        }
+        fail_not_covered(a, stage, "the table has no pregnancy or lactation values");
+    }
+    if (pregnancy && lactation) {
+        if (lactation->target > pregnancy->target) return from_row(a, *lactation, note_both_lactation);
+        return from_row(a, *pregnancy, pregnancy->target == lactation->target ? note_both_equal : note_both_pregnancy);
+    }
+    return from_row(a, pregnancy ? *pregnancy : *lactation, {});
+}
+
+}  // namespace detail::reference_tables
+
+inline std::vector<reference_row> reference_table(authority a) {
+    namespace t = detail::reference_tables;
+    constexpr std::string_view population_words[] = {"everyone", "males", "females", "pregnancy", "lactation"};
+    const auto mg = [](std::optional<double> v) -> std::optional<milligrams> {
+        if (!v) return std::nullopt;
+        return milligrams::from_value(*v);
+    };
+    std::vector<reference_row> rows;
+    for (const t::row& r : t::table_of(a)) {
+        rows.push_back({population_words[static_cast<std::size_t>(r.who)], r.from_months, r.to_months, r.life_stage,
+                        milligrams::from_value(r.target), r.kind, mg(r.ear), mg(r.ul), mg(r.dv),
+                        a == authority::anz ? confidence::secondary : r.conf, r.feeding});
+    }
+    return rows;
+}
+
+constexpr reference_intakes reference_intakes_for(const life_stage& stage, authority a) {
+    namespace t = detail::reference_tables;
+    if (stage.pregnant() || stage.lactating()) {
+        if (a == authority::iom || a == authority::anz) return t::iom_reproductive(a, stage);
+        return t::other_reproductive(a, stage);
+    }
+    const t::population who = stage.sex() == sex::male ? t::population::males : t::population::females;
+    const t::row* r = t::find_row(t::table_of(a), who, stage.age().in_months(), stage.infant_feeding());
+    if (!r) {
+        const bool feeding_needed =
+            a == authority::who && stage.infant_feeding() == infant_feeding::unspecified && stage.age().in_months() < 6;
+        t::fail_not_covered(a, stage,
+                            feeding_needed ? "WHO/FAO gives 0-6 months two values, 26 mg breast-fed and 36 mg "
+                                             "formula-fed: give the infant's feeding"
+                                           : "the age is outside its table");
+    }
+    return t::from_row(a, *r, {});
 }
 
 }  // namespace mgcalc

@@ -9,6 +9,7 @@
 #include <mgcalc/result.hpp>
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -39,39 +40,51 @@ struct authority_info {
 };
 
 namespace detail {
-// The citations: docs/sources.md, "Reference intakes".
+// The citations: docs/sources.md, "Reference intakes of other authorities". string_view literals
+// ("..."sv), so that the compiler does not count their characters one by one (docs/performance.md).
+using namespace std::string_view_literals;
 inline constexpr std::array<authority_info, 6> authority_infos{{
-    {authority::iom, "iom", "IOM 1997",
+    {authority::iom, "iom"sv, "IOM 1997"sv,
      "Institute of Medicine (1997). Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D, and "
-     "Fluoride. National Academy Press. doi:10.17226/5776; Daily Values: FDA, 81 FR 33742 (2016), 21 CFR 101.9",
-     "all ages from birth; pregnancy and lactation"},
-    {authority::efsa, "efsa", "EFSA 2015",
+     "Fluoride. National Academy Press. doi:10.17226/5776; Daily Values: FDA, 81 FR 33742 (2016), 21 CFR 101.9"sv,
+     "all ages from birth; pregnancy and lactation"sv},
+    {authority::efsa, "efsa"sv, "EFSA 2015"sv,
      "EFSA NDA Panel (2015). Scientific Opinion on Dietary Reference Values for magnesium. EFSA Journal "
      "13(7):4186. doi:10.2903/j.efsa.2015.4186; supplemental UL: SCF (2001), in EFSA (2006) Tolerable Upper "
-     "Intake Levels for Vitamins and Minerals",
-     "ages from 6 months (EFSA's \"7-11 months\" onwards); pregnancy and lactation"},
-    {authority::who, "who", "WHO/FAO 2004",
+     "Intake Levels for Vitamins and Minerals"sv,
+     "ages from 6 months (EFSA's \"7-11 months\" onwards); pregnancy and lactation"sv},
+    {authority::who, "who"sv, "WHO/FAO 2004"sv,
      "WHO/FAO (2004). Vitamin and mineral requirements in human nutrition, 2nd edition, Annex 1 (p. 338). "
-     "World Health Organization, Geneva",
-     "all ages from birth (0-6 months by feeding: breast-fed or formula-fed); pregnancy and lactation"},
-    {authority::uk, "uk", "COMA 1991",
+     "World Health Organization, Geneva"sv,
+     "all ages from birth (0-6 months by feeding: breast-fed or formula-fed); pregnancy and lactation"sv},
+    {authority::uk, "uk"sv, "COMA 1991"sv,
      "Department of Health (1991). Dietary Reference Values for Food Energy and Nutrients for the United "
-     "Kingdom. Report on Health and Social Subjects 41. HMSO, London",
-     "ages from 1 year; no infant, pregnancy or lactation values"},
-    {authority::dach, "dach", "D-A-CH 2021",
+     "Kingdom. Report on Health and Social Subjects 41. HMSO, London"sv,
+     "ages from 1 year; no infant, pregnancy or lactation values"sv},
+    {authority::dach, "dach"sv, "D-A-CH 2021"sv,
      "Deutsche Gesellschaft fuer Ernaehrung, Oesterreichische Gesellschaft fuer Ernaehrung, Schweizerische "
      "Gesellschaft fuer Ernaehrung (2021). Referenzwerte fuer die Naehrstoffzufuhr: Magnesium (Schaetzwerte, "
-     "derived 2021). https://www.dge.de/wissenschaft/referenzwerte/magnesium/",
-     "all ages from birth; pregnancy and lactation"},
-    {authority::anz, "anz", "NHMRC/MoH 2006 (ANZ NRV, adopting IOM 1997)",
+     "derived 2021). https://www.dge.de/wissenschaft/referenzwerte/magnesium/"sv,
+     "all ages from birth; pregnancy and lactation"sv},
+    {authority::anz, "anz"sv, "NHMRC/MoH 2006 (ANZ NRV, adopting IOM 1997)"sv,
      "NHMRC and NZ Ministry of Health (2006). Nutrient Reference Values for Australia and New Zealand: "
-     "Magnesium (unchanged in the 2017 revision); the values are those of IOM 1997 (doi:10.17226/5776)",
-     "all ages from birth; pregnancy and lactation (the IOM 1997 table)"},
+     "Magnesium (unchanged in the 2017 revision); the values are those of IOM 1997 (doi:10.17226/5776)"sv,
+     "all ages from birth; pregnancy and lactation (the IOM 1997 table)"sv},
 }};
 }  // namespace detail
 
 /// Who set an authority's values, and where.
 constexpr const authority_info& info(authority a) noexcept { return detail::authority_infos[static_cast<std::size_t>(a)]; }
+
+namespace detail {
+constexpr bool infos_in_enum_order() {
+    for (std::size_t i = 0; i < authority_infos.size(); ++i) {
+        if (authority_infos[i].id != all_authorities[i] || static_cast<std::size_t>(all_authorities[i]) != i) return false;
+    }
+    return true;
+}
+static_assert(infos_in_enum_order(), "info(a) indexes authority_infos by the enum's value");
+}  // namespace detail
 
 /// "iom", "efsa", "who", "uk", "dach" or "anz".
 constexpr std::string_view to_string(authority a) noexcept { return info(a).key; }
@@ -82,8 +95,8 @@ inline authority parse_authority(std::string_view text) {
     for (authority a : all_authorities)
         if (word == to_string(a)) return a;
     throw error(errc::parse_error,
-                detail::concat("unknown reference authority ", detail::quoted(text),
-                               ": expected iom, efsa, who, uk, dach or anz"),
+                detail::concat({"unknown reference authority ", detail::quoted(text),
+                               ": expected iom, efsa, who, uk, dach or anz"}),
                 {}, std::string(text));
 }
 
