@@ -502,9 +502,9 @@ TEST_CASE("cli: JSON figures carry the documented precision, never binary noise"
         const run_result r = run(arguments);
         REQUIRE(r.exit_code == 0);
         // No number with more decimals than any figure's precision (4, the elemental fraction). A
-        // number is a JSON value or a CSV field, not digits inside a text such as a citation's DOI
-        // ("doi:10.17226/5776").
-        CHECK_FALSE(std::regex_search(r.out, std::regex("(^|[:,\\[]) *-?[0-9]+\\.[0-9]{5,}")));
+        // number is a JSON value (after `": `, `[` or `,`) or a CSV field (after `,`), not digits
+        // inside a text such as a citation's DOI ("doi:10.17226/5776").
+        CHECK_FALSE(std::regex_search(r.out, std::regex("(\": |\\[|,)-?[0-9]+\\.[0-9]{5,}")));
         CHECK(r.out.find("-0.0") == std::string::npos);
     }
 }
