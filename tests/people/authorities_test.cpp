@@ -367,3 +367,17 @@ TEST_CASE("authorities: every cell of docs/reference-intakes.md's side-by-side t
         }
     }
 }
+
+TEST_CASE("authorities: another authority's row is a constant expression too", "[authority]") {
+    // EFSA 2015: adult women AI 300 mg; SCF supplemental UL 250 mg.
+    constexpr reference_intakes efsa =
+        reference_intakes_for(life_stage(sex::female, age::from_years(30)), authority::efsa);
+    STATIC_REQUIRE(efsa.target.value() == 300.0);
+    STATIC_REQUIRE(efsa.ul_supplemental && efsa.ul_supplemental->value() == 250.0);
+    STATIC_REQUIRE(!efsa.ear);
+    // WHO/FAO 2004: formula-fed infants 0-6 months, RNI 36 mg.
+    constexpr reference_intakes who = reference_intakes_for(
+        life_stage(sex::male, age::from_months(2), {.feeding = infant_feeding::formula_fed}), authority::who);
+    STATIC_REQUIRE(who.target.value() == 36.0);
+    STATIC_REQUIRE(who.target_kind == target_kind::rni);
+}

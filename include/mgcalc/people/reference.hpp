@@ -155,7 +155,7 @@ constexpr reference_intakes iom_reproductive(authority a, const life_stage& stag
         months = 51 * year - 1;
         note = both ? note_both_old : note_old;
     }
-    return from_row(a, *find_row(iom_1997, who, months, infant_feeding::unspecified), note);
+    return from_row(a, iom_1997[find_row(iom_1997, who, months, infant_feeding::unspecified)], note);
 }
 
 // Tables with pregnancy and lactation rows at every age they accept (WHO/FAO, D-A-CH) or from
@@ -163,19 +163,24 @@ constexpr reference_intakes iom_reproductive(authority a, const life_stage& stag
 constexpr reference_intakes other_reproductive(authority a, const life_stage& stage) {
     const std::span<const row> table = table_of(a);
     const double months = stage.age().in_months();
-    const row* pregnancy = stage.pregnant() ? find_row(table, population::pregnancy, months, infant_feeding::unspecified) : nullptr;
-    const row* lactation = stage.lactating() ? find_row(table, population::lactation, months, infant_feeding::unspecified) : nullptr;
-    if (!pregnancy && !lactation) {
+    const std::size_t pregnancy =
+        stage.pregnant() ? find_row(table, population::pregnancy, months, infant_feeding::unspecified) : no_row;
+    const std::size_t lactation =
+        stage.lactating() ? find_row(table, population::lactation, months, infant_feeding::unspecified) : no_row;
+    if (pregnancy == no_row && lactation == no_row) {
         if (a == authority::efsa) {
-            return from_row(a, *find_row(table, population::females, months, infant_feeding::unspecified), note_efsa_girl);
+            return from_row(a, table[find_row(table, population::females, months, infant_feeding::unspecified)],
+                            note_efsa_girl);
         }
         fail_not_covered(a, stage, "the table has no pregnancy or lactation values");
     }
-    if (pregnancy && lactation) {
-        if (lactation->target > pregnancy->target) return from_row(a, *lactation, note_both_lactation);
-        return from_row(a, *pregnancy, pregnancy->target == lactation->target ? note_both_equal : note_both_pregnancy);
+    if (pregnancy != no_row && lactation != no_row) {
+        const row& p = table[pregnancy];
+        const row& l = table[lactation];
+        if (l.target > p.target) return from_row(a, l, note_both_lactation);
+        return from_row(a, p, p.target == l.target ? note_both_equal : note_both_pregnancy);
     }
-    return from_row(a, pregnancy ? *pregnancy : *lactation, {});
+    return from_row(a, table[pregnancy != no_row ? pregnancy : lactation], {});
 }
 
 }  // namespace detail::reference_tables
@@ -203,8 +208,9 @@ constexpr reference_intakes reference_intakes_for(const life_stage& stage, autho
         return t::other_reproductive(a, stage);
     }
     const t::population who = stage.sex() == sex::male ? t::population::males : t::population::females;
-    const t::row* r = t::find_row(t::table_of(a), who, stage.age().in_months(), stage.infant_feeding());
-    if (!r) {
+    const std::span<const t::row> table = t::table_of(a);
+    const std::size_t r = t::find_row(table, who, stage.age().in_months(), stage.infant_feeding());
+    if (r == t::no_row) {
         const bool feeding_needed =
             a == authority::who && stage.infant_feeding() == infant_feeding::unspecified && stage.age().in_months() < 6;
         t::fail_not_covered(a, stage,
@@ -212,7 +218,7 @@ constexpr reference_intakes reference_intakes_for(const life_stage& stage, autho
                                              "formula-fed: give the infant's feeding"
                                            : "the age is outside its table");
     }
-    return t::from_row(a, *r, {});
+    return t::from_row(a, table[r], {});
 }
 
 }  // namespace mgcalc

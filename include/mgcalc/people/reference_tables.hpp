@@ -10,6 +10,7 @@
 #include <mgcalc/people/life_stage.hpp>
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -250,11 +251,15 @@ constexpr bool in_band(const row& r, double months) noexcept {
     return months < r.to_months || (r.to_months == max_age && months <= max_age);
 }
 
-/// The row of a population at an age, or nullptr where the table has none.
-constexpr const row* find_row(std::span<const row> table, population who, double months, infant_feeding feeding) {
-    for (const row& r : table)
-        if (applies_to(r, who, feeding) && in_band(r, months)) return &r;
-    return nullptr;
+inline constexpr std::size_t no_row = static_cast<std::size_t>(-1);
+
+/// The position in `table` of a population's row at an age, or no_row where the table has none.
+/// A position, not a pointer: GCC 12 with -fsanitize=undefined checks a pointer into the table
+/// against null in a way it cannot then evaluate in a constant expression.
+constexpr std::size_t find_row(std::span<const row> table, population who, double months, infant_feeding feeding) {
+    for (std::size_t i = 0; i < table.size(); ++i)
+        if (applies_to(table[i], who, feeding) && in_band(table[i], months)) return i;
+    return no_row;
 }
 
 }  // namespace detail::reference_tables
