@@ -138,7 +138,8 @@ time_of_day minus_minutes(time_of_day time, int minutes) {
 
 /// The range as it applies, in the words shown beside the evening dose: an adult reads it as
 /// set; under 19 years it is an adult convention and the age's UL, not the range, bounds the dose.
-evening_dose_range describe_range(const sleep_context& context, bool adult, const reference_intakes& reference) {
+evening_dose_range describe_range(const sleep_context& context, bool adult, bool infant,
+                                  const reference_intakes& reference) {
     const std::string range = range_text(context);
     std::string description;
     if (adult) {
@@ -147,7 +148,9 @@ evening_dose_range describe_range(const sleep_context& context, bool adult, cons
         description = "adult range " + range + " (trials in adults), not applied; ";
         description += reference.ul_supplemental
                            ? "UL " + to_string(*reference.ul_supplemental) + " caps the dose"
-                           : std::string("no UL for infants");
+                           : infant ? std::string("no UL for infants")
+                                 : "no UL set by " + std::string(reference.authority) + " for " +
+                                       std::string(reference.life_stage);
     }
     return evening_dose_range{context.dose_range_low, context.dose_range_high, adult, std::move(description)};
 }
@@ -340,7 +343,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
 
     // ---- dose against the configured range (adults, when there is an evening dose) ----
     const bool adult = stage.age().in_years() >= adult_from_years;
-    out.dose_range = describe_range(context, adult, reference);
+    out.dose_range = describe_range(context, adult, stage.age().in_months() < 12.0, reference);
     if (!adult && evening_doses > 0) {
         add("dose-range-adults-only", severity::info,
             "evening dose " + to_string(out.evening_elemental) + " elemental is not judged against " +
@@ -349,8 +352,11 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                 (reference.ul_supplemental
                      ? "the UL of " + to_string(*reference.ul_supplemental) + " for " +
                            std::string(reference.life_stage) + " caps the dose"
-                     : "no UL is established for " + std::string(reference.life_stage) +
-                           ", and no supplement should be given without a clinician"),
+                     : stage.age().in_months() < 12.0
+                           ? "no UL is established for " + std::string(reference.life_stage) +
+                                 ", and no supplement should be given without a clinician"
+                           : "no UL is set by " + std::string(reference.authority) + " for " +
+                                 std::string(reference.life_stage)),
             adult_trials_evidence);
     }
     if (adult && evening_doses > 0) {
@@ -420,10 +426,10 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
     }
     if (context.reduced_kidney_function && !supplements.empty()) {
         add("kidney-caution", severity::warning,
-            "reduced kidney function is set: the UL of " +
-                (reference.ul_supplemental ? to_string(*reference.ul_supplemental)
-                                                    : std::string("(none for infants)")) +
-                " and the safety of " + to_string(result.supplement) +
+            "reduced kidney function is set: " +
+                (reference.ul_supplemental ? "the UL of " + to_string(*reference.ul_supplemental) + " and "
+                                           : "no UL is set by " + std::string(reference.authority) + ", and ") +
+                "the safety of " + to_string(result.supplement) +
                 " of supplemental magnesium assume normal kidneys, which excrete the excess; this needs a "
                 "clinician's judgement",
             kidney_evidence);

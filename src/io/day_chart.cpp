@@ -289,7 +289,10 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
                     out.text(clamp_label(upper_limit_x, width, day_plot_left, chart_width - margin), top + 17, label,
                              {.size = 11, .fill = upper_limit_colour, .bold = true});
                 } else if (row.supplement_part && !supplements.empty()) {
-                    out.text(day_plot_left, top + 17, "no UL established for infants; IOM: supplements not advised",
+                    const std::string no_ul =
+                        day.stage.age().in_months() < 12.0 ? "no UL established for infants; IOM: supplements not advised"
+                                        : "no supplemental UL set by " + std::string(reference.authority);
+                    out.text(day_plot_left, top + 17, no_ul,
                              {.size = 11, .fill = upper_limit_colour, .italic = true});
                 }
                 break;

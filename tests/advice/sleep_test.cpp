@@ -766,3 +766,27 @@ TEST_CASE("sleep: a logged day is assessed with the profile's age, medications a
     CHECK(missing.code() == mgcalc::errc::invalid_date);
     CHECK(std::string(missing.message()) == "the log has no day 2024-03-11; expected the date of a logged day");
 }
+
+TEST_CASE("sleep: the chosen authority's target and UL are used, and a table without a UL is named", "[sleep]") {
+    using mgcalc_test::contains;
+    mgcalc::day_intake day;
+    day.add_supplement(elemental("glycinate", 300.0), {}, at(21, 45));
+    // EFSA 2015 / SCF: 250 mg supplemental UL for adults, so 300 mg is over it (IOM's 350 mg is not).
+    mgcalc::sleep_context efsa = bedtime(22, 30);
+    efsa.authority = mgcalc::authority::efsa;
+    const mgcalc::sleep_assessment over = mgcalc::assess_sleep(day, woman34, efsa);
+    CHECK(over.day.reference.authority_id == mgcalc::authority::efsa);
+    REQUIRE(has(over, "over-upper-limit"));
+    CHECK(contains(get(over, "over-upper-limit").message, "above the UL of 250 mg"));
+    CHECK(contains(get(over, "over-upper-limit").evidence, "EFSA"));
+    CHECK_FALSE(has(mgcalc::assess_sleep(day, woman34, bedtime(22, 30)), "over-upper-limit"));
+    // WHO/FAO 2004 sets no UL: no over-UL finding, and a child's dose note names the table.
+    mgcalc::sleep_context who = bedtime(22, 30);
+    who.authority = mgcalc::authority::who;
+    CHECK_FALSE(has(mgcalc::assess_sleep(day, woman34, who), "over-upper-limit"));
+    mgcalc::day_intake child_day;
+    child_day.add_supplement(elemental("glycinate", 100.0), {}, at(21, 45));
+    const mgcalc::sleep_assessment who_child = mgcalc::assess_sleep(child_day, woman(7.0), who);
+    CHECK(who_child.dose_range.description ==
+          "adult range 200-400 mg (trials in adults), not applied; no UL set by WHO/FAO 2004 for Children 7-9 years");
+}

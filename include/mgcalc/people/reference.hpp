@@ -114,9 +114,15 @@ inline constexpr std::string_view note_both_equal =
 
 [[noreturn]] inline void fail_not_covered(authority a, const life_stage& stage, std::string_view why) {
     const authority_info& who = info(a);
-    throw error(errc::not_covered, concat({who.name, " has no magnesium value for a ", stage.to_string(), ": ", why,
-                                          "; its table covers ", who.covers,
-                                          ". Choose another authority (iom covers every life stage)"}));
+    // An infant whose feeding WHO/FAO needs is helped by giving it, not by another table.
+    const bool feeding_missing = a == authority::who && stage.age().in_months() < 6.0 &&
+                                 stage.infant_feeding() == infant_feeding::unspecified;
+    throw error(errc::not_covered,
+                concat({who.name, " has no magnesium value for a ", stage.to_string(), ": ", why, "; its table covers ",
+                        who.covers,
+                        feeding_missing ? ". Give the infant's feeding, breast-fed or formula-fed (the profile's "
+                                          "infant_feeding), or choose another authority"
+                                        : ". Choose another authority (iom covers every life stage)"}));
 }
 
 constexpr reference_intakes from_row(authority a, const row& r, std::string_view note) {
@@ -215,7 +221,7 @@ constexpr reference_intakes reference_intakes_for(const life_stage& stage, autho
             a == authority::who && stage.infant_feeding() == infant_feeding::unspecified && stage.age().in_months() < 6;
         t::fail_not_covered(a, stage,
                             feeding_needed ? "WHO/FAO gives 0-6 months two values, 26 mg breast-fed and 36 mg "
-                                             "formula-fed: give the infant's feeding"
+                                             "formula-fed"
                                            : "the age is outside its table");
     }
     return t::from_row(a, table[r], {});

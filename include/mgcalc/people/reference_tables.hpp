@@ -116,8 +116,8 @@ inline constexpr std::array iom_1997{
 inline constexpr std::array efsa_2015{
     row{P::everyone,  6,          year,       "7-11 months"sv,        80, K::ai, none, none, none, C},
     row{P::everyone,  1 * year,   3 * year,   "1 to < 3 years"sv,    170, K::ai, none, none, none, C},
-    row{P::everyone,  3 * year,   4 * year,   "3 to < 10 years"sv,   230, K::ai, none, none, none, C},
-    row{P::everyone,  4 * year,   10 * year,  "3 to < 10 years"sv,   230, K::ai, none, 250,  none, C},
+    row{P::everyone,  3 * year,   4 * year,   "3 to < 10 years (under 4)"sv, 230, K::ai, none, none, none, C},
+    row{P::everyone,  4 * year,   10 * year,  "3 to < 10 years (from 4)"sv, 230, K::ai, none, 250,  none, C},
     row{P::males,     10 * year,  18 * year,  "10 to < 18 years"sv,  300, K::ai, none, 250,  none, C},
     row{P::males,     18 * year,  max_age,    ">= 18 years"sv,       350, K::ai, none, 250,  none, C},
     row{P::females,   10 * year,  18 * year,  "10 to < 18 years"sv,  250, K::ai, none, 250,  none, C},
