@@ -16,6 +16,7 @@ namespace mgcalc::cli {
 namespace {
 
 std::string months_text(int months) {
+    if (months == 0) return "birth";
     if (months % 12 != 0) return std::to_string(months) + " months";
     return std::to_string(months / 12) + " y";
 }

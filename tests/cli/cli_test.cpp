@@ -589,3 +589,41 @@ TEST_CASE("cli: today is the local date (TZ), so a birthday changes the life sta
     CHECK(target(east) == 310.0);
     CHECK(target(west) == 360.0);
 }
+
+TEST_CASE("cli: --authority on reference, report and sleep, and reference --list", "[cli]") {
+    // EFSA 2015: adult women AI 300 mg, SCF supplemental UL 250 mg.
+    const nlohmann::json efsa = run_json("reference --sex female --age 30 --authority efsa");
+    CHECK(efsa["authority_id"] == "efsa");
+    CHECK(efsa["target_mg"] == 300.0);
+    CHECK(efsa["target_kind"] == "AI");
+    CHECK(efsa["ul_supplemental_mg"] == 250.0);
+    CHECK(efsa["confidence"] == "confirmed");
+    // WHO/FAO 2004 sets no UL: null, and 500 mg of supplements is no over-UL finding.
+    const nlohmann::json who =
+        run_json("report --sex female --age 30 --authority who --supplement \"glycinate=500 mg\" --date 2026-11-23");
+    CHECK(who["reference"]["ul_supplemental_mg"].is_null());
+    CHECK(who["over_ul"] == false);
+    CHECK(who["status"] == "meets-rni");
+    const run_result text = run("report --sex female --age 30 --authority who --supplement \"glycinate=500 mg\"");
+    CHECK(text.exit_code == 0);
+    CHECK(text.out.find("No supplemental upper limit: WHO/FAO 2004 sets none for Females 19-50 years") !=
+          std::string::npos);
+    // The sleep assessment uses the chosen table's UL (EFSA: 300 mg is over 250 mg).
+    const nlohmann::json sleep = run_json(
+        "sleep --sex female --age 34 --authority efsa --bedtime 22:30 --supplement \"glycinate=300 mg@21:45\"");
+    bool over = false;
+    for (const auto& f : sleep["findings"]) over = over || f["code"] == "over-upper-limit";
+    CHECK(over);
+    // The whole table, as CSV: the header and one line per band.
+    const run_result csv = run("reference --authority dach --list --format csv");
+    REQUIRE(csv.exit_code == 0);
+    CHECK(csv.out.rfind("authority,population,from_months,to_months,life_stage,", 0) == 0);
+    CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 16);  // header + 15 rows
+    CHECK(csv.out.find("dach,everyone,0,4,0 to < 4 months,,AI,24,,,,confirmed\n") != std::string::npos);
+    // Not covered, and bad words: one line each, exit 2.
+    check_one_line_error("reference --sex female --age 30 --pregnant --authority uk", "[mgcalc.not_covered] COMA 1991");
+    check_one_line_error("reference --sex male --age-months 3 --authority who", "infant_feeding");
+    check_one_line_error("reference --sex male --age-months 3 --authority nrv", "expected iom, efsa, who, uk, dach or anz");
+    check_one_line_error("reference --sex male --age 3 --infant-feeding breast-fed",
+                         "applies below 12 months of age only");
+}
