@@ -112,25 +112,28 @@ inline constexpr std::string_view note_both_pregnancy =
 inline constexpr std::string_view note_both_equal =
     "pregnant and lactating: the pregnancy and lactation values are the same"sv;
 
-[[noreturn]] inline void fail_not_covered(authority a, const life_stage& stage, std::string_view why) {
+inline constexpr std::string_view choose_another =
+    "Choose another authority (iom covers every life stage)"sv;
+
+[[noreturn]] inline void fail_not_covered(authority a, const life_stage& stage, std::string_view why,
+                                          std::string_view what_to_do = choose_another) {
     const authority_info& who = info(a);
-    // An infant whose feeding WHO/FAO needs is helped by giving it, not by another table.
-    const bool feeding_missing = a == authority::who && stage.age().in_months() < 6.0 &&
-                                 stage.infant_feeding() == infant_feeding::unspecified;
-    throw error(errc::not_covered,
-                concat({who.name, " has no magnesium value for a ", stage.to_string(), ": ", why, "; its table covers ",
-                        who.covers,
-                        feeding_missing ? ". Give the infant's feeding, breast-fed or formula-fed (the profile's "
-                                          "infant_feeding), or choose another authority"
-                                        : ". Choose another authority (iom covers every life stage)"}));
+    throw error(errc::not_covered, concat({who.name, " has no magnesium value for a ", stage.to_string(), ": ", why,
+                                           "; its table covers ", who.covers, ". ", what_to_do}));
+}
+
+constexpr std::optional<milligrams> mg(std::optional<double> value) {
+    if (!value) return std::nullopt;
+    return milligrams::from_value(*value);
+}
+
+// ANZ adopted IOM's numbers; that adoption is confirmed only through copies of the NRV text.
+constexpr confidence confidence_of(authority a, const row& r) noexcept {
+    return a == authority::anz ? confidence::secondary : r.conf;
 }
 
 constexpr reference_intakes from_row(authority a, const row& r, std::string_view note) {
     const authority_info& who = info(a);
-    auto mg = [](std::optional<double> v) -> std::optional<milligrams> {
-        if (!v) return std::nullopt;
-        return milligrams::from_value(*v);
-    };
     return reference_intakes{
         .authority_id = a,
         .authority = who.name,
@@ -141,8 +144,7 @@ constexpr reference_intakes from_row(authority a, const row& r, std::string_view
         .ul_supplemental = mg(r.ul),
         .dv = mg(r.dv),
         .source = who.citation,
-        // ANZ adopted IOM's numbers; that adoption is confirmed only through copies of the NRV text.
-        .confidence = a == authority::anz ? confidence::secondary : r.conf,
+        .confidence = confidence_of(a, r),
         .note = note,
     };
 }
@@ -194,15 +196,11 @@ constexpr reference_intakes other_reproductive(authority a, const life_stage& st
 inline std::vector<reference_row> reference_table(authority a) {
     namespace t = detail::reference_tables;
     constexpr std::string_view population_words[] = {"everyone", "males", "females", "pregnancy", "lactation"};
-    const auto mg = [](std::optional<double> v) -> std::optional<milligrams> {
-        if (!v) return std::nullopt;
-        return milligrams::from_value(*v);
-    };
     std::vector<reference_row> rows;
     for (const t::row& r : t::table_of(a)) {
         rows.push_back({population_words[static_cast<std::size_t>(r.who)], r.from_months, r.to_months, r.life_stage,
-                        milligrams::from_value(r.target), r.kind, mg(r.ear), mg(r.ul), mg(r.dv),
-                        a == authority::anz ? confidence::secondary : r.conf, r.feeding});
+                        milligrams::from_value(r.target), r.kind, t::mg(r.ear), t::mg(r.ul), t::mg(r.dv),
+                        t::confidence_of(a, r), r.feeding});
     }
     return rows;
 }
@@ -217,12 +215,13 @@ constexpr reference_intakes reference_intakes_for(const life_stage& stage, autho
     const std::span<const t::row> table = t::table_of(a);
     const std::size_t r = t::find_row(table, who, stage.age().in_months(), stage.infant_feeding());
     if (r == t::no_row) {
-        const bool feeding_needed =
-            a == authority::who && stage.infant_feeding() == infant_feeding::unspecified && stage.age().in_months() < 6;
-        t::fail_not_covered(a, stage,
-                            feeding_needed ? "WHO/FAO gives 0-6 months two values, 26 mg breast-fed and 36 mg "
-                                             "formula-fed"
-                                           : "the age is outside its table");
+        // WHO/FAO's 0-6 month rows are by feeding: an infant without one is helped by giving it.
+        if (a == authority::who && stage.infant_feeding() == infant_feeding::unspecified) {
+            t::fail_not_covered(a, stage, "WHO/FAO gives 0-6 months two values, 26 mg breast-fed and 36 mg formula-fed",
+                                "Give the infant's feeding, breast-fed or formula-fed (the profile's infant_feeding), "
+                                "or choose another authority");
+        }
+        t::fail_not_covered(a, stage, "the age is outside its table");
     }
     return t::from_row(a, table[r], {});
 }
