@@ -343,7 +343,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
 
     // ---- dose against the configured range (adults, when there is an evening dose) ----
     const bool adult = stage.age().in_years() >= adult_from_years;
-    out.dose_range = describe_range(context, adult, stage.age().in_months() < 12.0, reference);
+    out.dose_range = describe_range(context, adult, stage.age().infant(), reference);
     if (!adult && evening_doses > 0) {
         add("dose-range-adults-only", severity::info,
             "evening dose " + to_string(out.evening_elemental) + " elemental is not judged against " +
@@ -352,7 +352,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
                 (reference.ul_supplemental
                      ? "the UL of " + to_string(*reference.ul_supplemental) + " for " +
                            std::string(reference.life_stage) + " caps the dose"
-                     : stage.age().in_months() < 12.0
+                     : stage.age().infant()
                            ? "no UL is established for " + std::string(reference.life_stage) +
                                  ", and no supplement should be given without a clinician"
                            : "no UL is set by " + std::string(reference.authority) + " for " +
@@ -407,7 +407,7 @@ sleep_assessment assess_sleep(const day_intake& day, const life_stage& stage, co
             reference.authority_id == authority::iom || reference.authority_id == authority::anz ? iom_ul_evidence
                                                                                               : reference.source);
     }
-    if (stage.age().in_months() < 12.0 && !supplements.empty()) {
+    if (stage.age().infant() && !supplements.empty()) {
         add("infant", severity::warning,
             "a supplement is logged for an infant (" + stage.age().to_string() +
                 "): no UL is established below 12 months and no supplement should be given without a "

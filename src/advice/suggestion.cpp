@@ -152,7 +152,7 @@ gap_suggestions suggest_for_gap(const evaluation& day, std::size_t count, const 
     // months): their magnesium should come from breast milk, formula and food, and the curated
     // servings (an ounce of nuts, a cup of beans) are not infant food. So no foods and no
     // supplement for them.
-    if (day.stage.age().in_months() < 12.0) return result;
+    if (day.stage.age().infant()) return result;
 
     // Foods whose one serving closes the gap first, smallest sufficient serving first (so a
     // 50 mg gap is not met with three times that); then the largest contributions. Stable, so

@@ -290,7 +290,7 @@ std::string day_chart_svg(const evaluation& day, std::string_view title) {
                              {.size = 11, .fill = upper_limit_colour, .bold = true});
                 } else if (row.supplement_part && !supplements.empty()) {
                     const std::string no_ul =
-                        day.stage.age().in_months() < 12.0 ? "no UL established for infants; IOM: supplements not advised"
+                        day.stage.age().infant() ? "no UL established for infants; IOM: supplements not advised"
                                         : "no supplemental UL set by " + std::string(reference.authority);
                     out.text(day_plot_left, top + 17, no_ul,
                              {.size = 11, .fill = upper_limit_colour, .italic = true});

@@ -45,7 +45,7 @@ life_stage profile::on(year_month_day day) const {
     physiological_state state;
     for (const date_range& range : pregnancies) state.pregnant = state.pregnant || range.contains(day);
     for (const date_range& range : lactation) state.lactating = state.lactating || range.contains(day);
-    if (exact.in_months() < 12.0) state.feeding = infant_feeding;
+    if (exact.infant()) state.feeding = infant_feeding;
     return life_stage(sex, exact, state);
 }
 

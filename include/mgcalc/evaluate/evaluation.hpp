@@ -266,7 +266,7 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage, autho
                          return a.magnesium && *a.magnesium > *b.magnesium;
                      });
 
-    if (stage.age().in_months() < 12.0 && !day.supplements().empty()) {
+    if (stage.age().infant() && !day.supplements().empty()) {
         result.warnings.push_back(
             {"supplement-for-infant",
              concat({"a magnesium supplement is logged for an infant (", stage.age().to_string(),

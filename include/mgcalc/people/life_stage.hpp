@@ -37,6 +37,9 @@ public:
 
     constexpr double in_months() const noexcept { return months_; }
     constexpr double in_years() const noexcept { return months_ / 12.0; }
+    /// Under 12 months: the infant rows of every table mgcalc ships, where no supplemental UL is
+    /// set and an infant feeding applies.
+    constexpr bool infant() const noexcept { return months_ < 12.0; }
     /// "9 months", "9.5 months" below 2 years, "34.5 years" from 2 years (truncated to one
     /// decimal, so it never shows an age not yet reached).
     std::string to_string() const;
@@ -187,7 +190,7 @@ constexpr life_stage::life_stage(mgcalc::sex s, mgcalc::age a, physiological_sta
     if (reproductive && (s == sex::male || a.in_months() < detail::min_reproductive_age_months)) {
         detail::fail_impossible_state(s, a, state);
     }
-    if (state.feeding != infant_feeding::unspecified && a.in_months() >= detail::months_per_year) {
+    if (state.feeding != infant_feeding::unspecified && !a.infant()) {
         detail::fail_feeding_after_infancy(a, state.feeding);
     }
 }
