@@ -35,19 +35,27 @@ trap 'rm -rf "$work"' EXIT
 
 printf '#include <mgcalc/mgcalc.hpp>\n' >"$work/mgcalc.cpp"
 printf '#include <boost/units/quantity.hpp>\n#include <boost/units/systems/si/mass.hpp>\n' >"$work/boost_units.cpp"
+# The floor: Boost.Units and the standard headers that the core's headers include, without any of
+# mgcalc's own code. No header-only core built on these containers can compile faster than this.
+{
+  cat "$work/boost_units.cpp"
+  $cxx -std=c++20 -fsyntax-only -H -I include "$work/mgcalc.cpp" 2>&1 >/dev/null |
+    grep -o 'include/mgcalc/[A-Za-z0-9_/]*\.hpp' | sort -u | xargs grep -h '^#include <[a-z_]*>' | sort -u
+} >"$work/floor.cpp"
 
 flags="-std=c++20 -O0 -c -I include"
 command_for() { echo "$cxx $flags $work/$1.cpp -o /dev/null"; }
 
 # Both must compile before they are timed.
-for name in mgcalc boost_units; do
+for name in mgcalc boost_units floor; do
   $(command_for "$name")
 done
 
 hyperfine --style basic --warmup "$warmup" --runs "$runs" \
   --export-csv "$work/times.csv" \
   -n mgcalc "$(command_for mgcalc)" \
-  -n boost_units "$(command_for boost_units)"
+  -n boost_units "$(command_for boost_units)" \
+  -n floor "$(command_for floor)"
 
 # CSV: command,mean,stddev,median,user,system,min,max (seconds).
 field() { awk -F, -v name="$1" -v column="$2" 'NR > 1 && $1 == name { print $column }' "$work/times.csv"; }
@@ -59,12 +67,19 @@ boost_mean=$(field boost_units 2)
 boost_stddev=$(field boost_units 3)
 boost_median=$(field boost_units 4)
 boost_min=$(field boost_units 7)
+floor_mean=$(field floor 2)
+floor_stddev=$(field floor 3)
+floor_median=$(field floor 4)
+floor_min=$(field floor 7)
+floor_ratio=$(awk -v a="$floor_median" -v b="$boost_median" 'BEGIN { printf "%.2f", a / b }')
+floor_headers=$(grep -o '^#include <[a-z_]*>' "$work/floor.cpp" | sed 's/^#include \(.*\)$/`\1`/' | paste -sd ' ' -)
 ratio=$(awk -v a="$mgcalc_median" -v b="$boost_median" 'BEGIN { printf "%.2f", a / b }')
 verdict=$(awk -v r="$ratio" -v g="$goal" 'BEGIN { print (r <= g) ? "within the goal" : "OVER the goal" }')
 
 lines_after_preprocessing() { $cxx -std=c++20 -E -I include "$work/$1.cpp" | wc -l; }
 mgcalc_lines=$(lines_after_preprocessing mgcalc)
 boost_lines=$(lines_after_preprocessing boost_units)
+floor_lines=$(lines_after_preprocessing floor)
 
 seconds() { awk -v s="$1" 'BEGIN { printf "%.3f s", s }'; }
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -74,6 +89,7 @@ compiler=$($cxx --version | head -n 1)
 echo
 echo "<mgcalc/mgcalc.hpp>:            median $(seconds "$mgcalc_median"), mean $(seconds "$mgcalc_mean") ± $(seconds "$mgcalc_stddev")"
 echo "Boost.Units quantity + si/mass: median $(seconds "$boost_median"), mean $(seconds "$boost_mean") ± $(seconds "$boost_stddev")"
+echo "floor (Boost.Units + the core's standard headers): median $(seconds "$floor_median"), ${floor_ratio}x Boost.Units"
 echo "ratio of medians: ${ratio}x (goal <= ${goal}x: $verdict)"
 
 section=$(cat <<SECTION
@@ -90,8 +106,10 @@ $cxx $flags <file>.cpp -o /dev/null
 |---|---|---|---|---|---|
 | mgcalc.cpp | \`<mgcalc/mgcalc.hpp>\` | $(seconds "$mgcalc_median") | $(seconds "$mgcalc_mean") ± $(seconds "$mgcalc_stddev") | $(seconds "$mgcalc_min") | $mgcalc_lines |
 | boost_units.cpp | \`<boost/units/quantity.hpp>\` + \`<boost/units/systems/si/mass.hpp>\` | $(seconds "$boost_median") | $(seconds "$boost_mean") ± $(seconds "$boost_stddev") | $(seconds "$boost_min") | $boost_lines |
+| floor.cpp | the same and the standard headers the core includes: $floor_headers | $(seconds "$floor_median") | $(seconds "$floor_mean") ± $(seconds "$floor_stddev") | $(seconds "$floor_min") | $floor_lines |
 
-Ratio of the medians: **${ratio}×** (goal ≤ ${goal}×: $verdict).
+Ratio of the medians: **${ratio}×** (goal ≤ ${goal}×: $verdict). The floor, Boost.Units with the
+standard headers alone and none of mgcalc's code, is ${floor_ratio}× Boost.Units.
 
 Machine: ${cpu:-unknown CPU}, $(nproc) cores, $os, $compiler.
 <!-- compile-time:end -->
