@@ -1,0 +1,362 @@
+// Batch evaluation over columns (include/mgcalc/evaluate/batch.hpp).
+//
+// Three passes. (1) Serial: find each person-day's entries, in (person, day) order; columns that
+// are already ordered (the usual case: a survey file or a database export sorted by person) are
+// read in place, others through one permutation. (2) Parallel: each thread takes a contiguous run
+// of person-days and writes only those results, with its own list of the references it met.
+// (3) Serial: the threads' reference lists are merged in person-day order, so `references` and
+// every index into it are the same for any thread count.
+#include <mgcalc/evaluate/batch.hpp>
+
+#include <mgcalc/detail/decimal.hpp>
+#include <mgcalc/detail/strings.hpp>
+#include <mgcalc/error.hpp>
+#include <mgcalc/limits.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <numeric>
+#include <thread>
+#include <utility>
+
+namespace mgcalc {
+
+namespace {
+
+constexpr double unknown_value = std::numeric_limits<double>::quiet_NaN();
+
+[[noreturn]] void fail_row(errc code, std::string_view table, std::size_t row, std::string_view what) {
+    throw error(code, detail::concat({table, " row ", std::to_string(row + 1), ": ", what}));
+}
+
+std::string day_text(std::chrono::sys_days day) { return to_string(year_month_day{day}); }
+
+// The order in which rows are read: empty when the columns are already ordered by (person, day),
+// else a permutation sorted by (person, day) that keeps the logged order within a person-day.
+std::vector<std::size_t> reading_order(std::span<const std::uint32_t> person, std::span<const std::chrono::sys_days> day) {
+    const auto before = [&](std::size_t a, std::size_t b) {
+        return person[a] != person[b] ? person[a] < person[b] : day[a] < day[b];
+    };
+    bool ordered = true;
+    for (std::size_t i = 1; i < person.size() && ordered; ++i) ordered = !before(i, i - 1);
+    if (ordered) return {};
+    std::vector<std::size_t> order(person.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), before);
+    return order;
+}
+
+// Rows of one table as read: row(i) is the i-th row in (person, day) order.
+struct ordered_rows {
+    std::span<const std::uint32_t> person;
+    std::span<const std::chrono::sys_days> day;
+    std::vector<std::size_t> order;  // empty: identity
+    std::size_t size() const noexcept { return person.size(); }
+    std::size_t row(std::size_t i) const noexcept { return order.empty() ? i : order[i]; }
+};
+
+void check_lengths(std::string_view table, std::initializer_list<std::size_t> sizes) {
+    const std::size_t first = *sizes.begin();
+    for (std::size_t size : sizes) {
+        if (size != first) {
+            throw error(errc::parse_error,
+                        detail::concat({table, " columns have different lengths (", std::to_string(first), " and ",
+                                        std::to_string(size), "): every column needs one value per row"}));
+        }
+    }
+}
+
+// Where one person-day's rows start in the reading order of each table.
+struct day_bounds {
+    std::size_t food_begin;
+    std::size_t dose_begin;
+};
+
+// Same reference row: the tables are static, so the row's texts are the same objects.
+bool same_reference(const reference_intakes& a, const reference_intakes& b) noexcept {
+    return a.authority_id == b.authority_id && a.life_stage.data() == b.life_stage.data() &&
+           a.note.data() == b.note.data() && a.target == b.target && a.ear == b.ear &&
+           a.ul_supplemental == b.ul_supplemental;
+}
+
+// One thread's work: person-days [begin, end), with the references it met in first-use order.
+struct worker {
+    std::size_t begin;
+    std::size_t end;
+    std::vector<reference_intakes> references;
+    std::exception_ptr failure;
+};
+
+class batch_run {
+public:
+    batch_run(const batch_foods& foods, std::span<const batch_person> people, const batch_food_columns& entries,
+              const batch_supplement_columns& doses)
+        : foods_(foods.mg_per_100g()),
+          people_(people),
+          entries_(entries),
+          doses_(doses),
+          food_rows_{entries.person, entries.day, {}},
+          dose_rows_{doses.person, doses.day, {}} {
+        check_lengths("food entry", {entries.person.size(), entries.day.size(), entries.food.size(), entries.amount.size()});
+        check_lengths("supplement", {doses.person.size(), doses.day.size(), doses.compound.size(), doses.amount.size(),
+                                     doses.basis.size()});
+        check_people("food entry", entries.person);
+        check_people("supplement", doses.person);
+        food_rows_.order = reading_order(entries.person, entries.day);
+        dose_rows_.order = reading_order(doses.person, doses.day);
+    }
+
+    // Pass 1: one person-day for each distinct (person, day) of either table, in order.
+    void find_days(std::vector<person_day>& days) {
+        std::size_t f = 0, s = 0;
+        const auto key = [](const ordered_rows& rows, std::size_t i) {
+            const std::size_t r = rows.row(i);
+            return std::pair{rows.person[r], rows.day[r]};
+        };
+        while (f < food_rows_.size() || s < dose_rows_.size()) {
+            std::pair<std::uint32_t, std::chrono::sys_days> next;
+            if (s == dose_rows_.size() || (f < food_rows_.size() && key(food_rows_, f) <= key(dose_rows_, s))) {
+                next = key(food_rows_, f);
+            } else {
+                next = key(dose_rows_, s);
+            }
+            bounds_.push_back({f, s});
+            days.push_back(person_day{next.first, next.second, {}, 0, 0, {}, {}, 0.0, person_day::no_reference, false, false});
+            while (f < food_rows_.size() && key(food_rows_, f) == next) ++f;
+            while (s < dose_rows_.size() && key(dose_rows_, s) == next) ++s;
+        }
+        bounds_.push_back({f, s});
+    }
+
+    // Pass 2, for days [w.begin, w.end).
+    void evaluate_days(std::vector<person_day>& days, worker& w, std::atomic<std::size_t>& done) const {
+        constexpr std::size_t report_every = 4096;
+        for (std::size_t d = w.begin; d < w.end; ++d) {
+            evaluate_day(days[d], d, w.references);
+            if ((d - w.begin + 1) % report_every == 0) done.fetch_add(report_every, std::memory_order_relaxed);
+        }
+    }
+
+private:
+    void check_people(std::string_view table, std::span<const std::uint32_t> person) const {
+        for (std::size_t i = 0; i < person.size(); ++i) {
+            if (person[i] >= people_.size()) {
+                fail_row(errc::parse_error, table, i,
+                         detail::concat({"person ", std::to_string(person[i]), " is not one of the ",
+                                         std::to_string(people_.size()), " people given (indexes 0 to ",
+                                         std::to_string(people_.size() == 0 ? 0 : people_.size() - 1), ")"}));
+            }
+        }
+    }
+
+    void evaluate_day(person_day& out, std::size_t d, std::vector<reference_intakes>& references) const {
+        // Food: the arithmetic of magnesium_in() and evaluate(), in the logged order.
+        milligrams food = milligrams::from_value(0.0);
+        std::uint32_t unknown = 0;
+        for (std::size_t i = bounds_[d].food_begin; i < bounds_[d + 1].food_begin; ++i) {
+            const std::size_t r = food_rows_.row(i);
+            const std::uint32_t index = entries_.food[r];
+            if (index >= foods_.size()) {
+                fail_row(errc::parse_error, "food entry", r,
+                         detail::concat({"food index ", std::to_string(index), " is out of range: the food table has ",
+                                         std::to_string(foods_.size()), " foods"}));
+            }
+            const double weight = entries_.amount[r].value();
+            if (!(weight >= 0.0 && weight <= limits::max_food_grams)) {
+                fail_row(errc::invalid_amount, "food entry", r,
+                         detail::concat({"amount ", detail::decimal(weight, 3),
+                                         " g is not accepted: expected a finite amount from 0 to ",
+                                         detail::decimal(limits::max_food_grams, 0), " g"}));
+            }
+            const double per_100g = foods_[index];
+            if (std::isnan(per_100g)) {
+                ++unknown;  // unknown is not zero: counted, never added
+            } else {
+                food += milligrams::from_value(per_100g) * (weight / 100.0);
+            }
+        }
+        // Supplements: each dose as supplement_dose reads it (stoichiometry, plausibility).
+        milligrams supplement = milligrams::from_value(0.0);
+        const std::span<const compound> known = compounds();
+        for (std::size_t i = bounds_[d].dose_begin; i < bounds_[d + 1].dose_begin; ++i) {
+            const std::size_t r = dose_rows_.row(i);
+            const std::uint32_t c = doses_.compound[r];
+            if (c > known.size()) {
+                fail_row(errc::unknown_compound, "supplement", r,
+                         detail::concat({"compound index ", std::to_string(c), " is out of range: 0 to ",
+                                         std::to_string(known.size() - 1), " are compounds(), ",
+                                         std::to_string(known.size()), " is magnesium of a form not stated"}));
+            }
+            const compound& form = c == known.size() ? unspecified_form() : known[c];
+            try {
+                supplement += supplement_dose(form, doses_.amount[r], doses_.basis[r]).elemental();
+            } catch (const error& e) {
+                fail_row(e.code(), "supplement", r, e.message());
+            }
+        }
+
+        out.food = food;
+        out.unknown_entries = unknown;
+        out.supplement_doses = static_cast<std::uint32_t>(bounds_[d + 1].dose_begin - bounds_[d].dose_begin);
+        out.supplement = supplement;
+        out.total = food + supplement;
+
+        out.reference = reference_index(out, references);
+        if (out.reference == person_day::no_reference) {
+            out.percent_of_target = unknown_value;
+            return;
+        }
+        // As evaluate(): percent of the target; the EAR status; the UL on supplements only
+        // (IOM 1997, pp. 242-244), and only where the table sets one.
+        const reference_intakes& reference = references[out.reference];
+        out.percent_of_target = out.total / reference.target * 100.0;
+        out.below_ear = reference.ear && out.total < *reference.ear;
+        out.over_ul = reference.ul_supplemental && out.supplement > *reference.ul_supplemental;
+    }
+
+    // The day's reference in `references` (added if new), or no_reference where the authority's
+    // table has no row for the person's life stage that day.
+    std::uint16_t reference_index(const person_day& day, std::vector<reference_intakes>& references) const {
+        const batch_person& who = people_[day.person];
+        try {
+            const result<reference_intakes> found =
+                try_reference_intakes_for(who.on(year_month_day{day.day}), who.profile.authority);
+            if (found) return local_index(references, *found);
+            if (found.error().code() == errc::not_covered) return person_day::no_reference;
+            throw found.error();
+        } catch (const error& e) {
+            throw error(e.code(), detail::concat({"person ", std::to_string(day.person), " on ", day_text(day.day), ": ",
+                                                  e.message()}));
+        }
+    }
+
+    static std::uint16_t local_index(std::vector<reference_intakes>& references, const reference_intakes& r) {
+        // Most days repeat the last reference met (the same person's next day).
+        if (!references.empty() && same_reference(references.back(), r)) {
+            return static_cast<std::uint16_t>(references.size() - 1);
+        }
+        for (std::size_t i = 0; i < references.size(); ++i) {
+            if (same_reference(references[i], r)) return static_cast<std::uint16_t>(i);
+        }
+        references.push_back(r);
+        return static_cast<std::uint16_t>(references.size() - 1);
+    }
+
+    std::span<const double> foods_;
+    std::span<const batch_person> people_;
+    const batch_food_columns& entries_;
+    const batch_supplement_columns& doses_;
+    ordered_rows food_rows_;
+    ordered_rows dose_rows_;
+    std::vector<day_bounds> bounds_;
+};
+
+}  // namespace
+
+batch_foods batch_foods::of(const food_database& database) {
+    batch_foods table;
+    table.per_100g_.reserve(database.size());
+    for (std::size_t i = 0; i < database.size(); ++i) {
+        const std::optional<milligrams> value = database.magnesium_per_100g(i);
+        table.per_100g_.push_back(value ? value->value() : unknown_value);
+    }
+    return table;
+}
+
+std::uint32_t batch_foods::add(const food& item) {
+    per_100g_.push_back(item.magnesium_per_100g ? item.magnesium_per_100g->value() : unknown_value);
+    return static_cast<std::uint32_t>(per_100g_.size() - 1);
+}
+
+std::optional<milligrams> batch_foods::magnesium_per_100g(std::uint32_t index) const {
+    const double value = per_100g_.at(index);
+    if (std::isnan(value)) return std::nullopt;
+    return milligrams::from_value(value);
+}
+
+life_stage batch_person::on(year_month_day day) const {
+    if (age_is_fixed && profile.age) {
+        mgcalc::profile on_day = profile;
+        on_day.age->on = day;  // the stated years on this very day
+        return on_day.on(day);
+    }
+    return profile.on(day);
+}
+
+batch_result evaluate_batch(const batch_foods& foods, std::span<const batch_person> people,
+                            const batch_food_columns& entries, const batch_supplement_columns& supplements,
+                            const batch_options& options) {
+    batch_run run(foods, people, entries, supplements);
+    batch_result result;
+    run.find_days(result.days);
+    const std::size_t total = result.days.size();
+
+    unsigned threads = options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+    // Below a few thousand days a thread costs more than it saves.
+    constexpr std::size_t min_days_per_thread = 4096;
+    threads = static_cast<unsigned>(std::clamp<std::size_t>(total / min_days_per_thread, 1, threads));
+
+    std::vector<worker> workers(threads);
+    for (unsigned t = 0; t < threads; ++t) {
+        workers[t].begin = total * t / threads;
+        workers[t].end = total * (t + 1) / threads;
+    }
+    std::atomic<std::size_t> done{0};
+    std::atomic<unsigned> finished{0};
+    const auto work = [&](worker& w) {
+        try {
+            run.evaluate_days(result.days, w, done);
+        } catch (...) {
+            w.failure = std::current_exception();
+        }
+        finished.fetch_add(1, std::memory_order_release);
+    };
+    {
+        // With a progress callback the calling thread only reports; otherwise it takes a share.
+        const unsigned first_in_pool = options.progress ? 0 : 1;
+        std::vector<std::jthread> pool;
+        for (unsigned t = first_in_pool; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]));
+        if (options.progress) {
+            while (finished.load(std::memory_order_acquire) < threads) {
+                options.progress(static_cast<double>(done.load(std::memory_order_relaxed)) / static_cast<double>(total));
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        } else {
+            work(workers[0]);
+        }
+    }  // joins
+    // The first failure in person-day order, whatever the thread count.
+    for (const worker& w : workers) {
+        if (w.failure) std::rethrow_exception(w.failure);
+    }
+
+    // Pass 3: global reference indexes in first-use order.
+    for (const worker& w : workers) {
+        std::vector<std::uint16_t> global(w.references.size());
+        for (std::size_t i = 0; i < w.references.size(); ++i) {
+            const auto found = std::find_if(result.references.begin(), result.references.end(),
+                                            [&](const reference_intakes& r) { return same_reference(r, w.references[i]); });
+            if (found == result.references.end()) {
+                result.references.push_back(w.references[i]);
+                global[i] = static_cast<std::uint16_t>(result.references.size() - 1);
+            } else {
+                global[i] = static_cast<std::uint16_t>(found - result.references.begin());
+            }
+        }
+        for (std::size_t d = w.begin; d < w.end; ++d) {
+            person_day& day = result.days[d];
+            if (day.reference == person_day::no_reference) {
+                ++result.days_not_covered;
+            } else {
+                day.reference = global[day.reference];
+            }
+        }
+    }
+    if (options.progress) options.progress(1.0);
+    return result;
+}
+
+}  // namespace mgcalc
