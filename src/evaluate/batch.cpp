@@ -82,11 +82,29 @@ bool same_reference(const reference_intakes& a, const reference_intakes& b) noex
            a.ul_supplemental == b.ul_supplemental;
 }
 
+// Every table's bands start and end on whole months of age (people/reference_tables.hpp), so a
+// reference depends on the life stage only through the authority, sex, pregnancy, lactation,
+// infant feeding and completed months of age. A thread remembers each such stage's reference:
+// looking one up in the table for each of millions of person-days was a fifth of the time.
+constexpr std::size_t months_of_age = static_cast<std::size_t>(limits::max_age_years * 12) + 1;
+constexpr std::size_t stage_keys = all_authorities.size() * 2 * 2 * 2 * 3 * months_of_age;
+
+std::size_t stage_key(const life_stage& stage, authority a) {
+    std::size_t key = static_cast<std::size_t>(a);
+    key = key * 2 + (stage.sex() == sex::male ? 1 : 0);
+    key = key * 2 + (stage.pregnant() ? 1 : 0);
+    key = key * 2 + (stage.lactating() ? 1 : 0);
+    key = key * 3 + static_cast<std::size_t>(stage.infant_feeding());
+    return key * months_of_age + static_cast<std::size_t>(stage.age().in_months());  // completed months
+}
+
 // One thread's work: person-days [begin, end), with the references it met in first-use order.
 struct worker {
+    static constexpr std::uint16_t not_looked_up = 0xFFFE;
     std::size_t begin;
     std::size_t end;
     std::vector<reference_intakes> references;
+    std::vector<std::uint16_t> by_stage;  // stage_key -> index into references, or no_reference
     std::exception_ptr failure;
 };
 
@@ -111,7 +129,23 @@ public:
 
     // Pass 1: one person-day for each distinct (person, day) of either table, in order.
     void find_days(std::vector<person_day>& days) {
-        std::size_t f = 0, s = 0;
+        // Counted first, so that each vector is allocated once: growing them by doubling was a
+        // third of the whole time, in page faults.
+        const std::size_t count = walk_days([](auto, std::size_t, std::size_t) {});
+        days.reserve(count);
+        bounds_.reserve(count + 1);
+        walk_days([&](std::pair<std::uint32_t, std::chrono::sys_days> key, std::size_t f, std::size_t s) {
+            bounds_.push_back({f, s});
+            days.push_back(person_day{key.first, key.second, {}, 0, 0, {}, {}, 0.0, person_day::no_reference, false, false});
+        });
+        bounds_.push_back({food_rows_.size(), dose_rows_.size()});
+    }
+
+    // Calls visit(key, first food row, first dose row) for each person-day in order; returns
+    // how many there are.
+    template <class Visit>
+    std::size_t walk_days(Visit visit) const {
+        std::size_t f = 0, s = 0, count = 0;
         const auto key = [](const ordered_rows& rows, std::size_t i) {
             const std::size_t r = rows.row(i);
             return std::pair{rows.person[r], rows.day[r]};
@@ -123,19 +157,20 @@ public:
             } else {
                 next = key(dose_rows_, s);
             }
-            bounds_.push_back({f, s});
-            days.push_back(person_day{next.first, next.second, {}, 0, 0, {}, {}, 0.0, person_day::no_reference, false, false});
+            visit(next, f, s);
+            ++count;
             while (f < food_rows_.size() && key(food_rows_, f) == next) ++f;
             while (s < dose_rows_.size() && key(dose_rows_, s) == next) ++s;
         }
-        bounds_.push_back({f, s});
+        return count;
     }
 
     // Pass 2, for days [w.begin, w.end).
     void evaluate_days(std::vector<person_day>& days, worker& w, std::atomic<std::size_t>& done) const {
         constexpr std::size_t report_every = 4096;
+        w.by_stage.assign(stage_keys, worker::not_looked_up);
         for (std::size_t d = w.begin; d < w.end; ++d) {
-            evaluate_day(days[d], d, w.references);
+            evaluate_day(days[d], d, w);
             if ((d - w.begin + 1) % report_every == 0) done.fetch_add(report_every, std::memory_order_relaxed);
         }
     }
@@ -152,7 +187,7 @@ private:
         }
     }
 
-    void evaluate_day(person_day& out, std::size_t d, std::vector<reference_intakes>& references) const {
+    void evaluate_day(person_day& out, std::size_t d, worker& w) const {
         // Food: the arithmetic of magnesium_in() and evaluate(), in the logged order.
         milligrams food = milligrams::from_value(0.0);
         std::uint32_t unknown = 0;
@@ -204,14 +239,14 @@ private:
         out.supplement = supplement;
         out.total = food + supplement;
 
-        out.reference = reference_index(out, references);
+        out.reference = reference_index(out, w);
         if (out.reference == person_day::no_reference) {
             out.percent_of_target = unknown_value;
             return;
         }
         // As evaluate(): percent of the target; the EAR status; the UL on supplements only
         // (IOM 1997, pp. 242-244), and only where the table sets one.
-        const reference_intakes& reference = references[out.reference];
+        const reference_intakes& reference = w.references[out.reference];
         out.percent_of_target = out.total / reference.target * 100.0;
         out.below_ear = reference.ear && out.total < *reference.ear;
         out.over_ul = reference.ul_supplemental && out.supplement > *reference.ul_supplemental;
@@ -219,13 +254,15 @@ private:
 
     // The day's reference in `references` (added if new), or no_reference where the authority's
     // table has no row for the person's life stage that day.
-    std::uint16_t reference_index(const person_day& day, std::vector<reference_intakes>& references) const {
+    std::uint16_t reference_index(const person_day& day, worker& w) const {
         const batch_person& who = people_[day.person];
         try {
-            const result<reference_intakes> found =
-                try_reference_intakes_for(who.on(year_month_day{day.day}), who.profile.authority);
-            if (found) return local_index(references, *found);
-            if (found.error().code() == errc::not_covered) return person_day::no_reference;
+            const life_stage stage = who.on(year_month_day{day.day});
+            std::uint16_t& known = w.by_stage[stage_key(stage, who.profile.authority)];
+            if (known != worker::not_looked_up) return known;
+            const result<reference_intakes> found = try_reference_intakes_for(stage, who.profile.authority);
+            if (found) return known = local_index(w.references, *found);
+            if (found.error().code() == errc::not_covered) return known = person_day::no_reference;
             throw found.error();
         } catch (const error& e) {
             throw error(e.code(), detail::concat({"person ", std::to_string(day.person), " on ", day_text(day.day), ": ",

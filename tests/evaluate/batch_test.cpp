@@ -18,9 +18,6 @@ using std::chrono::sys_days;
 
 namespace {
 
-constexpr authority all_authorities[] = {authority::iom, authority::efsa, authority::who,
-                                         authority::uk,  authority::dach, authority::anz};
-
 struct random_batch {
     batch_foods foods = batch_foods::of(usda_sr24());
     std::vector<batch_person> people;
