@@ -92,5 +92,6 @@ void register_compounds_command(CLI::App& app);
 void register_report_command(CLI::App& app);
 void register_foods_command(CLI::App& app);
 void register_sleep_command(CLI::App& app);
+void register_batch_command(CLI::App& app);
 
 }  // namespace mgcalc::cli

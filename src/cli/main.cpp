@@ -17,11 +17,12 @@ int main(int argc, char** argv) {
     mgcalc::cli::register_report_command(app);
     mgcalc::cli::register_foods_command(app);
     mgcalc::cli::register_sleep_command(app);
+    mgcalc::cli::register_batch_command(app);
     try {
         // CLI11 reports a mistyped command as "A subcommand is required"; name it instead.
         if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->check_name(argv[1]); }).empty()) {
             std::cerr << "mgcalc: error: [mgcalc.parse_error] unknown command '" << argv[1]
-                      << "': expected one of reference, compounds, report, foods, sleep (see mgcalc --help)\n";
+                      << "': expected one of reference, compounds, report, foods, sleep, batch (see mgcalc --help)\n";
             return 2;
         }
         app.parse(argc, argv);
