@@ -240,9 +240,14 @@ void read_supplements(batch_input& input, const people_file& people, const std::
             csv.fail(*basis_column, detail::concat({detail::quoted(basis_text),
                                                     " is not a basis; expected elemental, compound or empty (elemental)"}));
         }
-        // The dose as the library reads "COMPOUND=AMOUNT UNIT BASIS": the same units and checks.
-        const std::string dose_text = detail::concat({form->id, "=", detail::decimal(value, 17), " ", unit_text, " ", basis_text});
-        const supplement_dose dose = parsed(csv, amount, [&](std::string_view) { return parse_supplement_dose(dose_text); });
+        // The unit as the library reads "COMPOUND=1 UNIT BASIS" (the same unit words), then the
+        // dose with supplement_dose's own checks (a g/mg mix-up is implausible).
+        const supplement_dose one_unit = parsed(csv, unit, [&](std::string_view) {
+            return parse_supplement_dose(detail::concat({form->id, "=1 ", unit_text, " ", basis_text}));
+        });
+        const supplement_dose dose = parsed(csv, amount, [&](std::string_view) {
+            return supplement_dose(*form, value * one_unit.amount(), one_unit.basis());
+        });
         const std::size_t c = &dose.form() == &unspecified_form()
                                   ? known.size()
                                   : static_cast<std::size_t>(&dose.form() - known.data());

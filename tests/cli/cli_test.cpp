@@ -627,3 +627,102 @@ TEST_CASE("cli: --authority on reference, report and sleep, and reference --list
     check_one_line_error("reference --sex male --age 3 --infant-feeding breast-fed",
                          "applies below 12 months of age only");
 }
+
+// --- mgcalc batch --------------------------------------------------------------------------------
+
+namespace {
+
+const std::string batch_sample = std::string(MGCALC_SOURCE_DIR) + "/examples/batch/";
+
+std::string batch_arguments(const std::string& out) {
+    return "batch --people " + batch_sample + "people.csv --entries " + batch_sample + "entries.csv --supplements " +
+           batch_sample + "supplements.csv --out " + out;
+}
+
+// The results CSV's row for one person and day, split into fields.
+std::vector<std::string> results_row(const std::string& csv, const std::string& person_and_date) {
+    const std::size_t at = csv.find("\n" + person_and_date + ",");
+    REQUIRE(at != std::string::npos);
+    const std::string line = csv.substr(at + 1, csv.find('\n', at + 1) - at - 1);
+    std::vector<std::string> fields;
+    std::stringstream in(line);
+    for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
+    if (!line.empty() && line.back() == ',') fields.push_back("");
+    return fields;
+}
+
+}  // namespace
+
+TEST_CASE("cli: batch gives each person-day what report gives that day", "[cli][batch]") {
+    mgcalc_test::temporary_folder folder;
+    const std::string out = folder.file("results.csv");
+    const run_result r = run(batch_arguments(out));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Matchers::Contains("8 person-days of 5 people written to"));
+    // A food found by search is named with what it was read as.
+    CHECK_THAT(r.err, Catch::Matchers::Contains("food \"spinach cooked\" (1 row) read as usda-sr24:"));
+    const std::string csv = read_file(out);
+    CHECK(csv.rfind("person,date,food_mg,unknown_entries,supplement_mg,total_mg,target_mg,target_kind,ear_mg,"
+                    "ul_supplemental_mg,percent_of_target,below_ear,over_ul\n", 0) == 0);
+
+    // p02 on 2024-04-02, the same day through mgcalc report.
+    const std::vector<std::string> row = results_row(csv, "p02,2024-04-02");
+    REQUIRE(row.size() == 13);
+    const nlohmann::json j = run_json("report --sex male --birth-date 1958-11-02 --date 2024-04-02 --food 20040=195g "
+                                      "--food 12061=30g --supplement \"oxide=800 mg compound\"");
+    CHECK(std::stod(row[2]) == Approx(j["food_mg"].get<double>()).margin(0.05));
+    CHECK(std::stod(row[4]) == Approx(j["supplement_mg"].get<double>()).margin(0.05));
+    CHECK(std::stod(row[5]) == Approx(j["total_mg"].get<double>()).margin(0.05));
+    CHECK(row[12] == (j["over_ul"].get<bool>() ? "true" : "false"));
+    CHECK(row[12] == "true");  // 483 mg of elemental magnesium from 800 mg of oxide: over 350 mg
+
+    // The EFSA infant has an AI and neither an EAR nor a UL: those fields are empty.
+    const std::vector<std::string> infant = results_row(csv, "p04,2024-04-02");
+    REQUIRE(infant.size() == 13);
+    CHECK(infant[7] == "ai");
+    CHECK(infant[8].empty());
+    CHECK(infant[9].empty());
+    CHECK(infant[11].empty());
+}
+
+TEST_CASE("cli: batch stops at a bad row with one line at file:line and writes nothing", "[cli][batch]") {
+    mgcalc_test::temporary_folder folder;
+    const std::string entries = folder.file("entries.csv");
+    std::ofstream(entries) << "person,date,food,grams\np01,2024-04-02,12014,28\np01,2024-04-02,12014,1e6\n";
+    const std::string out = folder.file("results.csv");
+    check_one_line_error("batch --people " + batch_sample + "people.csv --entries " + entries + " --out " + out,
+                         "entries.csv:3: field 'grams': 1000000 g is not accepted");
+    CHECK(!std::filesystem::exists(out));
+}
+
+TEST_CASE("cli: batch --skip-bad-rows lists the rows left out and says how many", "[cli][batch]") {
+    mgcalc_test::temporary_folder folder;
+    const std::string entries = folder.file("entries.csv");
+    std::ofstream(entries) << "person,date,food,grams\np01,2024-04-02,12014,28\nnobody,2024-04-02,12014,28\n"
+                              "p01,2024-04-02,no such food at all xyzzy,28\n";
+    const std::string out = folder.file("results.csv");
+    const run_result r = run("batch --skip-bad-rows --people " + batch_sample + "people.csv --entries " + entries + " --out " + out);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Matchers::Contains("warning: 2 bad rows were left out; see " + out + ".rejects.csv"));
+    const std::string rejects = read_file(out + ".rejects.csv");
+    CHECK(rejects.rfind("file,line,code,message\n", 0) == 0);
+    CHECK_THAT(rejects, Catch::Matchers::Contains(entries + ",3,malformed_file,"));
+    CHECK_THAT(rejects, Catch::Matchers::Contains(entries + ",4,malformed_file,"));
+    const std::string results = read_file(out);
+    CHECK(std::count(results.begin(), results.end(), '\n') == 2);  // header + one person-day
+}
+
+TEST_CASE("cli: batch never writes its results over an input", "[cli][batch]") {
+    mgcalc_test::temporary_folder folder;
+    const std::string entries = folder.file("entries.csv");
+    const std::string text = "person,date,food,grams\np01,2024-04-02,12014,28\n";
+    std::ofstream(entries) << text;
+    const run_result r = run("batch --people " + batch_sample + "people.csv --entries " + entries + " --out " + entries);
+    CHECK(r.exit_code == 2);
+    CHECK(read_file(entries) == text);
+    check_one_line_error("batch --people " + batch_sample + "people.csv --entries " + entries + " --out x.csv --rejects y.csv",
+                         "--rejects names where --skip-bad-rows lists the rows left out");
+}
