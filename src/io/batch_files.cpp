@@ -12,9 +12,8 @@
 #include "detail/csv.hpp"
 #include "detail/text.hpp"
 
-#include <fmt/format.h>
+#include "detail/precision.hpp"
 
-#include <iterator>
 #include <unordered_map>
 #include <utility>
 
@@ -259,12 +258,12 @@ void read_supplements(batch_input& input, const people_file& people, const std::
     });
 }
 
-// The shortest text that reads back as the same double ({fmt}'s "{}"), so that the file holds
-// evaluate_batch's numbers exactly.
-void append_number(std::string& out, double value) { fmt::format_to(std::back_inserter(out), "{}", value); }
+// At the precision of every figure mgcalc prints (docs/cli.md, "Numbers"): 0.1 mg, 0.1 %.
+void append_mg(std::string& out, milligrams value) { out += detail::format_number(value.value(), detail::mg_decimals); }
+void append_percent(std::string& out, double value) { out += detail::format_number(value, detail::percent_decimals); }
 
 void append_optional(std::string& out, const std::optional<milligrams>& value) {
-    if (value) append_number(out, value->value());
+    if (value) append_mg(out, *value);
 }
 
 }  // namespace
@@ -287,16 +286,16 @@ std::string batch_results_csv(const batch_input& input, const batch_result& resu
         text += ',';
         text += to_string(year_month_day{d.day});
         text += ',';
-        append_number(text, d.food.value());
+        append_mg(text, d.food);
         text += ',';
         text += std::to_string(d.unknown_entries);
         text += ',';
-        append_number(text, d.supplement.value());
+        append_mg(text, d.supplement);
         text += ',';
-        append_number(text, d.total.value());
+        append_mg(text, d.total);
         text += ',';
         if (const reference_intakes* r = result.reference_of(d)) {
-            append_number(text, r->target.value());
+            append_mg(text, r->target);
             text += ',';
             text += detail::to_lower(to_string(r->target_kind));
             text += ',';
@@ -304,7 +303,7 @@ std::string batch_results_csv(const batch_input& input, const batch_result& resu
             text += ',';
             append_optional(text, r->ul_supplemental);
             text += ',';
-            append_number(text, d.percent_of_target);
+            append_percent(text, d.percent_of_target);
             text += ',';
             text += r->ear ? (d.below_ear ? "true" : "false") : "";
             text += ',';

@@ -84,8 +84,9 @@ inline constexpr std::string_view batch_results_header =
     "person,date,food_mg,unknown_entries,supplement_mg,total_mg,target_mg,target_kind,ear_mg,ul_supplemental_mg,"
     "percent_of_target,below_ear,over_ul";
 
-/// The results CSV: the header and one row per person-day, numbers in their shortest exact form,
-/// empty where a value does not exist (no EAR, no UL, no reference), booleans as true/false.
+/// The results CSV: the header and one row per person-day, amounts to 0.1 mg and percentages to
+/// 0.1 % as everything mgcalc prints (evaluate_batch's own numbers are unrounded), empty where a
+/// value does not exist (no EAR, no UL, no reference), booleans as true/false.
 std::string batch_results_csv(const batch_input& input, const batch_result& result);
 
 /// The rejects file of skip_bad_rows: file,line,code,message.
