@@ -233,7 +233,7 @@ void read_supplements(batch_input& input, const people_file& people, const std::
             parsed(csv, compound_column, [](std::string_view t) { return &get_compound(t); });  // names the accepted
         }
         const double value = csv.number(amount);
-        const std::string_view unit_text = required(csv, unit, "a unit: mg, g or mcg");
+        const std::string_view unit_text = required(csv, unit, "a unit: mg or g");
         const std::string_view basis_text = optional_text(csv, basis_column).value_or("elemental");
         if (basis_text != "elemental" && basis_text != "compound") {
             csv.fail(*basis_column, detail::concat({detail::quoted(basis_text),

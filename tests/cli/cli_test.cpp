@@ -678,6 +678,8 @@ TEST_CASE("cli: batch gives each person-day what report gives that day", "[cli][
     CHECK(row[12] == (j["over_ul"].get<bool>() ? "true" : "false"));
     CHECK(row[12] == "true");  // 483 mg of elemental magnesium from 800 mg of oxide: over 350 mg
 
+    // Cheese sauce 01188 has no magnesium value: counted as unknown, not as 0 mg.
+    CHECK(results_row(csv, "p03,2024-04-02")[3] == "1");
     // The EFSA infant has an AI and neither an EAR nor a UL: those fields are empty.
     const std::vector<std::string> infant = results_row(csv, "p04,2024-04-02");
     REQUIRE(infant.size() == 13);
