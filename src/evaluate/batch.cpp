@@ -12,6 +12,7 @@
 #include <mgcalc/detail/strings.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/limits.hpp>
+#include <mgcalc/people/age_between.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -89,13 +90,35 @@ bool same_reference(const reference_intakes& a, const reference_intakes& b) noex
 constexpr std::size_t months_of_age = static_cast<std::size_t>(limits::max_age_years * 12) + 1;
 constexpr std::size_t stage_keys = all_authorities.size() * 2 * 2 * 2 * 3 * months_of_age;
 
-std::size_t stage_key(const life_stage& stage, authority a) {
+constexpr std::size_t stage_key(authority a, sex s, bool pregnant, bool lactating, infant_feeding feeding,
+                                std::size_t completed_months) {
     std::size_t key = static_cast<std::size_t>(a);
-    key = key * 2 + (stage.sex() == sex::male ? 1 : 0);
-    key = key * 2 + (stage.pregnant() ? 1 : 0);
-    key = key * 2 + (stage.lactating() ? 1 : 0);
-    key = key * 3 + static_cast<std::size_t>(stage.infant_feeding());
-    return key * months_of_age + static_cast<std::size_t>(stage.age().in_months());  // completed months
+    key = key * 2 + (s == sex::male ? 1 : 0);
+    key = key * 2 + (pregnant ? 1 : 0);
+    key = key * 2 + (lactating ? 1 : 0);
+    key = key * 3 + static_cast<std::size_t>(feeding);
+    return key * months_of_age + completed_months;
+}
+
+std::size_t stage_key(const life_stage& stage, authority a) {
+    return stage_key(a, stage.sex(), stage.pregnant(), stage.lactating(), stage.infant_feeding(),
+                     static_cast<std::size_t>(stage.age().in_months()));  // completed months
+}
+
+// The same key without building the life stage, for a person with a birth date (the usual
+// case), or nothing where only the whole of profile::on can say (a stated age, a day before the
+// birth, an age near 120 years). Building the life stage, with its exact age, was the largest cost
+// left per person-day.
+std::optional<std::size_t> quick_stage_key(const batch_person& who, year_month_day day) {
+    const mgcalc::profile& p = who.profile;
+    if (!p.birth_date || !day.ok() || !p.birth_date->ok() || day < *p.birth_date) return std::nullopt;
+    const long long months = completed_months(*p.birth_date, day);
+    if (months >= static_cast<long long>(months_of_age) - 1) return std::nullopt;
+    const auto in = [&](const std::vector<date_range>& ranges) {
+        return std::any_of(ranges.begin(), ranges.end(), [&](const date_range& r) { return r.contains(day); });
+    };
+    const infant_feeding feeding = months < 12 ? p.infant_feeding : infant_feeding::unspecified;
+    return stage_key(p.authority, p.sex, in(p.pregnancies), in(p.lactation), feeding, static_cast<std::size_t>(months));
 }
 
 // One thread's work: person-days [begin, end), with the references it met in first-use order.
@@ -127,25 +150,18 @@ public:
         dose_rows_.order = reading_order(doses.person, doses.day);
     }
 
-    // Pass 1: one person-day for each distinct (person, day) of either table, in order.
-    void find_days(std::vector<person_day>& days) {
-        // Counted first, so that each vector is allocated once: growing them by doubling was a
-        // third of the whole time, in page faults.
-        const std::size_t count = walk_days([](auto, std::size_t, std::size_t) {});
-        days.reserve(count);
-        bounds_.reserve(count + 1);
-        walk_days([&](std::pair<std::uint32_t, std::chrono::sys_days> key, std::size_t f, std::size_t s) {
-            bounds_.push_back({f, s});
-            days.push_back(person_day{key.first, key.second, {}, 0, 0, {}, {}, 0.0, person_day::no_reference, false, false});
-        });
+    // Pass 1: where each distinct (person, day) of either table starts, in order. The days
+    // themselves are filled in pass 2, by the thread that evaluates them.
+    std::size_t find_days() {
+        walk_days([&](std::size_t f, std::size_t s) { bounds_.push_back({f, s}); });
         bounds_.push_back({food_rows_.size(), dose_rows_.size()});
+        return bounds_.size() - 1;
     }
 
-    // Calls visit(key, first food row, first dose row) for each person-day in order; returns
-    // how many there are.
+    // Calls visit(first food row, first dose row) for each person-day in order.
     template <class Visit>
-    std::size_t walk_days(Visit visit) const {
-        std::size_t f = 0, s = 0, count = 0;
+    void walk_days(Visit visit) const {
+        std::size_t f = 0, s = 0;
         const auto key = [](const ordered_rows& rows, std::size_t i) {
             const std::size_t r = rows.row(i);
             return std::pair{rows.person[r], rows.day[r]};
@@ -157,12 +173,10 @@ public:
             } else {
                 next = key(dose_rows_, s);
             }
-            visit(next, f, s);
-            ++count;
+            visit(f, s);
             while (f < food_rows_.size() && key(food_rows_, f) == next) ++f;
             while (s < dose_rows_.size() && key(dose_rows_, s) == next) ++s;
         }
-        return count;
     }
 
     // Pass 2, for days [w.begin, w.end).
@@ -188,6 +202,13 @@ private:
     }
 
     void evaluate_day(person_day& out, std::size_t d, worker& w) const {
+        // Who and when: from the day's first row, a food entry or else a dose.
+        const bool has_food = bounds_[d].food_begin < bounds_[d + 1].food_begin;
+        const ordered_rows& first = has_food ? food_rows_ : dose_rows_;
+        const std::size_t first_row = first.row(has_food ? bounds_[d].food_begin : bounds_[d].dose_begin);
+        out.person = first.person[first_row];
+        out.day = first.day[first_row];
+        out.reference = person_day::no_reference;
         // Food: the arithmetic of magnesium_in() and evaluate(), in the logged order.
         milligrams food = milligrams::from_value(0.0);
         std::uint32_t unknown = 0;
@@ -256,8 +277,12 @@ private:
     // table has no row for the person's life stage that day.
     std::uint16_t reference_index(const person_day& day, worker& w) const {
         const batch_person& who = people_[day.person];
+        const year_month_day date{day.day};
+        if (const std::optional<std::size_t> key = quick_stage_key(who, date)) {
+            if (const std::uint16_t known = w.by_stage[*key]; known != worker::not_looked_up) return known;
+        }
         try {
-            const life_stage stage = who.on(year_month_day{day.day});
+            const life_stage stage = who.on(date);
             std::uint16_t& known = w.by_stage[stage_key(stage, who.profile.authority)];
             if (known != worker::not_looked_up) return known;
             const result<reference_intakes> found = try_reference_intakes_for(stage, who.profile.authority);
@@ -315,12 +340,16 @@ std::optional<milligrams> batch_foods::magnesium_per_100g(std::uint32_t index) c
 }
 
 life_stage batch_person::on(year_month_day day) const {
-    if (age_is_fixed && profile.age) {
-        mgcalc::profile on_day = profile;
-        on_day.age->on = day;  // the stated years on this very day
-        return on_day.on(day);
-    }
-    return profile.on(day);
+    if (!age_is_fixed || !profile.age) return profile.on(day);
+    // profile::on with the stated years as the age on `day` itself, built here rather than on a
+    // copy of the profile: a survey gives most people an age, and a copy per day allocates.
+    const mgcalc::age exact = age::from_years(profile.age->years);
+    const auto in = [&](const std::vector<date_range>& ranges) {
+        return std::any_of(ranges.begin(), ranges.end(), [&](const date_range& r) { return r.contains(day); });
+    };
+    physiological_state state{.pregnant = in(profile.pregnancies), .lactating = in(profile.lactation)};
+    if (exact.infant()) state.feeding = profile.infant_feeding;
+    return life_stage(profile.sex, exact, state);
 }
 
 batch_result evaluate_batch(const batch_foods& foods, std::span<const batch_person> people,
@@ -328,8 +357,8 @@ batch_result evaluate_batch(const batch_foods& foods, std::span<const batch_pers
                             const batch_options& options) {
     batch_run run(foods, people, entries, supplements);
     batch_result result;
-    run.find_days(result.days);
-    const std::size_t total = result.days.size();
+    const std::size_t total = run.find_days();
+    result.days.resize(total);
 
     unsigned threads = options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
     // Below a few thousand days a thread costs more than it saves.

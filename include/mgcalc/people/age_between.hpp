@@ -43,23 +43,29 @@ constexpr std::chrono::sys_days monthly_anniversary(year_month_day birth, long l
 
 }  // namespace detail
 
+/// Completed calendar months from `birth` to `on`, valid dates with `on` not before `birth`: the
+/// calendar difference, minus one if this month's anniversary (on the month's last day when the
+/// month is shorter than the birth day) is still ahead. The whole part of age_between's months.
+constexpr long long completed_months(year_month_day birth, year_month_day on) noexcept {
+    long long months = (static_cast<long long>(static_cast<int>(on.year())) - static_cast<int>(birth.year())) * 12 +
+                       (static_cast<long long>(static_cast<unsigned>(on.month())) -
+                        static_cast<long long>(static_cast<unsigned>(birth.month())));
+    const std::chrono::day last = (on.year() / on.month() / std::chrono::last).day();
+    if (std::min(birth.day(), last) > on.day()) --months;
+    return months;
+}
+
 constexpr age age_between(year_month_day birth, year_month_day on) {
     if (!birth.ok()) detail::fail_not_a_date(birth, "birth date");
     if (!on.ok()) detail::fail_not_a_date(on, "date");
     if (on < birth) detail::fail_before_birth(birth, on);
     const std::chrono::sys_days on_day{on};
 
-    // Completed calendar months: the calendar difference, minus one if this month's anniversary
-    // is still ahead.
-    long long months = (static_cast<long long>(static_cast<int>(on.year())) - static_cast<int>(birth.year())) * 12 +
-                       (static_cast<long long>(static_cast<unsigned>(on.month())) -
-                        static_cast<long long>(static_cast<unsigned>(birth.month())));
-    // The true count is `months` or `months - 1`; more than 1441 is over 120 years in any case
-    // (checked here, before the anniversary arithmetic, so absurd years cannot overflow).
-    if (months > static_cast<long long>(detail::max_age_months) + 1) {
+    const long long months = completed_months(birth, on);
+    // Over 120 years; checked before the anniversary arithmetic, so absurd years cannot overflow.
+    if (months > static_cast<long long>(detail::max_age_months)) {
         detail::fail_age_out_of_range(static_cast<double>(months) / 12.0, "years");
     }
-    if (detail::monthly_anniversary(birth, months) > on_day) --months;
 
     // The fraction of the current month: days since the last monthly anniversary over the length
     // of the interval to the next one (28 to 31 days).
