@@ -421,6 +421,10 @@ batch_result evaluate_batch(const batch_foods& foods, std::span<const batch_pers
             }
         }
     }
+    for (std::size_t d = 0; d < total; ++d) {
+        const bool same_person = d > 0 && result.days[d - 1].person == result.days[d].person;
+        result.days[d].day_index = same_person ? result.days[d - 1].day_index + 1 : 1;
+    }
     if (options.progress) options.progress(1.0);
     return result;
 }

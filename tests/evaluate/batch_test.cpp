@@ -96,11 +96,15 @@ void require_same_as_evaluate(const random_batch& b, const batch_result& batch) 
     }
     REQUIRE(batch.days.size() == by_day.size());
     std::size_t d = 0, not_covered = 0, with_reference = 0;
+    std::uint32_t previous_person = 0, day_index = 0;
     for (const auto& [key, intake] : by_day) {
         const person_day& got = batch.days[d++];
         INFO("person " << key.first << " on " << to_string(year_month_day{key.second}));
         REQUIRE(got.person == key.first);
         REQUIRE(got.day == key.second);
+        day_index = d > 1 && previous_person == key.first ? day_index + 1 : 1;
+        previous_person = key.first;
+        CHECK(got.day_index == day_index);
         const batch_person& who = b.people[key.first];
         const life_stage stage = who.on(year_month_day{key.second});
         result<reference_intakes> reference = try_reference_intakes_for(stage, who.profile.authority);

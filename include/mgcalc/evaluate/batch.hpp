@@ -97,6 +97,9 @@ struct person_day {
     milligrams supplement;          ///< elemental magnesium from supplements
     milligrams total;               ///< food + supplement (a lower bound when unknown_entries > 0)
     double percent_of_target;       ///< NaN without a reference
+    /// 1 for the person's first day in the batch, 2 for the second, ...: the recall-day index that
+    /// usual-intake methods (the NCI method, SPADE) take beside the date.
+    std::uint32_t day_index;
     std::uint16_t reference;
     bool below_ear;                 ///< false where the authority sets no EAR
     bool over_ul;                   ///< supplement over the supplemental UL; false where none is set
