@@ -26,6 +26,7 @@ packages=(
   clang-14                    # tests: the library built with clang and libc++ (libcxx.*)
   libc++-14-dev               # tests: libc++, the standard library of Emscripten, Apple and Android
   libc++abi-14-dev            # tests: libc++'s C++ ABI library, which programs built with libc++ link
+  r-cran-survey               # tests: population summaries checked against R's survey package
 )
 
 log=$(mktemp)
