@@ -3,6 +3,7 @@
 #include "cli/common.hpp"
 
 #include <mgcalc/evaluate/batch.hpp>
+#include <mgcalc/evaluate/population.hpp>
 #include <mgcalc/io/batch_files.hpp>
 #include <mgcalc/io/file.hpp>
 
@@ -63,7 +64,9 @@ void report_food_matches(const batch_input& input, const std::string& entries_pa
 
 void register_batch_command(CLI::App& app) {
     struct state {
-        std::string people, entries, supplements, out, rejects, authority;
+        std::string people, entries, supplements, out, rejects, authority, summary;
+        std::string by = "life-stage", summary_unit = "person-days";
+        double replicate_scale = 1.0;
         unsigned threads = 0;
         bool skip_bad_rows = false;
         food_database_options databases;
@@ -76,7 +79,8 @@ void register_batch_command(CLI::App& app) {
         ->required();
     command->add_option("--entries", s->entries, "entries.csv: person,date,food,grams")->required();
     command->add_option("--supplements", s->supplements, "supplements.csv: person,date,compound,amount,unit,basis");
-    command->add_option("--out", s->out, "The results CSV to write, one row per person-day")->required();
+    command->add_option("--out", s->out, "The results CSV to write, one row per person-day; - for standard output")
+        ->required();
     command->add_option("--authority", s->authority,
                         "Whose reference intakes, for people whose authority field is empty: iom (the default), efsa, "
                         "who, uk, dach, anz");
@@ -84,6 +88,17 @@ void register_batch_command(CLI::App& app) {
     command->add_flag("--skip-bad-rows", s->skip_bad_rows,
                       "Leave bad rows out, listing them in the rejects file, instead of stopping at the first");
     command->add_option("--rejects", s->rejects, "Where --skip-bad-rows lists the rows left out (default: OUT.rejects.csv)");
+    command->add_option("--summary", s->summary,
+                        "Also write the population summary as JSON: weighted means, percentiles, share below the EAR, "
+                        "supplement users over the UL (docs/population.md)");
+    command->add_option("--by", s->by, "Groups of the summary besides everyone: life-stage (the default), sex or none")
+        ->check(CLI::IsMember({"life-stage", "sex", "none"}, CLI::ignore_case));
+    command->add_option("--summary-unit", s->summary_unit,
+                        "What the summary counts: person-days (the default) or people (each person's mean over their days)")
+        ->check(CLI::IsMember({"person-days", "people"}, CLI::ignore_case));
+    command->add_option("--replicate-scale", s->replicate_scale,
+                        "The replicate method's constant for standard errors from repweight_ columns: (R-1)/R for JK1, "
+                        "1/(R-1) for the bootstrap, 1/R for BRR (docs/population.md); default 1");
     s->databases.add_to(*command);
     command->callback([s] {
         if (!s->rejects.empty() && !s->skip_bad_rows) {
@@ -106,6 +121,9 @@ void register_batch_command(CLI::App& app) {
         std::vector<std::string> inputs{s->people, s->entries};
         if (!s->supplements.empty()) inputs.push_back(s->supplements);
         if (s->skip_bad_rows) {
+            if (s->rejects.empty() && s->out == "-") {
+                throw error(errc::parse_error, "--skip-bad-rows with --out - needs --rejects FILE: where to list the rows left out");
+            }
             const std::string rejects = s->rejects.empty() ? s->out + ".rejects.csv" : s->rejects;
             inputs.push_back(s->out);
             save_file(rejects, rejects_csv(input.rejects), "the rejects file", inputs);
@@ -116,9 +134,30 @@ void register_batch_command(CLI::App& app) {
                           << rejects << '\n';
             }
         }
-        save_file(s->out, batch_results_csv(input, result), "the results", inputs);
+        if (s->out == "-") {
+            std::cout << batch_results_csv(input, result) << std::flush;
+            if (!std::cout) throw error(errc::malformed_file, "cannot write the results to standard output");
+        } else {
+            save_file(s->out, batch_results_csv(input, result), "the results", inputs);
+        }
+        if (!s->summary.empty()) {
+            population_options summary;
+            summary.unit = detail::to_lower(s->summary_unit) == "people" ? population_unit::people : population_unit::person_days;
+            summary.weights.sampling = input.weights;
+            summary.weights.replicates = input.replicate_weights;
+            summary.weights.scale = s->replicate_scale;
+            const std::string by = detail::to_lower(s->by);
+            if (by == "life-stage") {
+                summary.group_by = population_grouping::life_stage;
+            } else if (by == "sex") {
+                summary.group_by = population_grouping::person_label;
+                summary.person_labels = sex_labels(input.people);
+            }
+            inputs.push_back(s->out);
+            save_file(s->summary, to_json(summarize_population(result, summary)) + "\n", "the summary", inputs);
+        }
         std::cerr << "mgcalc: " << result.days.size() << " person-days of " << input.people.size() << " people written to "
-                  << s->out;
+                  << (s->out == "-" ? std::string("standard output") : s->out);
         if (result.days_not_covered > 0) {
             std::cerr << " (" << result.days_not_covered
                       << " without a reference: the authority's table has no row for that life stage)";

@@ -728,3 +728,26 @@ TEST_CASE("cli: batch never writes its results over an input", "[cli][batch]") {
     check_one_line_error("batch --people " + batch_sample + "people.csv --entries " + entries + " --out x.csv --rejects y.csv",
                          "--rejects names where --skip-bad-rows lists the rows left out");
 }
+
+TEST_CASE("cli: batch --summary writes the population summary, by sex or life stage, over days or people", "[cli][batch]") {
+    mgcalc_test::temporary_folder folder;
+    const std::string summary = folder.file("summary.json");
+    const run_result by_sex = run(batch_arguments("-") + " --summary " + summary + " --by sex --summary-unit people");
+    INFO(by_sex.err);
+    REQUIRE(by_sex.exit_code == 0);
+    // --out - writes the results to standard output.
+    CHECK(by_sex.out.rfind("person,date,food_mg,", 0) == 0);
+    const nlohmann::json people = nlohmann::json::parse(read_file(summary));
+    CHECK(people["unit"] == "people");
+    CHECK(people["overall"]["units"] == 5);
+    REQUIRE(people["groups"].size() == 2);
+    CHECK(people["groups"][0]["label"] == "female");
+    CHECK(people["groups"][1]["label"] == "male");
+
+    REQUIRE(run(batch_arguments(folder.file("r.csv")) + " --summary " + summary).exit_code == 0);
+    const nlohmann::json days = nlohmann::json::parse(read_file(summary));
+    CHECK(days["unit"] == "person-days");
+    CHECK(days["overall"]["units"] == 8);
+    CHECK(days["overall"]["units_with_unknown_food"] == 1);
+    CHECK(days["groups"].size() >= 4);  // life-stage groups: IOM women, pregnancy, lactation, men, EFSA infant
+}
