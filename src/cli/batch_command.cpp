@@ -135,10 +135,11 @@ void register_batch_command(CLI::App& app) {
             }
         }
         if (s->out == "-") {
-            std::cout << batch_results_csv(input, result) << std::flush;
+            write_batch_results_csv(std::cout, input, result);
+            std::cout << std::flush;
             if (!std::cout) throw error(errc::malformed_file, "cannot write the results to standard output");
         } else {
-            save_file(s->out, batch_results_csv(input, result), "the results", inputs);
+            save_file(s->out, [&](std::ostream& out) { write_batch_results_csv(out, input, result); }, "the results", inputs);
         }
         if (!s->summary.empty()) {
             population_options summary;

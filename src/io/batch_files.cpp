@@ -14,6 +14,7 @@
 
 #include "detail/precision.hpp"
 
+#include <ostream>
 #include <unordered_map>
 #include <utility>
 
@@ -22,6 +23,16 @@ namespace mgcalc {
 namespace {
 
 using detail::csv_reader;
+
+// Looked up by string_view, so that a row's field is not copied into a std::string to be found.
+// Not noexcept on purpose: libstdc++ then stores each key's hash in its node, and a lookup among a
+// million people no longer rehashes every key it passes (that was a third of reading people.csv).
+struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <class Value>
+using text_map = std::unordered_map<std::string, Value, text_hash, std::equal_to<>>;
 
 // Runs read_row for each record. A bad row is an error, or with skip_bad_rows a rejected row.
 template <class ReadRow>
@@ -86,7 +97,10 @@ std::optional<date_range> optional_range(const csv_reader& csv, std::optional<st
 }
 
 struct people_file {
-    std::unordered_map<std::string, std::uint32_t> index_of;
+    text_map<std::uint32_t> index_of;
+    // Rows of one person usually come together: the last one found is checked first.
+    mutable std::string last_id;
+    mutable std::uint32_t last_index = 0;
 };
 
 void read_people(batch_input& input, people_file& people, const std::string& path, const batch_file_options& options) {
@@ -115,10 +129,7 @@ void read_people(batch_input& input, people_file& people, const std::string& pat
     input.replicate_weights.assign(replicate_columns.size(), {});
 
     for_each_row(csv, options, input.rejects, [&] {
-        const std::string id(required(csv, person_column, "the person's id"));
-        if (people.index_of.contains(id)) {
-            csv.fail(person_column, detail::concat({detail::quoted(id), " is listed twice; expected one row per person"}));
-        }
+        const std::string_view id = required(csv, person_column, "the person's id");
         batch_person who;
         who.profile.sex = parsed(csv, sex_column, parse_sex);
         const std::optional<std::string_view> birth = optional_text(csv, birth_column);
@@ -153,9 +164,11 @@ void read_people(batch_input& input, people_file& people, const std::string& pat
         for (std::size_t c : replicate_columns) replicates.push_back(weight_of(c));
 
         // Only a row read whole is kept, so a rejected row leaves no trace.
-        people.index_of.emplace(id, static_cast<std::uint32_t>(input.people.size()));
+        if (!people.index_of.try_emplace(std::string(id), static_cast<std::uint32_t>(input.people.size())).second) {
+            csv.fail(person_column, detail::concat({detail::quoted(id), " is listed twice; expected one row per person"}));
+        }
         input.people.push_back(std::move(who));
-        input.person_ids.push_back(id);
+        input.person_ids.emplace_back(id);
         input.weights.push_back(weight);
         for (std::size_t r = 0; r < replicates.size(); ++r) input.replicate_weights[r].push_back(replicates[r]);
     });
@@ -163,11 +176,14 @@ void read_people(batch_input& input, people_file& people, const std::string& pat
 
 std::uint32_t person_of(const csv_reader& csv, std::size_t column, const people_file& people, std::string_view people_path) {
     const std::string_view id = required(csv, column, "a person of the people file");
-    const auto found = people.index_of.find(std::string(id));
+    if (!people.last_id.empty() && id == people.last_id) return people.last_index;
+    const auto found = people.index_of.find(id);
     if (found == people.index_of.end()) {
         csv.fail(column, detail::concat({detail::quoted(id), " is not in ", people_path,
                                          "; expected a person listed there (rows rejected there are not listed)"}));
     }
+    people.last_id = id;
+    people.last_index = found->second;
     return found->second;
 }
 
@@ -178,14 +194,14 @@ void read_entries(batch_input& input, const people_file& people, const food_cata
     const std::size_t person = csv.column("person"), date = csv.column("date"), food_column = csv.column("food"),
                       grams_column = csv.column("grams");
     // Each distinct text is resolved once; a food met under two texts gets one index.
-    std::unordered_map<std::string, std::uint32_t> index_of_text;
-    std::unordered_map<std::string, std::uint32_t> index_of_food;  // "source:id"
-    std::unordered_map<std::string, std::size_t> match_of_text;    // into food_matches
+    text_map<std::uint32_t> index_of_text;
+    text_map<std::uint32_t> index_of_food;  // "source:id"
+    text_map<std::size_t> match_of_text;    // into food_matches
 
     for_each_row(csv, options, input.rejects, [&] {
         const std::uint32_t who = person_of(csv, person, people, people_path);
         const year_month_day day = parsed(csv, date, parse_date);
-        const std::string text(required(csv, food_column, "a food id, SOURCE:ID or words naming the food"));
+        const std::string_view text = required(csv, food_column, "a food id, SOURCE:ID or words naming the food");
         const double weight = csv.number(grams_column);
         if (!(weight >= 0 && weight <= limits::max_food_grams)) {
             csv.fail(grams_column, detail::concat({detail::decimal(weight, 3), " g is not accepted: expected from 0 to ",
@@ -201,10 +217,10 @@ void read_entries(batch_input& input, const people_file& people, const food_cata
             const auto [slot, added] = index_of_food.try_emplace(key, 0);
             if (added) slot->second = input.foods.add(found.item);
             food_index = slot->second;
-            index_of_text.emplace(text, food_index);
+            index_of_text.emplace(std::string(text), food_index);
             if (found.choice.method != match_method::id) {
-                match_of_text.emplace(text, input.food_matches.size());
-                input.food_matches.push_back({text, csv.line(), 1, found.item.id, found.item.source,
+                match_of_text.emplace(std::string(text), input.food_matches.size());
+                input.food_matches.push_back({std::string(text), csv.line(), 1, found.item.id, found.item.source,
                                               found.item.description, std::move(found.choice)});
             }
         }
@@ -278,9 +294,14 @@ batch_input read_batch_files(const food_catalog& catalog, const std::string& peo
     return input;
 }
 
-std::string batch_results_csv(const batch_input& input, const batch_result& result) {
+void write_batch_results_csv(std::ostream& out, const batch_input& input, const batch_result& result) {
     std::string text(batch_results_header);
     text += '\n';
+    constexpr std::size_t piece = 1 << 20;
+    const auto flush = [&] {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
+    };
     for (const person_day& d : result.days) {
         detail::append_csv_field(text, input.person_ids[d.person]);
         text += ',';
@@ -312,8 +333,9 @@ std::string batch_results_csv(const batch_input& input, const batch_result& resu
             text += ",,,,,,";
         }
         text += '\n';
+        if (text.size() >= piece) flush();
     }
-    return text;
+    flush();
 }
 
 std::string rejects_csv(const std::vector<rejected_row>& rejects) {

@@ -11,6 +11,13 @@ namespace mgcalc {
 
 void save_file(const std::string& path, std::string_view content, std::string_view what,
                std::span<const std::string> inputs) {
+    save_file(
+        path, [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); }, what,
+        inputs);
+}
+
+void save_file(const std::string& path, const std::function<void(std::ostream&)>& write, std::string_view what,
+               std::span<const std::string> inputs) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::is_directory(path, ec))
@@ -38,7 +45,14 @@ void save_file(const std::string& path, std::string_view content, std::string_vi
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out) fail("cannot write the file; expected a writable path for " + std::string(what) + " (does the folder exist?)");
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        try {
+            write(out);
+        } catch (...) {
+            out.close();
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+            throw;
+        }
         out.close();
         if (!out) fail("writing the file failed (is the disk full?); the previous file is unchanged");
     }

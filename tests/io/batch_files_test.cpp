@@ -138,7 +138,9 @@ TEST_CASE("batch files: the results CSV, empty where a value does not exist", "[
                             "person,date,food,grams\nadult,2024-04-02,12014,100\ninfant,2024-04-02,01077,100\n");
     const batch_input input = files.read({.authority = authority::efsa});
     const batch_result result = evaluate_batch(input.foods, input.people, input.entries());
-    const std::string csv = batch_results_csv(input, result);
+    std::ostringstream written;
+    write_batch_results_csv(written, input, result);
+    const std::string csv = written.str();
     CHECK(csv.substr(0, csv.find('\n')) == batch_results_header);
     // EFSA sets no EAR and no UL from food; the infant of 3 months has no EFSA row at all.
     CHECK_THAT(csv, Contains("\nadult,2024-04-02,592,0,0,592,300,ai,,250,197.3,,false\n"));

@@ -11,6 +11,7 @@
 #include <mgcalc/people/authority.hpp>
 
 #include <cstddef>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,7 +88,8 @@ inline constexpr std::string_view batch_results_header =
 /// The results CSV: the header and one row per person-day, amounts to 0.1 mg and percentages to
 /// 0.1 % as everything mgcalc prints (evaluate_batch's own numbers are unrounded), empty where a
 /// value does not exist (no EAR, no UL, no reference), booleans as true/false.
-std::string batch_results_csv(const batch_input& input, const batch_result& result);
+/// Written in pieces, so that millions of rows are never one string.
+void write_batch_results_csv(std::ostream& out, const batch_input& input, const batch_result& result);
 
 /// The rejects file of skip_bad_rows: file,line,code,message.
 std::string rejects_csv(const std::vector<rejected_row>& rejects);

@@ -4,6 +4,8 @@
 // Opt-in: not included by <mgcalc/mgcalc.hpp>.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,5 +21,10 @@ namespace mgcalc {
 /// (malformed_file) with the path as where().file.
 void save_file(const std::string& path, std::string_view content, std::string_view what = "the file",
                std::span<const std::string> inputs = {});
+/// The same for content written piece by piece by `write` into the stream it is given, so that a
+/// large file (a batch's results) is never held whole in memory. A write that fails, or an
+/// exception from `write`, leaves the previous file as it was.
+void save_file(const std::string& path, const std::function<void(std::ostream&)>& write,
+               std::string_view what = "the file", std::span<const std::string> inputs = {});
 
 }  // namespace mgcalc
