@@ -88,3 +88,22 @@ TEST_CASE("file: save_file names the path when it cannot write", "[file]") {
     CHECK(std::string(folder_given.message()) == "is a folder; expected a file path for the file");
     CHECK(fs::is_empty(folder.path));
 }
+
+TEST_CASE("file: save_file written in pieces replaces the file whole, or leaves it as it was", "[file]") {
+    temporary_folder folder;
+    const std::string path = folder.file("results.csv");
+    std::ofstream(path) << "previous\n";
+    mgcalc::save_file(path, [](std::ostream& out) {
+        for (int i = 0; i < 3; ++i) out << "piece " << i << '\n';
+    });
+    CHECK(read_file(path) == "piece 0\npiece 1\npiece 2\n");
+    // A writer that fails half-way leaves the file of before, and no temporary file beside it.
+    CHECK_THROWS_AS(mgcalc::save_file(path,
+                                      [](std::ostream& out) {
+                                          out << "half";
+                                          throw mgcalc::error(mgcalc::errc::invalid_amount, "stopped");
+                                      }),
+                    mgcalc::error);
+    CHECK(read_file(path) == "piece 0\npiece 1\npiece 2\n");
+    CHECK(!fs::exists(path + ".mgcalc-saving"));
+}
