@@ -33,11 +33,11 @@ constexpr double unknown_value = std::numeric_limits<double>::quiet_NaN();
     throw error(code, detail::concat({table, " row ", std::to_string(row + 1), ": ", what}));
 }
 
-std::string day_text(std::chrono::sys_days day) { return to_string(year_month_day{day}); }
+std::string day_text(batch_day day) { return to_string(year_month_day{day}); }
 
 // The order in which rows are read: empty when the columns are already ordered by (person, day),
 // else a permutation sorted by (person, day) that keeps the logged order within a person-day.
-std::vector<std::size_t> reading_order(std::span<const std::uint32_t> person, std::span<const std::chrono::sys_days> day) {
+std::vector<std::size_t> reading_order(std::span<const std::uint32_t> person, std::span<const batch_day> day) {
     const auto before = [&](std::size_t a, std::size_t b) {
         return person[a] != person[b] ? person[a] < person[b] : day[a] < day[b];
     };
@@ -53,7 +53,7 @@ std::vector<std::size_t> reading_order(std::span<const std::uint32_t> person, st
 // Rows of one table as read: row(i) is the i-th row in (person, day) order.
 struct ordered_rows {
     std::span<const std::uint32_t> person;
-    std::span<const std::chrono::sys_days> day;
+    std::span<const batch_day> day;
     std::vector<std::size_t> order;  // empty: identity
     std::size_t size() const noexcept { return person.size(); }
     std::size_t row(std::size_t i) const noexcept { return order.empty() ? i : order[i]; }
@@ -167,7 +167,7 @@ public:
             return std::pair{rows.person[r], rows.day[r]};
         };
         while (f < food_rows_.size() || s < dose_rows_.size()) {
-            std::pair<std::uint32_t, std::chrono::sys_days> next;
+            std::pair<std::uint32_t, batch_day> next;
             if (s == dose_rows_.size() || (f < food_rows_.size() && key(food_rows_, f) <= key(dose_rows_, s))) {
                 next = key(food_rows_, f);
             } else {

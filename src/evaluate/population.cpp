@@ -90,7 +90,7 @@ std::vector<observation> people_observations(const batch_result& batch) {
     struct person_sums {
         observation unit;
         std::size_t days = 0;
-        std::chrono::sys_days earliest{};
+        batch_day earliest{};
     };
     std::vector<person_sums> people;
     std::map<std::uint32_t, std::size_t> index_of_person;

@@ -225,7 +225,7 @@ void read_entries(batch_input& input, const people_file& people, const food_cata
             }
         }
         input.entry_person.push_back(who);
-        input.entry_day.push_back(std::chrono::sys_days{day});
+        input.entry_day.push_back(to_batch_day(std::chrono::sys_days{day}));
         input.entry_food.push_back(food_index);
         input.entry_amount.push_back(grams::from_value(weight));
     });
@@ -267,7 +267,7 @@ void read_supplements(batch_input& input, const people_file& people, const std::
                                   ? known.size()
                                   : static_cast<std::size_t>(&dose.form() - known.data());
         input.dose_person.push_back(who);
-        input.dose_day.push_back(std::chrono::sys_days{day});
+        input.dose_day.push_back(to_batch_day(std::chrono::sys_days{day}));
         input.dose_compound.push_back(static_cast<std::uint32_t>(c));
         input.dose_amount.push_back(dose.amount());
         input.dose_basis_column.push_back(dose.basis());

@@ -22,7 +22,7 @@ struct random_batch {
     batch_foods foods = batch_foods::of(usda_sr24());
     std::vector<batch_person> people;
     std::vector<std::uint32_t> person, food, dose_person, dose_compound;
-    std::vector<sys_days> day, dose_day;
+    std::vector<batch_day> day, dose_day;
     std::vector<grams> amount;
     std::vector<milligrams> dose_amount;
     std::vector<dose_basis> basis;
@@ -66,14 +66,14 @@ random_batch make_random_batch(unsigned seed, std::size_t people_count, std::siz
     const std::size_t food_count = b.foods.size();
     for (std::size_t i = 0; i < entries_count; ++i) {
         b.person.push_back(static_cast<std::uint32_t>(uniform(people_count)));
-        b.day.push_back(first_day + days{static_cast<int>(uniform(4))});
+        b.day.push_back(to_batch_day(first_day + days{static_cast<int>(uniform(4))}));
         b.food.push_back(static_cast<std::uint32_t>(uniform(food_count)));
         b.amount.push_back(grams::from_value(std::uniform_real_distribution<double>(0.0, 400.0)(random)));
     }
     const std::size_t compound_count = compounds().size();
     for (std::size_t i = 0; i < entries_count / 5; ++i) {
         b.dose_person.push_back(static_cast<std::uint32_t>(uniform(people_count)));
-        b.dose_day.push_back(first_day + days{static_cast<int>(uniform(4))});
+        b.dose_day.push_back(to_batch_day(first_day + days{static_cast<int>(uniform(4))}));
         const std::size_t c = uniform(compound_count + 1);  // compound_count: the form not stated
         b.dose_compound.push_back(static_cast<std::uint32_t>(c));
         const bool by_compound = c < compound_count && uniform(2) == 0;
@@ -85,7 +85,7 @@ random_batch make_random_batch(unsigned seed, std::size_t people_count, std::siz
 
 // The same person-days through day_intake and evaluate(), rows added in their column order.
 void require_same_as_evaluate(const random_batch& b, const batch_result& batch) {
-    std::map<std::pair<std::uint32_t, sys_days>, day_intake> by_day;
+    std::map<std::pair<std::uint32_t, batch_day>, day_intake> by_day;
     for (std::size_t i = 0; i < b.person.size(); ++i) {
         by_day[{b.person[i], b.day[i]}].add_food(usda_sr24().at(b.food[i]), b.amount[i]);
     }

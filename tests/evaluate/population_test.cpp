@@ -65,7 +65,7 @@ mgcalc::batch_result batch_of(std::vector<day_values> days) {
     batch.references = {adults(), infants()};
     for (const day_values& d : days) {
         batch.days.push_back({.person = d.person,
-                              .day = std::chrono::sys_days{std::chrono::days{d.day}},
+                              .day = mgcalc::to_batch_day(std::chrono::sys_days{std::chrono::days{d.day}}),
                               .food = mg(d.food),
                               .unknown_entries = d.unknown_entries,
                               .supplement_doses = d.doses,

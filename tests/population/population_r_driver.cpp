@@ -169,7 +169,7 @@ survey make_survey() {
             const std::optional<mgcalc::reference_intakes> reference = reference_of(kind, sex, years);
             mgcalc::person_day day{};
             day.person = static_cast<std::uint32_t>(person);
-            day.day = std::chrono::sys_days{std::chrono::days{first_day + 3 * d + random.between(0, 2)}};
+            day.day = mgcalc::to_batch_day(std::chrono::sys_days{std::chrono::days{first_day + 3 * d + random.between(0, 2)}});
             day.unknown_entries = random.chance(8) ? static_cast<std::uint32_t>(random.between(1, 2)) : 0;
             double supplement = 0;
             if (takes_supplements && random.chance(75)) {

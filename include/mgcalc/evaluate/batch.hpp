@@ -29,6 +29,15 @@
 
 namespace mgcalc {
 
+/// A day in a batch's columns: days since 1970-01-01 in 32 bits, half the size of
+/// std::chrono::sys_days (64 bits in libstdc++), which it converts to without a cast. Make one with
+/// to_batch_day(sys_days or year_month_day).
+using batch_day = std::chrono::time_point<std::chrono::system_clock, std::chrono::duration<std::int32_t, std::chrono::days::period>>;
+/// The day as a batch_day (every year_month_day fits: 32 bits of days span millions of years).
+constexpr batch_day to_batch_day(std::chrono::sys_days day) noexcept {
+    return std::chrono::time_point_cast<batch_day::duration>(day);
+}
+
 /// The foods a batch's food column indexes into: each food's magnesium per 100 g (empty when not
 /// analysed) in one flat table, read in the hot loop without touching a food_database.
 class batch_foods {
@@ -63,7 +72,7 @@ struct batch_person {
 /// person `person[i]` on `day[i]`. Any order; entries of one person-day are summed in their order.
 struct batch_food_columns {
     std::span<const std::uint32_t> person;
-    std::span<const std::chrono::sys_days> day;
+    std::span<const batch_day> day;
     std::span<const std::uint32_t> food;  ///< index into batch_foods
     std::span<const grams> amount;
 };
@@ -72,7 +81,7 @@ struct batch_food_columns {
 /// unspecified_form() (magnesium of a form not stated, elemental only).
 struct batch_supplement_columns {
     std::span<const std::uint32_t> person;
-    std::span<const std::chrono::sys_days> day;
+    std::span<const batch_day> day;
     std::span<const std::uint32_t> compound;
     std::span<const milligrams> amount;
     std::span<const dose_basis> basis;  ///< elemental magnesium or compound mass
@@ -90,7 +99,7 @@ struct batch_options {
 struct person_day {
     static constexpr std::uint16_t no_reference = 0xFFFF;
     std::uint32_t person;
-    std::chrono::sys_days day;
+    batch_day day;
     milligrams food;                ///< from entries with known magnesium
     std::uint32_t unknown_entries;  ///< food entries with no magnesium value: never counted as 0
     std::uint32_t supplement_doses; ///< doses logged that day

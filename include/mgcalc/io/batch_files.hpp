@@ -55,11 +55,11 @@ struct batch_input {
     std::vector<std::vector<double>> replicate_weights;
 
     std::vector<std::uint32_t> entry_person, entry_food;
-    std::vector<std::chrono::sys_days> entry_day;
+    std::vector<batch_day> entry_day;
     std::vector<grams> entry_amount;
 
     std::vector<std::uint32_t> dose_person, dose_compound;
-    std::vector<std::chrono::sys_days> dose_day;
+    std::vector<batch_day> dose_day;
     std::vector<milligrams> dose_amount;
     std::vector<dose_basis> dose_basis_column;
 
