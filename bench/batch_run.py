@@ -360,7 +360,7 @@ others do not. {agreement}
 
 - **In memory**: the data is loaded first and the load is not timed; only the computation, from
   the columns to the person-day results in memory, is. mgcalc and the floor read `std::span`
-  columns of 4-byte person and food indexes, {day_bytes}-byte days (`std::chrono::sys_days`) and 8-byte
+  columns of 4-byte person and food indexes, {day_bytes}-byte days (`mgcalc::batch_day`) and 8-byte
   grams (`bench/batch_bench.cpp`, Google Benchmark, median of {args.repetitions} interleaved repetitions).
   DuckDB (`@duckdb/node-api` {r.get('duckdb_node_api', '')}, Node.js {node}) holds the same columns as UINTEGER,
   DATE, UINTEGER and DOUBLE and runs `CREATE OR REPLACE TABLE result AS SELECT e.person, e.date,
