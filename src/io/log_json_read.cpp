@@ -14,7 +14,8 @@
 // as a tree and read by read_day, which says what is wrong; a valid day never becomes a tree.
 // Errors carry the file, line, column and JSON path as fields of mgcalc::error, and the value at
 // fault as its input. Positions are not recorded while parsing: on an error, the path is looked up
-// again in the text (locate()), so a valid log costs nothing extra.
+// again in the text (locate()), so a valid log costs nothing extra. A file is streamed
+// (stream_log_json_file) and read whole only when it has an error.
 //
 // nlohmann-json is private to the library here.
 #include <mgcalc/error.hpp>
@@ -26,6 +27,7 @@
 #include "io/log_check.hpp"
 #include "io/log_input.hpp"
 #include "io/log_json_format.hpp"
+#include "io/log_json_read.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -920,10 +922,11 @@ private:
 
 /// Takes each day as the builder hands it over. A day that day_events refused is read again from
 /// its tree, parsed from its text, for the message of its error (or, should day_events have
-/// refused a valid day, for the day).
+/// refused a valid day, for the day). A streamed file has no text: it stops at such a day
+/// (`stop_at_refusal`), and is then read again as a whole (detail::stream_log_json_file).
 class day_reader {
 public:
-    explicit day_reader(const json_log_reader& reader) : reader_(reader) {}
+    day_reader(const json_log_reader& reader, bool stop_at_refusal) : reader_(reader), stop_(stop_at_refusal) {}
     read_days result;
 
     bool operator()(std::optional<log_day>&& day, std::size_t index) {
@@ -932,6 +935,7 @@ public:
             result.days.push_back(std::move(*day));
             return true;
         }
+        if (stop_) return false;
         const json_path at = json_path{} / "days";
         try {
             result.days.push_back(reader_.read_day(reader_.tree_at(at[index]), at[index]));
@@ -944,6 +948,7 @@ public:
 
 private:
     const json_log_reader& reader_;
+    bool stop_;
 };
 
 }  // namespace
@@ -960,7 +965,7 @@ intake_log parse_log_json(std::string_view text, std::string_view origin) {
                             ", an object {\"format\": \"mgcalc-log\", \"version\": 1, ...}",
                         {.file = std::string(origin), .line = 1, .column = 1});
     }
-    day_reader days(reader);
+    day_reader days(reader, false);
     log_builder builder(days);
     bool parsed = false;
     try {
@@ -978,6 +983,26 @@ intake_log parse_log_json(std::string_view text, std::string_view origin) {
         reader.fail(failure.path, failure.message, failure.at_key, failure.occurrence);
     }
     return reader.read(builder.root, std::move(days.result));
+}
+
+std::optional<intake_log> detail::stream_log_json_file(const std::string& path) {
+    detail::streamed_log_file file(path);
+    if (!file.is_open()) return std::nullopt;
+    // No text to find a path in: any error is thrown without a position, and the file is then
+    // read again by the caller for the message parse_log_json gives.
+    const json_log_reader reader({}, path);
+    day_reader days(reader, true);
+    log_builder builder(days);
+    try {
+        if (!json::sax_parse(file.begin(), file.end(), &builder, json::input_format_t::json, true, false))
+            return std::nullopt;
+        if (!file.bytes_ok()) return std::nullopt;
+        return reader.read(builder.root, std::move(days.result));
+    } catch (const json::exception&) {
+        return std::nullopt;
+    } catch (const error&) {
+        return std::nullopt;
+    }
 }
 
 }  // namespace mgcalc
