@@ -202,7 +202,11 @@ public:
     /// False when `key` is already there.
     bool insert(const std::string& key) {
         if (many_.empty()) {
-            if (std::find(few_.begin(), few_.end(), key) != few_.end()) return false;
+            // The first byte first: an entry's keys are mostly of four letters.
+            const auto same = [&](const std::string& seen) {
+                return seen.size() == key.size() && (key.empty() || seen[0] == key[0]) && seen == key;
+            };
+            if (std::any_of(few_.begin(), few_.end(), same)) return false;
             if (few_.size() < 16) {
                 few_.push_back(key);
                 return true;
@@ -275,14 +279,7 @@ public:
 
     void key(std::string_view name) {
         if (refused_) return;
-        field_ = field::other;
-        if (place_ == place::day) {
-            if (name == "date") field_ = field::date;
-            if (name == "entries") field_ = field::entries;
-        } else {
-            for (std::size_t i = 0; i < std::size(entry_fields); ++i)
-                if (name == entry_fields[i]) field_ = static_cast<field>(i);
-        }
+        field_ = place_ == place::day ? day_field(name) : entry_field(name);
         if (field_ == field::other) refused_ = true;  // an unknown field
     }
 
@@ -320,10 +317,28 @@ public:
     }
 
 private:
-    // The fields of an entry (entry_shape), in the order of `field`.
-    static constexpr std::string_view entry_fields[] = {"kind", "item", "amount", "phrase", "time", "note"};
+    // The fields of a day (day_shape) and of an entry (entry_shape).
     enum class field : unsigned { kind, item, amount, phrase, time, note, date, entries, other };
     enum class place { before, day, entries, entry, ended };
+
+    static field day_field(std::string_view name) noexcept {
+        if (name == "date") return field::date;
+        if (name == "entries") return field::entries;
+        return field::other;
+    }
+    // By length first, so that each comparison is with a string of known length.
+    static field entry_field(std::string_view name) noexcept {
+        if (name.size() == 4) {
+            if (name == "kind") return field::kind;
+            if (name == "item") return field::item;
+            if (name == "time") return field::time;
+            if (name == "note") return field::note;
+        } else if (name.size() == 6) {
+            if (name == "amount") return field::amount;
+            if (name == "phrase") return field::phrase;
+        }
+        return field::other;
+    }
 
     bool has(field f) const noexcept { return (fields_ & (1u << static_cast<unsigned>(f))) != 0; }
 
