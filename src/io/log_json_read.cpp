@@ -194,35 +194,45 @@ struct parse_failure {
     std::string message;
 };
 
+/// Whether two short strings are the same, compared in line: the keys of an entry are compared
+/// millions of times in a long log, and a call to memcmp costs more than the comparison.
+constexpr bool same(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 /// The keys of one object, for refusing a second use of one: a few compared one by one (an entry
 /// has at most six), more in a set, so that a hostile object of a million keys costs no more
-/// than in a tree.
+/// than in a tree. Cleared for the next object, it keeps its strings and their room.
 class key_set {
 public:
     /// False when `key` is already there.
     bool insert(const std::string& key) {
         if (many_.empty()) {
-            // The first byte first: an entry's keys are mostly of four letters.
-            const auto same = [&](const std::string& seen) {
-                return seen.size() == key.size() && (key.empty() || seen[0] == key[0]) && seen == key;
-            };
-            if (std::any_of(few_.begin(), few_.end(), same)) return false;
-            if (few_.size() < 16) {
-                few_.push_back(key);
+            for (std::size_t i = 0; i < count_; ++i)
+                if (same(few_[i], key)) return false;
+            if (count_ < 16) {
+                if (count_ < few_.size())
+                    few_[count_].assign(key);
+                else
+                    few_.push_back(key);
+                ++count_;
                 return true;
             }
-            many_.insert(std::make_move_iterator(few_.begin()), std::make_move_iterator(few_.end()));
-            few_.clear();
+            many_.insert(few_.begin(), few_.begin() + static_cast<std::ptrdiff_t>(count_));
         }
         return many_.insert(key).second;
     }
     void clear() noexcept {
-        few_.clear();
+        count_ = 0;
         many_.clear();
     }
 
 private:
     std::vector<std::string> few_;
+    std::size_t count_ = 0;  ///< of few_, the keys of this object
     std::set<std::string> many_;
 };
 
@@ -322,21 +332,17 @@ private:
     enum class place { before, day, entries, entry, ended };
 
     static field day_field(std::string_view name) noexcept {
-        if (name == "date") return field::date;
-        if (name == "entries") return field::entries;
+        if (same(name, "date")) return field::date;
+        if (same(name, "entries")) return field::entries;
         return field::other;
     }
-    // By length first, so that each comparison is with a string of known length.
     static field entry_field(std::string_view name) noexcept {
-        if (name.size() == 4) {
-            if (name == "kind") return field::kind;
-            if (name == "item") return field::item;
-            if (name == "time") return field::time;
-            if (name == "note") return field::note;
-        } else if (name.size() == 6) {
-            if (name == "amount") return field::amount;
-            if (name == "phrase") return field::phrase;
-        }
+        if (same(name, "kind")) return field::kind;
+        if (same(name, "item")) return field::item;
+        if (same(name, "amount")) return field::amount;
+        if (same(name, "phrase")) return field::phrase;
+        if (same(name, "time")) return field::time;
+        if (same(name, "note")) return field::note;
         return field::other;
     }
 
