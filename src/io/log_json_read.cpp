@@ -388,8 +388,8 @@ private:
 /// max_nesting and more than max_json_values values in the whole input. The elements of the
 /// log's "days" array are not built: their events go to day_events, and each day is handed to
 /// `on_day(day, index)` when it ends (empty when day_events refused it), so that memory holds the
-/// days as the log holds them, not as a tree (which takes about ten times the text: 0.6 GB for a
-/// 61 MiB log). "days" itself stays in the tree as an empty array. `on_day` returns false to
+/// days as the log holds them, not as a tree (which takes about eight times the text: 490 MiB for
+/// a 61 MiB log). "days" itself stays in the tree as an empty array. `on_day` returns false to
 /// stop parsing.
 template <class OnDay>
 class log_builder final : public nlohmann::json_sax<json> {
