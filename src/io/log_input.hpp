@@ -38,8 +38,8 @@ void check_bytes(std::string_view text, std::string_view origin, std::string_vie
 /// format: "mgcalc log file (JSON)".
 std::string read_log_file(const std::string& path, std::string_view what);
 
-/// A regular file read in pieces, for a reader that streams it instead of holding all of it (a
-/// log of 64 MiB would otherwise be in memory twice: as text and as the log). As the bytes go by
+/// A regular file read in pieces, for a reader that streams it instead of holding all of it (the
+/// text of a long log would otherwise be in memory beside the log read from it). As the bytes go by
 /// it checks what read_log_file and check_bytes check: the size limit, no NUL byte, UTF-8. It
 /// gives no message and no position, only whether every byte was fine: a reader that meets any
 /// problem reads the file whole instead (read_log_file), which says what and where.
