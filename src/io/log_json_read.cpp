@@ -251,7 +251,12 @@ public:
             day->entries.reserve(entries_.size());
             std::move(entries_.begin(), entries_.end(), std::back_inserter(day->entries));
         }
-        entries_.clear();
+        // The room of a day of ordinary size is kept for the next day; that of a huge one is not
+        // kept while the rest of the log is read.
+        if (entries_.capacity() > 4096)
+            entries_ = std::vector<log_entry>();
+        else
+            entries_.clear();
         refused_ = false;
         place_ = place::before;
         return day;

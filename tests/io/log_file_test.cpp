@@ -919,9 +919,9 @@ TEST_CASE("log_file: to_log_json never writes what parse_log_json would refuse",
 
 namespace {
 
-/// A canonical log of `days` days (one a month from 2001-01-01) of `entries` food entries each,
-/// the item of entry E of day D being "x-D-E", so that a test can find any entry in the text.
-std::string long_log(std::size_t days, std::size_t entries) {
+/// A log of `days` days (one a month from 2001-01-01) of `entries` food entries each, the item of
+/// entry E of day D being "x-D-E", so that a test can find any entry in its text.
+intake_log long_log_of(std::size_t days, std::size_t entries) {
     intake_log log;
     log.person.sex = mgcalc::sex::female;
     log.person.birth_date = mgcalc::date(1980, 5, 17);
@@ -932,8 +932,11 @@ std::string long_log(std::size_t days, std::size_t entries) {
                 {log_entry_kind::food, "x-" + std::to_string(d) + "-" + std::to_string(e), "1 oz", std::nullopt, ""});
         log.days.push_back(std::move(day));
     }
-    return mgcalc::to_log_json(log);
+    return log;
 }
+
+/// Its canonical text.
+std::string long_log(std::size_t days, std::size_t entries) { return mgcalc::to_log_json(long_log_of(days, entries)); }
 
 /// "LINE:COLUMN" of a byte offset, the column in characters.
 std::string line_and_column(std::string_view text, std::size_t offset) {
@@ -963,6 +966,19 @@ std::string file_and_text_error(const std::string& text) {
 }
 
 }  // namespace
+
+TEST_CASE("log_file: long logs and long days load entry for entry", "[log_file]") {
+    // Days of 5,000 entries are past the room the reader keeps from one day to the next.
+    for (const auto& [days, entries] : {std::pair<std::size_t, std::size_t>{300, 40}, {3, 5000}}) {
+        INFO(days << " days of " << entries << " entries");
+        const intake_log log = long_log_of(days, entries);
+        const temporary_folder folder;
+        const std::string path = folder.file("long.json");
+        std::ofstream(path, std::ios::binary) << mgcalc::to_log_json(log);
+        CHECK(mgcalc::parse_log_json(mgcalc::to_log_json(log)).days == log.days);
+        CHECK(mgcalc::load_log(path).days == log.days);
+    }
+}
 
 TEST_CASE("log_file: an error deep in a long log names its own line, column, path and value", "[log_file]") {
     // 300 days of 40 entries: 1.5 MB in many 64 KiB pieces of a streamed file.
