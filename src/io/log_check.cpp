@@ -50,14 +50,22 @@ std::optional<std::string> text_problem(std::string_view text) {
     return std::nullopt;
 }
 
-/// Checks a string field: valid text, and not blank unless `may_be_blank`.
-std::optional<problem> check_text(const std::string& text, const json_path& where, std::string_view expected,
+/// Checks a string field: valid text, and not blank unless `may_be_blank`. `where()` gives its
+/// path, made only for a problem: the fields of every entry of a log are checked on each load and
+/// save, and a path is an allocation.
+template <class Where>
+std::optional<problem> check_text(const std::string& text, const Where& where, std::string_view expected,
                                   bool may_be_blank = false) {
-    if (auto why = text_problem(text)) return problem{where, *why, text};
+    if (auto why = text_problem(text)) return problem{where(), *why, text};
     if (!may_be_blank && trim(text).empty())
-        return problem{where, (text.empty() ? "is empty; expected " : "is blank; expected ") + std::string(expected),
+        return problem{where(), (text.empty() ? "is empty; expected " : "is blank; expected ") + std::string(expected),
                        text};
     return std::nullopt;
+}
+
+std::optional<problem> check_text(const std::string& text, const json_path& where, std::string_view expected,
+                                  bool may_be_blank = false) {
+    return check_text(text, [&] { return where; }, expected, may_be_blank);
 }
 
 std::optional<problem> check_date(year_month_day date, const json_path& where) {
@@ -87,27 +95,30 @@ std::optional<problem> check_ranges(const std::vector<date_range>& ranges, const
     return std::nullopt;
 }
 
-std::optional<problem> check_entry(const log_entry& entry, const json_path& at) {
+/// `at()` gives the entry's path, made only for a problem.
+template <class Where>
+std::optional<problem> check_entry(const log_entry& entry, const Where& at) {
+    const auto field = [&](std::string_view key) { return [&at, key] { return at() / key; }; };
     if (kind_name(entry.kind).empty())
-        return problem{at / "kind", "is not a known entry kind; expected " + std::string(expected_kinds)};
+        return problem{at() / "kind", "is not a known entry kind; expected " + std::string(expected_kinds)};
     if (!entry.phrase.empty()) {
-        if (auto p = check_text(entry.phrase, at / "phrase", expected_phrase)) return p;
+        if (auto p = check_text(entry.phrase, field("phrase"), expected_phrase)) return p;
         if (entry.kind == log_entry_kind::product)
-            return problem{at / "phrase",
+            return problem{at() / "phrase",
                            "is given for a product entry; expected item and amount for a product (a phrase is for a "
                            "food or a supplement)",
                            entry.phrase};
         if (!entry.item.empty() || !entry.amount.empty())
-            return problem{at / "phrase", "is given with item or amount; expected either a phrase or item and amount",
+            return problem{at() / "phrase", "is given with item or amount; expected either a phrase or item and amount",
                            entry.phrase};
     } else {
-        if (auto p = check_text(entry.item, at / "item", expected_item)) return p;
-        if (auto p = check_text(entry.amount, at / "amount", expected_amount)) return p;
+        if (auto p = check_text(entry.item, field("item"), expected_item)) return p;
+        if (auto p = check_text(entry.amount, field("amount"), expected_amount)) return p;
     }
     if (entry.time && !entry.time->ok())
-        return problem{at / "time", to_string(*entry.time) + " is not a time of day; expected HH:MM, 00:00 to 23:59",
+        return problem{at() / "time", to_string(*entry.time) + " is not a time of day; expected HH:MM, 00:00 to 23:59",
                        to_string(*entry.time)};
-    return check_text(entry.note, at / "note", "text", true);
+    return check_text(entry.note, field("note"), "text", true);
 }
 
 std::optional<problem> check_profile(const profile& p) {
@@ -202,22 +213,22 @@ std::optional<problem> check_days(const std::vector<log_day>& days) {
     const json_path days_path = json_path{} / "days";
     for (std::size_t d = 0; d < days.size(); ++d) {
         const log_day& day = days[d];
-        const json_path here = days_path[d];
-        if (auto p = check_date(day.date, here / "date")) return p;
+        const auto here = [&] { return days_path[d]; };
+        if (!day.date.ok()) return check_date(day.date, here() / "date");
         if (d > 0 && day.date <= days[d - 1].date) {
             const std::string previous = days_path[d - 1].text();
             if (day.date == days[d - 1].date)
-                return problem{here / "date",
+                return problem{here() / "date",
                                to_string(day.date) + " is also the date of " + previous +
                                    "; expected one day per date (put the entries in one day)",
                                to_string(day.date)};
-            return problem{here / "date",
+            return problem{here() / "date",
                            to_string(day.date) + " comes before the date of " + previous + " (" +
                                to_string(days[d - 1].date) + "); expected days in increasing date order",
                            to_string(day.date)};
         }
         for (std::size_t e = 0; e < day.entries.size(); ++e)
-            if (auto p = check_entry(day.entries[e], (here / "entries")[e])) return p;
+            if (auto p = check_entry(day.entries[e], [&] { return (here() / "entries")[e]; })) return p;
     }
     return std::nullopt;
 }

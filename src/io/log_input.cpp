@@ -4,6 +4,7 @@
 #include "detail/utf8.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
@@ -76,6 +77,59 @@ std::string read_log_file(const std::string& path, std::string_view what) {
         throw error(errc::malformed_file, "cannot read the file; expected a readable " + std::string(what),
                     {.file = path});
     return text;
+}
+
+streamed_log_file::streamed_log_file(const std::string& path) {
+    std::error_code ignored;
+    if (!std::filesystem::is_regular_file(path, ignored)) return;
+    in_.open(path, std::ios::binary);
+    open_ = in_.is_open();
+    if (open_) buffer_.resize(std::size_t{1} << 16);
+}
+
+namespace {
+
+/// How many bytes the character whose first byte is `lead` takes (1 for a byte that cannot start
+/// one: the check of the whole piece refuses it).
+std::size_t sequence_length(unsigned char lead) noexcept {
+    if (lead >= 0xC2 && lead <= 0xDF) return 2;
+    if (lead >= 0xE0 && lead <= 0xEF) return 3;
+    if (lead >= 0xF0 && lead <= 0xF4) return 4;
+    return 1;
+}
+
+}  // namespace
+
+bool streamed_log_file::refill() {
+    if (ended_) return false;
+    // The bytes of a character that the last piece cut are kept in front of the next piece, so
+    // that the UTF-8 check sees whole characters; the reader has already had them.
+    const std::size_t kept = filled_ - checked_;
+    std::memmove(buffer_.data(), buffer_.data() + checked_, kept);
+    next_ = filled_ = kept;
+    checked_ = 0;
+    in_.read(buffer_.data() + kept, static_cast<std::streamsize>(buffer_.size() - kept));
+    const auto got = static_cast<std::size_t>(in_.gcount());
+    total_ += got;
+    if (got == 0 || total_ > max_log_bytes) {
+        ended_ = true;
+        if (in_.bad() || kept > 0 || total_ > max_log_bytes) ok_ = false;
+        return false;
+    }
+    filled_ = kept + got;
+    std::size_t whole = filled_;
+    for (std::size_t back = 1; back <= 3 && back <= filled_; ++back) {
+        const auto byte = static_cast<unsigned char>(buffer_[filled_ - back]);
+        if (utf8::is_continuation(byte)) continue;
+        if (sequence_length(byte) > back) whole = filled_ - back;
+        break;
+    }
+    const std::string_view piece(buffer_.data(), filled_);
+    if (std::memchr(buffer_.data() + kept, '\0', got) != nullptr ||
+        utf8::invalid_at(piece.substr(0, whole)) != std::string_view::npos)
+        ok_ = false;
+    checked_ = whole;
+    return true;
 }
 
 }  // namespace mgcalc::detail

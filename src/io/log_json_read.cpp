@@ -1,14 +1,21 @@
 // The JSON log reader (mgcalc/io/log_json.hpp; docs/log-format.md), in three steps:
 //   1. the bytes: at most 64 MiB, UTF-8, no NUL byte (a binary file is refused before parsing);
-//   2. the syntax: nlohmann-json's SAX parser feeds a small DOM builder that also refuses nesting
-//      deeper than 64, more than 4 Mi values and duplicate keys (nlohmann would keep the last
-//      duplicate silently, which would drop data);
-//   3. the meaning: the DOM is converted field by field (unknown fields and kinds are errors),
-//      then the log is checked as a whole (dates in order, ids unique, amounts non-empty) by the
-//      same check that to_log_json runs before writing, so mgcalc never writes what it would refuse.
+//   2. the syntax: nlohmann-json's SAX parser feeds a builder that also refuses nesting deeper
+//      than 64, more than 4 Mi values and duplicate keys (nlohmann would keep the last duplicate
+//      silently, which would drop data);
+//   3. the meaning: the days, nearly all of a log, are read from the parser's events as they come
+//      (day_events), without a tree; the rest (format, version, profile, custom foods, products)
+//      is a small tree, converted field by field (unknown fields and kinds are errors). Then the
+//      log is checked as a whole (dates in order, ids unique, amounts non-empty) by the same check
+//      that to_log_json runs before writing, so mgcalc never writes what it would refuse.
+// The first error is the one a reader of the whole tree meets first: a syntax error anywhere,
+// then the document's own fields, the profile, the custom foods, the products, the days in order,
+// and last the check of the whole log. A day that day_events refuses is parsed again from its text
+// as a tree and read by read_day, which says what is wrong; a valid day never becomes a tree.
 // Errors carry the file, line, column and JSON path as fields of mgcalc::error, and the value at
 // fault as its input. Positions are not recorded while parsing: on an error, the path is looked up
-// again in the text (locate()), so a valid log costs nothing extra.
+// again in the text (locate()), so a valid log costs nothing extra. A file is streamed
+// (stream_log_json_file) and read whole only when it has an error.
 //
 // nlohmann-json is private to the library here.
 #include <mgcalc/error.hpp>
@@ -20,11 +27,14 @@
 #include "io/log_check.hpp"
 #include "io/log_input.hpp"
 #include "io/log_json_format.hpp"
+#include "io/log_json_read.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -173,7 +183,7 @@ std::string scalar_at(std::string_view text, std::size_t pos) {
     }
 }
 
-// ---- the syntax: a DOM builder with limits ---------------------------------------------------
+// ---- the syntax: a tree of each day, with limits ------------------------------------------
 
 /// Where and why parsing stopped.
 struct parse_failure {
@@ -184,37 +194,244 @@ struct parse_failure {
     std::string message;
 };
 
-/// Builds a nlohmann::json DOM from SAX events, refusing duplicate keys, nesting deeper than
-/// max_nesting and more than max_json_values values.
-class dom_builder final : public nlohmann::json_sax<json> {
+/// Whether two short strings are the same, compared in line: the keys of an entry are compared
+/// millions of times in a long log, and a call to memcmp costs more than the comparison.
+constexpr bool same(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+/// The keys of one object, for refusing a second use of one: a few compared one by one (an entry
+/// has at most six), more in a set, so that a hostile object of a million keys costs no more
+/// than in a tree. Cleared for the next object, it keeps its strings and their room.
+class key_set {
 public:
+    /// False when `key` is already there.
+    bool insert(const std::string& key) {
+        if (many_.empty()) {
+            for (std::size_t i = 0; i < count_; ++i)
+                if (same(few_[i], key)) return false;
+            if (count_ < 16) {
+                if (count_ < few_.size())
+                    few_[count_].assign(key);
+                else
+                    few_.push_back(key);
+                ++count_;
+                return true;
+            }
+            many_.insert(few_.begin(), few_.begin() + static_cast<std::ptrdiff_t>(count_));
+        }
+        return many_.insert(key).second;
+    }
+    void clear() noexcept {
+        count_ = 0;
+        many_.clear();
+    }
+
+private:
+    std::vector<std::string> few_;
+    std::size_t count_ = 0;  ///< of few_, the keys of this object
+    std::set<std::string> many_;
+};
+
+/// Reads the days of a log from SAX events, without a tree: a day, its entries array and each
+/// entry are read as their events come. It accepts exactly the days that
+/// json_log_reader::read_day accepts, and reads them the same, but says nothing about the others:
+/// for a day it refuses, the tree of that day gives the message (day_reader).
+class day_events {
+public:
+    /// The day that has just ended: empty when it is not a valid day.
+    std::optional<log_day> take() {
+        std::optional<log_day> day;
+        if (!refused_ && place_ == place::ended) {
+            day.emplace(log_day{date_, {}});
+            // Exactly as many: grown one by one, a day would keep room for up to twice its entries.
+            day->entries.reserve(entries_.size());
+            std::move(entries_.begin(), entries_.end(), std::back_inserter(day->entries));
+        }
+        // The room of a day of ordinary size is kept for the next day; that of a huge one is not
+        // kept while the rest of the log is read.
+        if (entries_.capacity() > 4096)
+            entries_ = std::vector<log_entry>();
+        else
+            entries_.clear();
+        refused_ = false;
+        place_ = place::before;
+        return day;
+    }
+
+    void open(bool is_array) {
+        if (refused_) return;
+        if (!is_array && place_ == place::before) {
+            place_ = place::day;
+            has_date_ = has_entries_ = false;
+        } else if (!is_array && place_ == place::entries) {
+            place_ = place::entry;
+            entry_ = log_entry{};
+            fields_ = 0;
+        } else if (is_array && place_ == place::day && field_ == field::entries) {
+            place_ = place::entries;
+            has_entries_ = true;
+        } else {
+            refused_ = true;
+        }
+    }
+
+    void close() {
+        if (refused_) return;
+        if (place_ == place::entry) {
+            finish_entry();
+            if (!refused_) place_ = place::entries;
+        } else if (place_ == place::entries) {
+            place_ = place::day;
+        } else if (place_ == place::day) {
+            if (!has_date_ || !has_entries_) refused_ = true;
+            place_ = place::ended;
+        }
+    }
+
+    void key(std::string_view name) {
+        if (refused_) return;
+        field_ = place_ == place::day ? day_field(name) : entry_field(name);
+        if (field_ == field::other) refused_ = true;  // an unknown field
+    }
+
+    /// A scalar: `text` is its text for a string, null for a number, true, false or null, which
+    /// no field of a day or an entry may be.
+    void scalar(std::string* text) {
+        if (refused_) return;
+        if (text == nullptr || place_ == place::before || place_ == place::entries) {
+            refused_ = true;  // not a string, or in place of a day or an entry
+            return;
+        }
+        if (place_ == place::day) {
+            if (field_ != field::date) {
+                refused_ = true;
+                return;
+            }
+            try {
+                date_ = parse_date(*text);
+            } catch (const error&) {
+                refused_ = true;
+            }
+            has_date_ = true;
+            return;
+        }
+        fields_ |= 1u << static_cast<unsigned>(field_);
+        switch (field_) {
+            case field::kind: kind_ = *text; break;
+            case field::item: entry_.item = *text; break;
+            case field::amount: entry_.amount = *text; break;
+            case field::phrase: entry_.phrase = *text; break;
+            case field::time: time_ = *text; break;
+            case field::note: entry_.note = *text; break;
+            default: refused_ = true;
+        }
+    }
+
+private:
+    // The fields of a day (day_shape) and of an entry (entry_shape).
+    enum class field : unsigned { kind, item, amount, phrase, time, note, date, entries, other };
+    enum class place { before, day, entries, entry, ended };
+
+    static field day_field(std::string_view name) noexcept {
+        if (same(name, "date")) return field::date;
+        if (same(name, "entries")) return field::entries;
+        return field::other;
+    }
+    static field entry_field(std::string_view name) noexcept {
+        if (same(name, "kind")) return field::kind;
+        if (same(name, "item")) return field::item;
+        if (same(name, "amount")) return field::amount;
+        if (same(name, "phrase")) return field::phrase;
+        if (same(name, "time")) return field::time;
+        if (same(name, "note")) return field::note;
+        return field::other;
+    }
+
+    bool has(field f) const noexcept { return (fields_ & (1u << static_cast<unsigned>(f))) != 0; }
+
+    /// What read_day requires of an entry beyond its fields being strings.
+    void finish_entry() {
+        const auto kind = has(field::kind) ? detail::parse_kind(kind_) : std::nullopt;
+        if (!kind) {
+            refused_ = true;
+            return;
+        }
+        entry_.kind = *kind;
+        if (has(field::phrase)) {
+            if (*kind == log_entry_kind::product || has(field::item) || has(field::amount)) refused_ = true;
+        } else if (!has(field::item) || !has(field::amount)) {
+            refused_ = true;
+        }
+        if (has(field::time)) {
+            try {
+                entry_.time = parse_time_of_day(time_);
+            } catch (const error&) {
+                refused_ = true;
+            }
+        }
+        if (!refused_) entries_.push_back(std::move(entry_));
+    }
+
+    place place_ = place::before;
+    field field_ = field::other;
+    bool refused_ = false;
+    bool has_date_ = false;
+    bool has_entries_ = false;
+    year_month_day date_{};
+    std::vector<log_entry> entries_;  ///< of the day being read; reused, so its room is kept
+    log_entry entry_;
+    unsigned fields_ = 0;  ///< the entry's fields seen, one bit per `field`
+    std::string kind_;
+    std::string time_;
+};
+
+/// Builds the log's tree from SAX events, refusing duplicate keys, nesting deeper than
+/// max_nesting and more than max_json_values values in the whole input. The elements of the
+/// log's "days" array are not built: their events go to day_events, and each day is handed to
+/// `on_day(day, index)` when it ends (empty when day_events refused it), so that memory holds the
+/// days as the log holds them, not as a tree (which takes about eight times the text: 490 MiB for
+/// a 61 MiB log). "days" itself stays in the tree as an empty array. `on_day` returns false to
+/// stop parsing.
+template <class OnDay>
+class log_builder final : public nlohmann::json_sax<json> {
+public:
+    explicit log_builder(OnDay& on_day) : on_day_(on_day) {}
+
     json root;
     std::optional<parse_failure> failure;
 
-    bool null() override { return put(json(nullptr)); }
-    bool boolean(bool value) override { return put(json(value)); }
-    bool number_integer(number_integer_t value) override { return put(json(value)); }
-    bool number_unsigned(number_unsigned_t value) override { return put(json(value)); }
-    bool number_float(number_float_t value, const string_t&) override { return put(json(value)); }
-    bool string(string_t& value) override { return put(json(std::move(value))); }
+    bool null() override { return scalar(nullptr, [] { return json(nullptr); }); }
+    bool boolean(bool value) override { return scalar(nullptr, [&] { return json(value); }); }
+    bool number_integer(number_integer_t value) override { return scalar(nullptr, [&] { return json(value); }); }
+    bool number_unsigned(number_unsigned_t value) override { return scalar(nullptr, [&] { return json(value); }); }
+    bool number_float(number_float_t value, const string_t&) override {
+        return scalar(nullptr, [&] { return json(value); });
+    }
+    bool string(string_t& value) override { return scalar(&value, [&] { return json(std::move(value)); }); }
     bool binary(binary_t&) override {  // never produced by the JSON text parser
         return stop(path_of_new_value(), "binary data; expected JSON text");
     }
 
-    bool start_object(std::size_t) override { return open(json::object()); }
-    bool start_array(std::size_t) override { return open(json::array()); }
+    bool start_object(std::size_t) override { return open(false); }
+    bool start_array(std::size_t) override { return open(true); }
     bool end_object() override { return close(); }
     bool end_array() override { return close(); }
 
     bool key(string_t& name) override {
-        frame& top = stack_.back();
-        if (top.container->contains(name)) {
+        frame& top = stack_[depth_ - 1];
+        const bool repeated = top.container != nullptr ? top.container->contains(name) : !top.keys.insert(name);
+        if (repeated) {
             failure = parse_failure{std::nullopt, path_of_container() / name, true, 2,
                                     "the field \"" + name +
                                         "\" appears twice in this object; expected each field once "
                                         "(a second value would silently replace the first)"};
             return false;
         }
+        if (top.container == nullptr) day_.key(name);
         top.key = std::move(name);
         return true;
     }
@@ -245,19 +462,33 @@ public:
 
 private:
     struct frame {
-        json* container;
-        std::string key;  ///< the key of the value being read, in an object
+        json* container = nullptr;  ///< in the tree; null within a day
+        bool is_array = false;
+        bool days = false;          ///< the log's "days": its elements are days, not in the tree
+        std::size_t size = 0;       ///< the elements so far, in an array
+        std::string key;            ///< the key of the value being read, in an object
+        key_set keys;               ///< within a day, an object's keys so far
     };
+    OnDay& on_day_;
+    day_events day_;
+    // Frames are reused (depth_ of them are open), so that their strings and key sets keep their
+    // room from one entry to the next.
     std::vector<frame> stack_;
+    std::size_t depth_ = 0;
     std::size_t values_ = 0;
+
+    /// Whether the value being read is within a day (or is one).
+    bool within_day() const noexcept {
+        return depth_ > 0 && (stack_[depth_ - 1].container == nullptr || stack_[depth_ - 1].days);
+    }
 
     /// The path of the innermost open array or object.
     json_path path_of_container() const {
         json_path path;
-        for (std::size_t i = 0; i + 1 < stack_.size(); ++i) {
+        for (std::size_t i = 0; i + 1 < depth_; ++i) {
             const frame& f = stack_[i];
-            if (f.container->is_array())
-                path = path[f.container->size() - 1];  // the open child is the last element
+            if (f.is_array)
+                path = path[f.size - 1];  // the open child is the last element
             else
                 path = path / f.key;
         }
@@ -266,9 +497,9 @@ private:
 
     /// The path of the value about to be read.
     json_path path_of_new_value() const {
-        if (stack_.empty()) return {};
-        const frame& top = stack_.back();
-        return top.container->is_array() ? path_of_container()[top.container->size()] : path_of_container() / top.key;
+        if (depth_ == 0) return {};
+        const frame& top = stack_[depth_ - 1];
+        return top.is_array ? path_of_container()[top.size] : path_of_container() / top.key;
     }
 
     bool stop(json_path path, std::string message) {
@@ -276,13 +507,14 @@ private:
         return false;
     }
 
+    /// Puts a value into the tree, where it is not within a day.
     json* insert(json&& value) {
-        if (stack_.empty()) {
+        if (depth_ == 0) {
             root = std::move(value);
             return &root;
         }
-        frame& top = stack_.back();
-        if (top.container->is_array()) {
+        frame& top = stack_[depth_ - 1];
+        if (top.is_array) {
             top.container->push_back(std::move(value));
             return &top.container->back();
         }
@@ -291,30 +523,64 @@ private:
         return &slot;
     }
 
+    /// Counts a new value, which is the next element of an open array.
     bool count() {
-        if (++values_ <= max_json_values) return true;
-        return stop(path_of_new_value(), "more than " + std::to_string(max_json_values) +
-                                             " JSON values; expected a log of at most that many (split it)");
-    }
-
-    bool put(json&& value) {
-        if (!count()) return false;
-        insert(std::move(value));
+        if (++values_ > max_json_values)
+            return stop(path_of_new_value(), "more than " + std::to_string(max_json_values) +
+                                                 " JSON values; expected a log of at most that many (split it)");
         return true;
     }
 
-    bool open(json&& container) {
+    void added() noexcept {
+        if (depth_ > 0 && stack_[depth_ - 1].is_array) ++stack_[depth_ - 1].size;
+    }
+
+    /// After a value: a day that has ended goes to on_day.
+    bool ended() {
+        if (depth_ == 0 || !stack_[depth_ - 1].days) return true;
+        return on_day_(day_.take(), stack_[depth_ - 1].size - 1);
+    }
+
+    template <class Make>
+    bool scalar(std::string* text, Make make) {
         if (!count()) return false;
-        if (stack_.size() >= max_nesting)
+        if (within_day())
+            day_.scalar(text);
+        else
+            insert(make());
+        added();
+        return ended();
+    }
+
+    bool open(bool is_array) {
+        if (!count()) return false;
+        if (depth_ >= max_nesting)
             return stop(path_of_new_value(), "arrays and objects nested more than " + std::to_string(max_nesting) +
                                                  " levels deep; expected an mgcalc log (5 levels at most)");
-        stack_.push_back({insert(std::move(container)), {}});
+        json* container = nullptr;
+        bool days = false;
+        if (within_day()) {
+            day_.open(is_array);
+        } else {
+            days = depth_ == 1 && is_array && !stack_[0].is_array && stack_[0].key == "days";
+            container = insert(is_array ? json::array() : json::object());
+        }
+        added();
+        if (depth_ == stack_.size()) stack_.emplace_back();
+        frame& f = stack_[depth_++];
+        f.container = container;
+        f.is_array = is_array;
+        f.days = days;
+        f.size = 0;
+        f.key.clear();
+        f.keys.clear();
         return true;
     }
 
     bool close() {
-        stack_.pop_back();
-        return true;
+        --depth_;
+        if (within_day()) day_.close();
+        return ended();
     }
 };
 
@@ -391,6 +657,15 @@ std::string field_list(const object_shape& shape) {
     return out;
 }
 
+/// The days as the builder hands them over, each read when it ends. The first day that is not a
+/// valid day is kept as its error and the rest only parsed: read() throws it after the checks that
+/// come before the days (format, version, profile, custom foods, products), and a syntax error
+/// anywhere in the text comes before it, as when the whole tree was built first.
+struct read_days {
+    std::vector<log_day> days;
+    std::optional<error> failure;
+};
+
 class json_log_reader {
 public:
     json_log_reader(std::string_view text, std::string_view origin) : text_(text), origin_(origin) {}
@@ -409,7 +684,16 @@ public:
         throw error(errc::malformed_file, message, std::move(at), std::move(input));
     }
 
-    intake_log read(const json& root) const {
+    /// The tree of the value at `where`, parsed again from the text (which must lead there).
+    json tree_at(const json_path& where) const {
+        const std::size_t start = locate(text_, where).value();
+        const std::size_t end = skip_value(text_, start);
+        return json::parse(text_.substr(start, end == std::string_view::npos ? text_.size() - start : end - start));
+    }
+
+    /// The log whose tree is `root`, with the days read from it while parsing (its "days" is an
+    /// empty array when they were an array).
+    intake_log read(const json& root, read_days&& read) const {
         const json_path top;
         if (!root.is_object())
             fail(top, found(root) + "; expected an mgcalc log, an object {\"format\": \"mgcalc-log\", \"version\": 1, ...}");
@@ -448,12 +732,63 @@ public:
             for (std::size_t i = 0; i < list.size(); ++i) log.products.push_back(read_product(list[i], at[i]));
         }
         const json_path days_at = top / "days";
-        const json& days = array(root.at("days"), days_at, "an array of days");
-        log.days.reserve(days.size());
-        for (std::size_t i = 0; i < days.size(); ++i) log.days.push_back(read_day(days[i], days_at[i]));
+        (void)array(root.at("days"), days_at, "an array of days");
+        if (read.failure) throw *read.failure;
+        log.days = std::move(read.days);
 
         if (auto p = detail::check_log(log)) fail(p->where, p->message);
         return log;
+    }
+
+    log_day read_day(const json& value, const json_path& at) const {
+        const json& fields = object(value, at, day_shape);
+        log_day day;
+        day.date = date(fields.at("date"), at / "date");
+        const json_path entries_at = at / "entries";
+        const json& entries = array(fields.at("entries"), entries_at, "an array of entries");
+        day.entries.reserve(entries.size());
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const json_path here = entries_at[i];
+            const json& entry_fields = object(entries[i], here, entry_shape);
+            log_entry entry;
+            const json& kind = entry_fields.at("kind");
+            const std::string& kind_text = string(kind, here / "kind", "an entry kind: " + std::string(expected_kinds));
+            const auto parsed = detail::parse_kind(kind_text);
+            if (!parsed)
+                fail(here / "kind", found(kind) + ", an unknown entry kind; expected " + std::string(expected_kinds) +
+                                        " (unknown kinds are errors so that nothing is dropped)");
+            entry.kind = *parsed;
+            const auto item = entry_fields.find("item");
+            const auto amount = entry_fields.find("amount");
+            const auto phrase = entry_fields.find("phrase");
+            if (phrase != entry_fields.end()) {
+                if (entry.kind == log_entry_kind::product)
+                    fail(here / "phrase", "is given for a product entry; expected \"item\" (the product id) and "
+                                          "\"amount\" (a count) for a product");
+                if (item != entry_fields.end() || amount != entry_fields.end())
+                    fail(here / (item != entry_fields.end() ? "item" : "amount"),
+                         "is given beside \"phrase\"; expected either \"phrase\" or \"item\" and \"amount\"");
+                entry.phrase = string(*phrase, here / "phrase", "a string: " + std::string(expected_phrase));
+            } else {
+                if (item == entry_fields.end() || amount == entry_fields.end())
+                    fail(here, "missing the field \"" + std::string(item == entry_fields.end() ? "item" : "amount") +
+                                   "\"; expected " + std::string(entry_shape.name) + " with " + field_list(entry_shape));
+                entry.item = string(*item, here / "item", "a string: " + std::string(expected_item));
+                entry.amount = string(*amount, here / "amount", "a string: " + std::string(expected_amount));
+            }
+            if (const auto time = entry_fields.find("time"); time != entry_fields.end()) {
+                const std::string& text = string(*time, here / "time", "a time string \"HH:MM\", e.g. \"08:00\"");
+                try {
+                    entry.time = parse_time_of_day(text);
+                } catch (const error& e) {
+                    fail(here / "time", std::string(e.message()));
+                }
+            }
+            if (const auto note = entry_fields.find("note"); note != entry_fields.end())
+                entry.note = string(*note, here / "note", "a string");
+            day.entries.push_back(std::move(entry));
+        }
+        return day;
     }
 
 private:
@@ -608,59 +943,39 @@ private:
             product.unit = string(*unit, at / "unit", "a unit like \"capsule\", \"tablet\" or \"scoop\"");
         return product;
     }
-
-    log_day read_day(const json& value, const json_path& at) const {
-        const json& fields = object(value, at, day_shape);
-        log_day day;
-        day.date = date(fields.at("date"), at / "date");
-        const json_path entries_at = at / "entries";
-        const json& entries = array(fields.at("entries"), entries_at, "an array of entries");
-        day.entries.reserve(entries.size());
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const json_path here = entries_at[i];
-            const json& entry_fields = object(entries[i], here, entry_shape);
-            log_entry entry;
-            const json& kind = entry_fields.at("kind");
-            const std::string& kind_text = string(kind, here / "kind", "an entry kind: " + std::string(expected_kinds));
-            const auto parsed = detail::parse_kind(kind_text);
-            if (!parsed)
-                fail(here / "kind", found(kind) + ", an unknown entry kind; expected " + std::string(expected_kinds) +
-                                        " (unknown kinds are errors so that nothing is dropped)");
-            entry.kind = *parsed;
-            const auto item = entry_fields.find("item");
-            const auto amount = entry_fields.find("amount");
-            const auto phrase = entry_fields.find("phrase");
-            if (phrase != entry_fields.end()) {
-                if (entry.kind == log_entry_kind::product)
-                    fail(here / "phrase", "is given for a product entry; expected \"item\" (the product id) and "
-                                          "\"amount\" (a count) for a product");
-                if (item != entry_fields.end() || amount != entry_fields.end())
-                    fail(here / (item != entry_fields.end() ? "item" : "amount"),
-                         "is given beside \"phrase\"; expected either \"phrase\" or \"item\" and \"amount\"");
-                entry.phrase = string(*phrase, here / "phrase", "a string: " + std::string(expected_phrase));
-            } else {
-                if (item == entry_fields.end() || amount == entry_fields.end())
-                    fail(here, "missing the field \"" + std::string(item == entry_fields.end() ? "item" : "amount") +
-                                   "\"; expected " + std::string(entry_shape.name) + " with " + field_list(entry_shape));
-                entry.item = string(*item, here / "item", "a string: " + std::string(expected_item));
-                entry.amount = string(*amount, here / "amount", "a string: " + std::string(expected_amount));
-            }
-            if (const auto time = entry_fields.find("time"); time != entry_fields.end()) {
-                const std::string& text = string(*time, here / "time", "a time string \"HH:MM\", e.g. \"08:00\"");
-                try {
-                    entry.time = parse_time_of_day(text);
-                } catch (const error& e) {
-                    fail(here / "time", std::string(e.message()));
-                }
-            }
-            if (const auto note = entry_fields.find("note"); note != entry_fields.end())
-                entry.note = string(*note, here / "note", "a string");
-            day.entries.push_back(std::move(entry));
-        }
-        return day;
-    }
 };
 
+
+/// Takes each day as the builder hands it over. A day that day_events refused is read again from
+/// its tree, parsed from its text, for the message of its error (or, should day_events have
+/// refused a valid day, for the day). A streamed file has no text: it stops at such a day
+/// (`stop_at_refusal`), and is then read again as a whole (detail::stream_log_json_file).
+class day_reader {
+public:
+    day_reader(const json_log_reader& reader, bool stop_at_refusal) : reader_(reader), stop_(stop_at_refusal) {}
+    read_days result;
+
+    bool operator()(std::optional<log_day>&& day, std::size_t index) {
+        if (result.failure) return true;  // the days after an invalid one are only parsed
+        if (day) {
+            result.days.push_back(std::move(*day));
+            return true;
+        }
+        if (stop_) return false;
+        const json_path at = json_path{} / "days";
+        try {
+            result.days.push_back(reader_.read_day(reader_.tree_at(at[index]), at[index]));
+        } catch (const error& e) {
+            result.failure = e;
+            result.days.clear();
+        }
+        return true;
+    }
+
+private:
+    const json_log_reader& reader_;
+    bool stop_;
+};
 
 }  // namespace
 
@@ -676,7 +991,8 @@ intake_log parse_log_json(std::string_view text, std::string_view origin) {
                             ", an object {\"format\": \"mgcalc-log\", \"version\": 1, ...}",
                         {.file = std::string(origin), .line = 1, .column = 1});
     }
-    dom_builder builder;
+    day_reader days(reader, false);
+    log_builder builder(days);
     bool parsed = false;
     try {
         parsed = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
@@ -692,7 +1008,27 @@ intake_log parse_log_json(std::string_view text, std::string_view origin) {
                         detail::position(origin, text, *failure.offset));
         reader.fail(failure.path, failure.message, failure.at_key, failure.occurrence);
     }
-    return reader.read(builder.root);
+    return reader.read(builder.root, std::move(days.result));
+}
+
+std::optional<intake_log> detail::stream_log_json_file(const std::string& path) {
+    detail::streamed_log_file file(path);
+    if (!file.is_open()) return std::nullopt;
+    // No text to find a path in: any error is thrown without a position, and the file is then
+    // read again by the caller for the message parse_log_json gives.
+    const json_log_reader reader({}, path);
+    day_reader days(reader, true);
+    log_builder builder(days);
+    try {
+        if (!json::sax_parse(file.begin(), file.end(), &builder, json::input_format_t::json, true, false))
+            return std::nullopt;
+        if (!file.bytes_ok()) return std::nullopt;
+        return reader.read(builder.root, std::move(days.result));
+    } catch (const json::exception&) {
+        return std::nullopt;
+    } catch (const error&) {
+        return std::nullopt;
+    }
 }
 
 }  // namespace mgcalc

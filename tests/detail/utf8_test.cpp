@@ -34,6 +34,20 @@ TEST_CASE("utf8: invalid_at finds the first byte of each kind of malformed seque
     CHECK(utf8::invalid_at("\xE2\x82") == 0);               // cut short at the end
 }
 
+TEST_CASE("utf8: invalid_at finds a bad byte at any place among runs of ASCII", "[utf8]") {
+    // ASCII is skipped eight bytes at a time: every place in and around those eight.
+    for (std::size_t at = 0; at < 40; ++at) {
+        INFO(at);
+        std::string text(40, 'a');
+        text[at] = '\xFF';
+        CHECK(utf8::invalid_at(text) == at);
+        std::string two(40, 'a');
+        two.replace(at, 2, "\xC3\xA9");  // é
+        CHECK(utf8::invalid_at(two.substr(0, 40)) == (at == 39 ? 39 : std::string_view::npos));
+        CHECK(utf8::invalid_at(std::string(at, 'a') + "\xC3\xA9" + std::string(17, 'b') + "\x80") == at + 19);
+    }
+}
+
 TEST_CASE("utf8: decode_at reads one character and resynchronises after an invalid byte", "[utf8]") {
     const utf8::decoded e = utf8::decode_at("\xC3\xA9!", 0);
     CHECK(e.valid);

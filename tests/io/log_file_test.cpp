@@ -7,6 +7,8 @@
 #include <mgcalc/io/log_file.hpp>
 
 #include "detail/text.hpp"
+#include "io/log_input.hpp"
+#include "io/log_json_read.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,11 +18,13 @@
 #define MGCALC_TEST_HAVE_JSON 1
 #endif
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -909,6 +913,327 @@ TEST_CASE("log_file: to_log_json never writes what parse_log_json would refuse",
     profile_log.person.pregnancies.clear();
     profile_log.person.conditions.push_back("");
     CHECK_THAT(refusal(profile_log), StartsWith(prefix + "$.profile.conditions[0]: is empty"));
+}
+
+// ---- long logs, read a day at a time -----------------------------------------------------------
+
+namespace {
+
+/// A log of `days` days (one a month from 2001-01-01) of `entries` food entries each, the item of
+/// entry E of day D being "x-D-E", so that a test can find any entry in its text.
+intake_log long_log_of(std::size_t days, std::size_t entries) {
+    intake_log log;
+    log.person.sex = mgcalc::sex::female;
+    log.person.birth_date = mgcalc::date(1980, 5, 17);
+    for (std::size_t d = 0; d < days; ++d) {
+        mgcalc::log_day day{mgcalc::date(2001 + static_cast<int>(d / 12), static_cast<unsigned>(d % 12 + 1), 1), {}};
+        for (std::size_t e = 0; e < entries; ++e)
+            day.entries.push_back(
+                {log_entry_kind::food, "x-" + std::to_string(d) + "-" + std::to_string(e), "1 oz", std::nullopt, ""});
+        log.days.push_back(std::move(day));
+    }
+    return log;
+}
+
+/// Its canonical text.
+std::string long_log(std::size_t days, std::size_t entries) { return mgcalc::to_log_json(long_log_of(days, entries)); }
+
+/// "LINE:COLUMN" of a byte offset, the column in characters.
+std::string line_and_column(std::string_view text, std::size_t offset) {
+    const std::string_view before = text.substr(0, offset);
+    const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    const std::string_view line = before.substr(line_start);
+    const auto characters = std::count_if(line.begin(), line.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    return std::to_string(std::count(before.begin(), before.end(), '\n') + 1) + ":" + std::to_string(characters + 1);
+}
+
+/// `text` with the first `from` replaced by `to`; `from` must be there.
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+/// The message parse_log_json gives for `text`, after checking that load_log gives the same for
+/// a file holding it (a file is streamed, and read again whole for its error).
+std::string file_and_text_error(const std::string& text) {
+    const temporary_folder folder;
+    const std::string path = folder.file("log.json");
+    std::ofstream(path, std::ios::binary) << text;
+    const std::string from_text = error_message([&] { mgcalc::parse_log_json(text, path); }, errc::malformed_file);
+    CHECK(error_message([&] { mgcalc::load_log(path); }, errc::malformed_file) == from_text);
+    return from_text.substr(std::string("[mgcalc.malformed_file] ").size() + path.size() + 1);
+}
+
+}  // namespace
+
+TEST_CASE("log_file: long logs and long days load entry for entry", "[log_file]") {
+    // Days of 5,000 entries are past the room the reader keeps from one day to the next.
+    for (const auto& [days, entries] : {std::pair<std::size_t, std::size_t>{300, 40}, {3, 5000}}) {
+        INFO(days << " days of " << entries << " entries");
+        const intake_log log = long_log_of(days, entries);
+        const temporary_folder folder;
+        const std::string path = folder.file("long.json");
+        std::ofstream(path, std::ios::binary) << mgcalc::to_log_json(log);
+        CHECK(mgcalc::parse_log_json(mgcalc::to_log_json(log)).days == log.days);
+        CHECK(mgcalc::load_log(path).days == log.days);
+    }
+}
+
+TEST_CASE("log_file: an error deep in a long log names its own line, column, path and value", "[log_file]") {
+    // 300 days of 40 entries: 1.5 MB in many 64 KiB pieces of a streamed file.
+    const std::string text = long_log(300, 40);
+    const std::string item = "\"item\": \"x-250-17\"";
+    const std::string date = "\"date\": \"2021-11-01\"";  // day 250
+    struct deep_case {
+        std::string from;
+        std::string to;
+        std::string marker;  ///< the error points at the first occurrence of this text in `to`
+        std::string expected;
+    };
+    const std::vector<deep_case> cases = {
+        {item, "\"item\": 17", "17", "$.days[250].entries[17].item: found the number 17; expected a string: a food id"},
+        {item, "\"itme\": \"x-250-17\"", "\"itme\"", "$.days[250].entries[17].itme: unknown field in an entry"},
+        {item, item + ", \"time\": \"24:00\"", "\"24:00\"",
+         "$.days[250].entries[17].time: \"24:00\" is not a time of day: hour 24 is not 00-23"},
+        {item, item + ", \"phrase\": \"1 cup black beans\"", "\"x-250-17\"",
+         "$.days[250].entries[17].item: is given beside \"phrase\"; expected either \"phrase\" or \"item\" and \"amount\""},
+        {item, "\"item\": \" \"", "\" \"", "$.days[250].entries[17].item: is blank; expected a food id"},
+        {item, item + ", \"item\": \"y\"", "\"item\": \"y\"",
+         "$.days[250].entries[17].item: the field \"item\" appears twice in this object"},
+        {date, "\"date\": \"2021-10-01\"", "\"2021-10-01\"",
+         "$.days[250].date: 2021-10-01 is also the date of $.days[249]; expected one day per date"},
+        {date, date + ", \"colour\": 1", "\"colour\"", "$.days[250].colour: unknown field in a day"},
+        {date, "\"date\": \"2021-11-31\"", "\"2021-11-31\"",
+         "$.days[250].date: \"2021-11-31\" is not a date: day 31 does not exist"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.to);
+        const std::string bad = replaced(text, c.from, c.to);
+        const std::size_t marker = bad.find(c.marker, text.find(c.from));
+        CHECK_THAT(file_and_text_error(bad), StartsWith(line_and_column(bad, marker) + ": " + c.expected));
+    }
+
+    // The fields of the error, for a file.
+    const temporary_folder folder;
+    const std::string path = folder.file("log.json");
+    const std::string bad = replaced(text, item, "\"item\": 17");
+    std::ofstream(path, std::ios::binary) << bad;
+    const mgcalc::error e = mgcalc_test::thrown_by([&] { mgcalc::load_log(path); });
+    const std::size_t value = bad.find("\"item\": 17") + 8;
+    CHECK(e.where().file == path);
+    CHECK(std::to_string(e.where().line) + ":" + std::to_string(e.where().column) == line_and_column(bad, value));
+    CHECK(e.where().json_path == "$.days[250].entries[17].item");
+    CHECK(e.input() == "17");
+}
+
+TEST_CASE("log_file: errors come in the order of the log's parts, not of the text", "[log_file]") {
+    const std::string bad_day = R"({"date":"2026-01-02","entries":[{"kind":"food","item":5,"amount":"1 g"}]})";
+    const std::string good_day = R"({"date":"2026-01-01","entries":[{"kind":"food","item":"x","amount":"1 g"}]})";
+    const std::string head = R"({"format":"mgcalc-log","version":1,)";
+    // The days before the profile in the text: the profile is read first.
+    CHECK_THAT(file_and_text_error(head + R"("days":[)" + bad_day + R"(],"profile":{"sex":"F"}})"),
+               Contains("$.profile.sex: found the string \"F\"; expected \"female\" or \"male\""));
+    // The document's own fields before anything in it.
+    CHECK_THAT(file_and_text_error(head + R"("days":[)" + bad_day + R"(],"profile":{"sex":"female"},"colour":1})"),
+               Contains("$.colour: unknown field in an mgcalc log"));
+    CHECK_THAT(file_and_text_error(R"({"version":1,"days":[)" + bad_day + R"(],"profile":{"sex":"female"}})"),
+               Contains("$: missing the field \"format\""));
+    CHECK_THAT(file_and_text_error(R"({"days":[)" + bad_day + R"(],"format":"other","version":1,"profile":{"sex":"female"}})"),
+               Contains("$.format: found the string \"other\"; expected \"mgcalc-log\""));
+    CHECK_THAT(file_and_text_error(head + R"("days":[)" + bad_day +
+                                   R"(],"profile":{"sex":"female"},"custom_foods":[{"id":"a","description":"b"}]})"),
+               Contains("$.custom_foods[0]: missing the field \"magnesium_mg_per_100g\""));
+    // Of two invalid days, the first.
+    const std::string also_bad = R"({"date":"2026-01-03","entries":[{"kind":"drink","item":"x","amount":"1 g"}]})";
+    CHECK_THAT(file_and_text_error(document(R"({"sex":"female"})", "[" + good_day + "," + bad_day + "," + also_bad + "]")),
+               Contains("$.days[1].entries[0].item: found the number 5"));
+    // A day refused by the check of the whole log comes after a day of the wrong shape, even
+    // before it in the text, as does a profile refused by that check.
+    const std::string blank_item = R"({"date":"2026-01-01","entries":[{"kind":"food","item":" ","amount":"1 g"}]})";
+    CHECK_THAT(file_and_text_error(document(R"({"sex":"female"})", "[" + blank_item + "," + bad_day + "]")),
+               Contains("$.days[1].entries[0].item: found the number 5"));
+    CHECK_THAT(file_and_text_error(document(R"({"sex":"male","age":{"years":-1,"on":"2026-01-01"}})", "[" + bad_day + "]")),
+               Contains("$.days[0].entries[0].item: found the number 5"));
+    // A syntax error or a second use of a key anywhere comes before every day's error.
+    std::string cut = document(R"({"sex":"female"})", "[" + bad_day + "," + good_day + "]");
+    cut.pop_back();
+    CHECK_THAT(file_and_text_error(cut), Contains("unexpected end of input"));
+    const std::string twice = R"({"date":"2026-01-03","date":"2026-01-04","entries":[]})";
+    CHECK_THAT(file_and_text_error(document(R"({"sex":"female"})", "[" + bad_day + "," + twice + "]")),
+               Contains("$.days[1].date: the field \"date\" appears twice in this object"));
+}
+
+TEST_CASE("log_file: a second use of a key is an error within a day after a field that is not known too", "[log_file]") {
+    const std::string female = R"({"sex":"female"})";
+    CHECK_THAT(file_and_text_error(document(female, one_entry(R"({"kind":"food","colour":1,"kind":"x"})"))),
+               Contains("$.days[0].entries[0].kind: the field \"kind\" appears twice in this object"));
+    CHECK_THAT(file_and_text_error(document(
+                   female, R"([{"date":"2026-01-01","entries":[{"kind":"drink","item":"x","amount":"1"}],"date":"2026-01-02"}])")),
+               Contains("$.days[0].date: the field \"date\" appears twice in this object"));
+    CHECK_THAT(file_and_text_error(document(female, one_entry(R"({"kind":"food","item":"x","amount":"1","colour":{"a":1,"a":2}})"))),
+               Contains("$.days[0].entries[0].colour.a: the field \"a\" appears twice in this object"));
+    // Past 16 keys an object's keys are kept in a set.
+    std::string many = R"({"kind":"food")";
+    for (int k = 0; k < 30; ++k) many += ",\"k" + std::to_string(k) + "\":" + std::to_string(k);
+    many += R"(,"k20":0})";
+    CHECK_THAT(file_and_text_error(document(female, one_entry(many))),
+               Contains("$.days[0].entries[0].k20: the field \"k20\" appears twice in this object"));
+}
+
+TEST_CASE("log_file: entries refused as a whole day is read", "[log_file]") {
+    // What an entry may not be beyond its fields' types, each the first error of its log.
+    const std::string female = R"({"sex":"female"})";
+    struct entry_case {
+        std::string entry;
+        std::string expected;
+    };
+    const std::vector<entry_case> cases = {
+        {R"({"kind":"product","phrase":"2 capsules"})", "$.days[0].entries[0].phrase: is given for a product entry"},
+        {R"({"kind":"food","phrase":"1 cup black beans","amount":"1 cup"})", "$.days[0].entries[0].amount: is given beside \"phrase\""},
+        {R"({"kind":"food","phrase":7})", "$.days[0].entries[0].phrase: found the number 7; expected a string"},
+        {R"({"kind":"food","item":"x","amount":["1 g"]})", "$.days[0].entries[0].amount: found an array; expected a string"},
+        {R"({"kind":"food","item":"x","amount":"1 g","note":{}})", "$.days[0].entries[0].note: found an object; expected a string"},
+        {R"({"kind":"food","item":"x","amount":"1 g","time":true})", "$.days[0].entries[0].time: found true; expected a time string"},
+        {R"({"kind":null,"item":"x","amount":"1 g"})", "$.days[0].entries[0].kind: found null; expected an entry kind"},
+        {R"([])", "$.days[0].entries[0]: found an array; expected an entry"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.entry);
+        CHECK_THAT(file_and_text_error(document(female, one_entry(c.entry))), Contains(c.expected));
+    }
+    CHECK_THAT(file_and_text_error(document(female, R"([{"date":"2026-01-01","entries":[]},[]])")),
+               Contains("$.days[1]: found an array; expected a day"));
+    CHECK_THAT(file_and_text_error(document(female, R"([{"date":null,"entries":[]}])")),
+               Contains("$.days[0].date: found null; expected a date string"));
+    CHECK_THAT(file_and_text_error(document(female, R"([{"date":"2026-01-01","entries":"none"}])")),
+               Contains("$.days[0].entries: found the string \"none\"; expected an array of entries"));
+}
+
+TEST_CASE("log_file: a long log cut short is an error at its end", "[log_file]") {
+    const std::string text = long_log(100, 20);
+    // A multi-byte character in a note, to cut through.
+    const std::string with_note =
+        replaced(text, "\"amount\": \"1 oz\"\n", "\"amount\": \"1 oz\",\n          \"note\": \"日本\"\n");
+    const std::size_t kanji = with_note.find("日本");
+    for (const std::size_t size : {std::size_t{70'000}, with_note.size() / 2, with_note.size() - 3, kanji + 4}) {
+        INFO(size);
+        const std::string cut = with_note.substr(0, size);
+        if (size == kanji + 4) {  // in the middle of 本: refused as bytes first
+            CHECK_THAT(file_and_text_error(cut), StartsWith(line_and_column(cut, kanji + 3) + ": byte 0xE6 is not valid UTF-8"));
+        } else {
+            CHECK_THAT(file_and_text_error(cut), StartsWith(line_and_column(cut, cut.size())) &&
+                                                   Contains("syntax error while parsing"));
+        }
+    }
+}
+
+TEST_CASE("log_file: the limits count the values and levels of the days too", "[log_file]") {
+    // The log's values before the note's elements: the log, format, version, profile, sex, days,
+    // the day, date, entries, the entry, kind, item, amount and the note's array: 14.
+    std::string note = "[";
+    for (std::size_t i = 0; i < 4u * 1024 * 1024; ++i) note += "0,";
+    note += "0]";
+    const std::string many = document(R"({"sex":"female"})", one_entry(R"({"kind":"food","item":"x","amount":"1 g","note":)" + note + "}"));
+    CHECK_THAT(file_and_text_error(many), Contains("$.days[0].entries[0].note[4194290]: more than 4194304 JSON values"));
+    // Levels: the day is level 2, so its 63rd nested array is level 65.
+    const std::string deep = document(R"({"sex":"female"})", "[" + std::string(100, '[') + std::string(100, ']') + "]");
+    CHECK_THAT(file_and_text_error(deep), Contains("$.days[0][0][0][0][0][...][0][0][0] (a path of 64 steps): arrays and "
+                                                   "objects nested more than 64 levels deep"));
+}
+
+// ---- a file read in pieces -------------------------------------------------------------------
+
+namespace {
+
+/// A file holding `bytes`, read through streamed_log_file: whether its bytes were fine, after
+/// checking that it gave them all, in order.
+bool streamed_bytes_ok(const std::string& bytes) {
+    const temporary_folder folder;
+    const std::string path = folder.file("bytes");
+    std::ofstream(path, std::ios::binary) << bytes;
+    mgcalc::detail::streamed_log_file file(path);
+    REQUIRE(file.is_open());
+    std::string read;
+    for (auto it = file.begin(); it != file.end(); ++it) read += *it;
+    CHECK(read == bytes);
+    return file.bytes_ok();
+}
+
+}  // namespace
+
+TEST_CASE("log_file: a streamed file checks its bytes across the pieces it is read in", "[log_file]") {
+    using namespace std::string_literals;
+    constexpr std::size_t piece = 65536;
+    const std::string ascii(3 * piece + 100, 'a');
+    CHECK(streamed_bytes_ok(""));
+    CHECK(streamed_bytes_ok(ascii));
+    // Characters of 2, 3 and 4 bytes cut by the end of each piece, at every place.
+    for (const std::string& character : {"\xC3\xA9"s, "\xE6\x97\xA5"s, "\xF0\x9F\x98\x80"s}) {
+        for (std::size_t before = 1; before < character.size(); ++before) {
+            INFO(character.size() << " bytes, " << before << " before the end of the piece");
+            std::string text = ascii;
+            text.replace(piece - before, character.size(), character);
+            text.replace(2 * piece - before, character.size(), character);
+            CHECK(streamed_bytes_ok(text));
+            // The same character without its last byte, cut by the piece or not.
+            std::string broken = ascii;
+            broken.replace(piece - before, character.size() - 1, character.substr(0, character.size() - 1));
+            CHECK_FALSE(streamed_bytes_ok(broken));
+        }
+    }
+    for (const std::size_t at : {std::size_t{0}, piece - 1, piece, 2 * piece + 7}) {
+        INFO(at);
+        CHECK_FALSE(streamed_bytes_ok(std::string(ascii).replace(at, 1, "\xFF")));
+        CHECK_FALSE(streamed_bytes_ok(std::string(ascii).replace(at, 1, "\0"s)));
+        CHECK_FALSE(streamed_bytes_ok(std::string(ascii).replace(at, 2, "\xC0\xAF")));  // overlong '/'
+    }
+    CHECK_FALSE(streamed_bytes_ok(ascii + "\xE6\x97"));  // cut by the end of the file
+
+    // Past 64 MiB, reading stops at the limit, and the bytes are not fine however valid.
+    const temporary_folder folder;
+    const std::string path = folder.file("huge.json");
+    constexpr std::size_t limit = std::size_t{64} * 1024 * 1024;
+    std::ofstream(path, std::ios::binary) << std::string(limit + 1, ' ');
+    mgcalc::detail::streamed_log_file huge(path);
+    std::size_t count = 0;
+    for (auto it = huge.begin(); it != huge.end(); ++it) ++count;
+    CHECK(count == limit);
+    CHECK_FALSE(huge.bytes_ok());
+    std::ofstream(path, std::ios::binary) << std::string(limit, ' ');
+    mgcalc::detail::streamed_log_file at_limit(path);
+    count = 0;
+    for (auto it = at_limit.begin(); it != at_limit.end(); ++it) ++count;
+    CHECK(count == limit);
+    CHECK(at_limit.bytes_ok());
+
+    // Only regular files are streamed: a folder or a missing file is read whole, for its message.
+    CHECK_FALSE(mgcalc::detail::streamed_log_file(folder.path.string()).is_open());
+    CHECK_FALSE(mgcalc::detail::streamed_log_file(folder.file("missing.json")).is_open());
+}
+
+TEST_CASE("log_file: a streamed file gives the log parse_log_json gives, and nothing for an error", "[log_file]") {
+    const temporary_folder folder;
+    const std::string long_path = folder.file("long.json");
+    // A note of characters of 2, 3 and 4 bytes, long enough to be cut by the ends of pieces.
+    std::string note;
+    while (note.size() < 200'000) note += "é日😀";
+    std::string long_text = replaced(long_log(50, 30), "\"amount\": \"1 oz\"\n", "\"amount\": \"1 oz\",\n\"note\": \"" + note + "\"\n");
+    std::ofstream(long_path, std::ios::binary) << long_text;
+    for (const std::string& path : {logs_dir + "edge-input.json", logs_dir + "edge.json", logs_dir + "minimal.json",
+                                    examples_dir + "log-example.json", long_path}) {
+        INFO(path);
+        const std::optional<intake_log> streamed = mgcalc::detail::stream_log_json_file(path);
+        REQUIRE(streamed);
+        const intake_log whole = mgcalc::parse_log_json(read_file(path), path);
+        CHECK(streamed->days == whole.days);
+        CHECK(mgcalc::to_log_json(*streamed) == mgcalc::to_log_json(whole));
+    }
+    for (const std::string& path : {logs_dir + "bad-amount.json", logs_dir + "bad-syntax.json", folder.file("missing.json"),
+                                    folder.path.string()}) {
+        INFO(path);
+        CHECK_FALSE(mgcalc::detail::stream_log_json_file(path));
+    }
 }
 
 // ---- CSV -------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@
 namespace mgcalc {
 
 /// Reads a JSON log file, as parse_log_json with the path as the origin. Throws malformed_file
-/// (also for a missing file or a folder, naming it).
+/// (also for a missing file or a folder, naming it). A regular file is read in pieces as it is
+/// parsed, not held whole, unless it has an error.
 intake_log load_log(const std::string& path);
 /// Writes the canonical JSON of the log (to_log_json) to a file: next to it first, then renamed
 /// over it, so that a failed write never leaves a log cut short. Throws malformed_file, before
