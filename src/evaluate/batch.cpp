@@ -22,6 +22,7 @@
 #include <numeric>
 #include <thread>
 #include <utility>
+#include <version>
 
 namespace mgcalc {
 
@@ -120,6 +121,26 @@ std::optional<std::size_t> quick_stage_key(const batch_person& who, year_month_d
     const infant_feeding feeding = months < 12 ? p.infant_feeding : infant_feeding::unspecified;
     return stage_key(p.authority, p.sex, in(p.pregnancies), in(p.lactation), feeding, static_cast<std::size_t>(months));
 }
+
+#if defined(__cpp_lib_jthread)
+using worker_thread = std::jthread;
+#else
+// libc++ 14 (the libc++ build, Emscripten) has no std::jthread: a thread joined when destroyed.
+class worker_thread {
+public:
+    template <class Function, class... Arguments>
+    explicit worker_thread(Function&& f, Arguments&&... arguments)
+        : thread_(std::forward<Function>(f), std::forward<Arguments>(arguments)...) {}
+    worker_thread(worker_thread&&) noexcept = default;
+    worker_thread& operator=(worker_thread&&) = delete;
+    ~worker_thread() {
+        if (thread_.joinable()) thread_.join();
+    }
+
+private:
+    std::thread thread_;
+};
+#endif
 
 // One thread's work: person-days [begin, end), with the references it met in first-use order.
 struct worker {
@@ -383,7 +404,8 @@ batch_result evaluate_batch(const batch_foods& foods, std::span<const batch_pers
     {
         // With a progress callback the calling thread only reports; otherwise it takes a share.
         const unsigned first_in_pool = options.progress ? 0 : 1;
-        std::vector<std::jthread> pool;
+        std::vector<worker_thread> pool;
+        pool.reserve(threads);
         for (unsigned t = first_in_pool; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]));
         if (options.progress) {
             while (finished.load(std::memory_order_acquire) < threads) {
