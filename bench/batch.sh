@@ -25,6 +25,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/doc_section.sh
+source bench/doc_section.sh
 
 build=${1:-build-bench}
 people=${PEOPLE:-1000000}
@@ -84,17 +86,5 @@ cp "$work/results.json" "$build/batch-results.json"
 section=$(cat "$work/section.md")
 echo
 echo "$section"
-mkdir -p "$(dirname "$doc")"
-if [ ! -f "$doc" ]; then
-  printf '# Performance\n\n## Batch evaluation\n\n%s\n' "$section" >"$doc"
-elif grep -q '<!-- batch:begin -->' "$doc" && grep -q '<!-- batch:end -->' "$doc"; then
-  SECTION="$section" awk '
-    /<!-- batch:begin -->/ { print ENVIRON["SECTION"]; skipping = 1; next }
-    /<!-- batch:end -->/ { skipping = 0; next }
-    !skipping { print }
-  ' "$doc" >"$work/doc.md"
-  cat "$work/doc.md" >"$doc"
-else
-  printf '\n## Batch evaluation\n\n%s\n' "$section" >>"$doc"
-fi
+write_doc_section "$doc" batch "Batch evaluation" "$section"
 echo "batch: updated $doc (all numbers also in $build/batch-results.json)"

@@ -19,13 +19,7 @@ import time
 import numpy as np
 import pandas as pd
 
-
-def status_bytes(field):
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) * 1024
-    return 0
+from process_memory import status_bytes
 
 
 def per_person_day(entries, foods):

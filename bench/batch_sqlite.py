@@ -20,6 +20,8 @@ import time
 
 import numpy as np
 
+from process_memory import status_bytes
+
 QUERY = """
 CREATE TABLE result AS
 SELECT e.person, e.date,
@@ -28,14 +30,6 @@ SELECT e.person, e.date,
 FROM entries AS e JOIN foods AS f ON f.id = e.food
 GROUP BY e.person, e.date
 """
-
-
-def status_bytes(field):
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) * 1024
-    return 0
 
 
 def main():

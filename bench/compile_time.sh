@@ -12,6 +12,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/doc_section.sh
+source bench/doc_section.sh
 
 cxx=${CXX:-g++}
 runs=${RUNS:-20}
@@ -116,17 +118,5 @@ Machine: ${cpu:-unknown CPU}, $(nproc) cores, $os, $compiler.
 SECTION
 )
 
-mkdir -p "$(dirname "$doc")"
-if [ ! -f "$doc" ]; then
-  printf '# Performance\n\n## Compile time of the core headers\n\n%s\n' "$section" >"$doc"
-elif grep -q '<!-- compile-time:begin -->' "$doc" && grep -q '<!-- compile-time:end -->' "$doc"; then
-  SECTION="$section" awk '
-    /<!-- compile-time:begin -->/ { print ENVIRON["SECTION"]; skipping = 1; next }
-    /<!-- compile-time:end -->/ { skipping = 0; next }
-    !skipping { print }
-  ' "$doc" >"$work/doc.md"
-  cat "$work/doc.md" >"$doc"
-else
-  printf '\n## Compile time of the core headers\n\n%s\n' "$section" >>"$doc"
-fi
+write_doc_section "$doc" compile-time "Compile time of the core headers" "$section"
 echo "compile_time: updated $doc"

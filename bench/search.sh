@@ -22,6 +22,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/doc_section.sh
+source bench/doc_section.sh
 
 build=${1:-build-search-bench}
 repetitions=${REPETITIONS:-9}
@@ -156,18 +158,5 @@ PYTHON
 echo
 echo "$section"
 
-# Read the file afresh right before writing: other scripts edit other sections of it.
-mkdir -p "$(dirname "$doc")"
-if [ ! -f "$doc" ]; then
-  printf '# Performance\n\n## Food search\n\n%s\n' "$section" >"$doc"
-elif grep -q '<!-- search:begin -->' "$doc" && grep -q '<!-- search:end -->' "$doc"; then
-  SECTION="$section" awk '
-    /<!-- search:begin -->/ { print ENVIRON["SECTION"]; skipping = 1; next }
-    /<!-- search:end -->/ { skipping = 0; next }
-    !skipping { print }
-  ' "$doc" >"$work/doc.md"
-  cat "$work/doc.md" >"$doc"
-else
-  printf '\n## Food search\n\n%s\n' "$section" >>"$doc"
-fi
+write_doc_section "$doc" search "Food search" "$section"
 echo "search: updated $doc"
