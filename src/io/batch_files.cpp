@@ -119,6 +119,7 @@ void read_people(batch_input& input, people_file& people, const std::string& pat
     const auto pregnant_from = column("pregnant_from"), pregnant_to = column("pregnant_to");
     const auto lactating_from = column("lactating_from"), lactating_to = column("lactating_to");
     const auto authority_column = column("authority"), weight_column = column("weight");
+    const auto feeding_column = column("infant_feeding");
     // repweight_1 ... repweight_R, in their number's order.
     std::vector<std::size_t> replicate_columns;
     for (std::size_t r = 1;; ++r) {
@@ -132,14 +133,14 @@ void read_people(batch_input& input, people_file& people, const std::string& pat
         const std::string_view id = required(csv, person_column, "the person's id");
         batch_person who;
         who.profile.sex = parsed(csv, sex_column, parse_sex);
-        const std::optional<std::string_view> birth = optional_text(csv, birth_column);
-        const std::optional<std::string_view> age = optional_text(csv, age_column);
-        if (birth && age) {
+        const std::optional<std::string_view> birth_text = optional_text(csv, birth_column);
+        const std::optional<std::string_view> age_text = optional_text(csv, age_column);
+        if (birth_text && age_text) {
             csv.fail(*age_column, "is given with a birth_date; expected one of birth_date or age_years");
         }
-        if (birth) {
+        if (birth_text) {
             who.profile.birth_date = parsed(csv, *birth_column, parse_date);
-        } else if (age) {
+        } else if (age_text) {
             const double years = csv.number(*age_column);
             parsed(csv, *age_column, [&](std::string_view) { return age::from_years(years); });  // range check
             who.profile.age = stated_age{years, year_month_day{}};
@@ -149,10 +150,14 @@ void read_people(batch_input& input, people_file& people, const std::string& pat
         }
         if (auto range = optional_range(csv, pregnant_from, pregnant_to, "pregnant")) who.profile.pregnancies.push_back(*range);
         if (auto range = optional_range(csv, lactating_from, lactating_to, "lactating")) who.profile.lactation.push_back(*range);
-        if (const auto text = optional_text(csv, authority_column)) {
+        if (optional_text(csv, authority_column)) {
             who.profile.authority = parsed(csv, *authority_column, parse_authority);
         } else {
             who.profile.authority = options.authority.value_or(authority::iom);
+        }
+        // WHO/FAO gives infants under 6 months a value by feeding only (people/life_stage.hpp).
+        if (optional_text(csv, feeding_column)) {
+            who.profile.infant_feeding = parsed(csv, *feeding_column, parse_infant_feeding);
         }
         const auto weight_of = [&](std::size_t c) {
             const double w = csv.number(c);

@@ -162,3 +162,17 @@ TEST_CASE("batch files: a dose keeps its amount exactly, in any unit", "[batch_f
     REQUIRE(input.rejects.size() == 1);
     CHECK_THAT(input.rejects[0].message, Contains("field 'unit':"));
 }
+
+TEST_CASE("batch files: an infant's feeding gives WHO/FAO's value under 6 months", "[batch_files]") {
+    const batch_files files("person,sex,birth_date,authority,infant_feeding\nbaby,female,2024-02-01,who,formula-fed\n"
+                            "other,male,2024-02-01,who,\n",
+                            "person,date,food,grams\nbaby,2024-04-02,01077,100\nother,2024-04-02,01077,100\n");
+    const batch_input input = files.read();
+    CHECK(input.people[0].profile.infant_feeding == infant_feeding::formula_fed);
+    const batch_result result = evaluate_batch(input.foods, input.people, input.entries());
+    REQUIRE(result.days.size() == 2);
+    const reference_intakes* fed = result.reference_of(result.days[0]);
+    REQUIRE(fed != nullptr);
+    CHECK(fed->target.value() == 36.0);  // WHO/FAO 2004: 36 mg formula-fed
+    CHECK(result.reference_of(result.days[1]) == nullptr);  // no feeding given: no value, no guess
+}
