@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -85,6 +86,14 @@ struct date_range {
     constexpr bool contains(year_month_day day) const noexcept { return from <= day && day <= to; }
     friend constexpr bool operator==(const date_range&, const date_range&) = default;
 };
+
+/// Whether any of the ranges contains `day` (a person's pregnancies, their lactation periods).
+constexpr bool any_contains(std::span<const date_range> ranges, year_month_day day) noexcept {
+    for (const date_range& range : ranges) {
+        if (range.contains(day)) return true;
+    }
+    return false;
+}
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 constexpr long days_between(year_month_day from, year_month_day to) noexcept {

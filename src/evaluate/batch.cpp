@@ -115,11 +115,9 @@ std::optional<std::size_t> quick_stage_key(const batch_person& who, year_month_d
     if (!p.birth_date || !day.ok() || !p.birth_date->ok() || day < *p.birth_date) return std::nullopt;
     const long long months = completed_months(*p.birth_date, day);
     if (months >= static_cast<long long>(months_of_age) - 1) return std::nullopt;
-    const auto in = [&](const std::vector<date_range>& ranges) {
-        return std::any_of(ranges.begin(), ranges.end(), [&](const date_range& r) { return r.contains(day); });
-    };
     const infant_feeding feeding = months < 12 ? p.infant_feeding : infant_feeding::unspecified;
-    return stage_key(p.authority, p.sex, in(p.pregnancies), in(p.lactation), feeding, static_cast<std::size_t>(months));
+    return stage_key(p.authority, p.sex, any_contains(p.pregnancies, day), any_contains(p.lactation, day), feeding,
+                     static_cast<std::size_t>(months));
 }
 
 #if defined(__cpp_lib_jthread)
@@ -239,7 +237,8 @@ private:
             if (index >= foods_.size()) {
                 fail_row(errc::parse_error, "food entry", r,
                          detail::concat({"food index ", std::to_string(index), " is out of range: the food table has ",
-                                         std::to_string(foods_.size()), " foods"}));
+                                         std::to_string(foods_.size()), " foods, indexes 0 to ",
+                                         std::to_string(foods_.size() == 0 ? 0 : foods_.size() - 1)}));
             }
             const double weight = entries_.amount[r].value();
             if (!(weight >= 0.0 && weight <= limits::max_food_grams)) {
@@ -365,10 +364,8 @@ life_stage batch_person::on(year_month_day day) const {
     // profile::on with the stated years as the age on `day` itself, built here rather than on a
     // copy of the profile: a survey gives most people an age, and a copy per day allocates.
     const mgcalc::age exact = age::from_years(profile.age->years);
-    const auto in = [&](const std::vector<date_range>& ranges) {
-        return std::any_of(ranges.begin(), ranges.end(), [&](const date_range& r) { return r.contains(day); });
-    };
-    physiological_state state{.pregnant = in(profile.pregnancies), .lactating = in(profile.lactation)};
+    physiological_state state{.pregnant = any_contains(profile.pregnancies, day),
+                              .lactating = any_contains(profile.lactation, day)};
     if (exact.infant()) state.feeding = profile.infant_feeding;
     return life_stage(profile.sex, exact, state);
 }

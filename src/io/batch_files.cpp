@@ -248,11 +248,9 @@ void read_supplements(batch_input& input, const people_file& people, const std::
     for_each_row(csv, options, input.rejects, [&] {
         const std::uint32_t who = person_of(csv, person, people, people_path);
         const year_month_day day = parsed(csv, date, parse_date);
-        const std::string_view compound_text = required(csv, compound_column, "a compound id such as glycinate");
-        const compound* form = find_compound(compound_text);
-        if (!form) {
-            parsed(csv, compound_column, [](std::string_view t) { return &get_compound(t); });  // names the accepted
-        }
+        required(csv, compound_column, "a compound id such as glycinate");
+        // get_compound's error lists the accepted ids.
+        const compound* form = parsed(csv, compound_column, [](std::string_view t) { return &get_compound(t); });
         const double value = csv.number(amount);
         const std::string_view unit_text = required(csv, unit, "a unit: mg or g");
         const std::string_view basis_text = optional_text(csv, basis_column).value_or("elemental");

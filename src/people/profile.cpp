@@ -43,8 +43,8 @@ life_stage profile::on(year_month_day day) const {
                                                   "; expected a birth_date or an age with the date it was stated");
     }();
     physiological_state state;
-    for (const date_range& range : pregnancies) state.pregnant = state.pregnant || range.contains(day);
-    for (const date_range& range : lactation) state.lactating = state.lactating || range.contains(day);
+    state.pregnant = any_contains(pregnancies, day);
+    state.lactating = any_contains(lactation, day);
     if (exact.infant()) state.feeding = infant_feeding;
     return life_stage(sex, exact, state);
 }
