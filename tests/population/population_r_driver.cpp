@@ -11,12 +11,14 @@
 // Every generated amount and weight is a multiple of a power of two (mg in quarters, weights in
 // eighths), so its decimal text is exact and R reads the very same doubles; most weighted sums
 // are then exact too, and the two programs can agree to the last bit.
+#include <mgcalc/detail/strings.hpp>
 #include <mgcalc/evaluate/batch.hpp>
 #include <mgcalc/evaluate/population.hpp>
 #include <mgcalc/people/life_stage.hpp>
 #include <mgcalc/people/reference.hpp>
 
-#include <charconv>
+#include "detail/text.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -108,22 +110,10 @@ std::uint16_t index_of(mgcalc::batch_result& batch, const std::optional<mgcalc::
     return static_cast<std::uint16_t>(batch.references.size() - 1);
 }
 
-/// The shortest text that reads back as the same double ("NA" for none, as R writes it).
-std::string number(double value) {
-    char text[64];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    return std::string(text, end);
-}
+/// The shortest text that reads back as the same double ("NA" for none, as R writes it), without
+/// floating-point std::to_chars, which libc++ 14 lacks.
+std::string number(double value) { return mgcalc::detail::format_shortest(value); }
 std::string number(const std::optional<mgcalc::milligrams>& amount) { return amount ? number(amount->value()) : "NA"; }
-
-// Built with +=: g++ 12 reports a bogus -Wrestrict for "literal" + std::string at -O2 (GCC bugs
-// 105329, 105651).
-std::string in_quotes(std::string_view text) {
-    std::string out = "\"";
-    out += text;
-    out += '"';
-    return out;
-}
 
 struct survey {
     mgcalc::batch_result batch;
@@ -224,7 +214,7 @@ void write_csv(const survey& s, const std::filesystem::path& folder) {
         days << d.person << ',' << d.day.time_since_epoch().count() << ',' << number(d.food.value()) << ','
              << number(d.supplement.value()) << ',' << d.supplement_doses << ',' << d.unknown_entries << ',';
         if (const mgcalc::reference_intakes* r = s.batch.reference_of(d)) {
-            days << "TRUE," << in_quotes(r->authority) << ',' << in_quotes(r->life_stage) << ','
+            days << "TRUE," << mgcalc::detail::quoted(r->authority) << ',' << mgcalc::detail::quoted(r->life_stage) << ','
                  << mgcalc::to_string(r->target_kind) << ',' << number(r->target.value()) << ',' << number(r->ear)
                  << ',' << number(r->ul_supplemental) << '\n';
         } else {
@@ -254,11 +244,8 @@ void write_summaries(const survey& s, const std::filesystem::path& folder) {
             options.weights = s.weights;
             options.group_by = grouping.grouping;
             if (grouping.grouping == mgcalc::population_grouping::person_label) options.person_labels = s.sex;
-            std::string name = "mgcalc-";
-            name += unit == mgcalc::population_unit::people ? "people" : "person_days";
-            name += '-';
-            name += grouping.name;
-            name += ".json";
+            const std::string name = mgcalc::detail::concat(
+                {"mgcalc-", unit == mgcalc::population_unit::people ? "people" : "person_days", "-", grouping.name, ".json"});
             std::ofstream(folder / name) << mgcalc::to_json(mgcalc::summarize_population(s.batch, options)) << '\n';
         }
     }
