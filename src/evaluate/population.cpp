@@ -29,7 +29,11 @@
 namespace mgcalc {
 
 std::string_view to_string(population_unit unit) noexcept {
-    return unit == population_unit::people ? "people" : "person-days";
+    switch (unit) {
+        case population_unit::person_days: return "person-days";
+        case population_unit::people: return "people";
+    }
+    return "person-days";
 }
 
 std::string_view to_string(population_grouping grouping) noexcept {
@@ -371,6 +375,7 @@ std::vector<std::string> life_stage_labels(const std::vector<reference_intakes>&
             if (labels[i] == labels[j] && !same_values(references[i], references[j])) {
                 const reference_intakes& r = references[i];
                 distinct[i] = concat({labels[i], " (", to_string(r.target_kind), " ", to_string(r.target), ")"});
+                break;
             }
         }
     }
@@ -415,7 +420,9 @@ population_summary summarize_population(const batch_result& batch, const populat
     summary.overall = statistics_of(everyone, options.weights, "the population", options.unit);
     if (options.group_by == population_grouping::none) return summary;
 
-    const std::vector<std::string> reference_labels = life_stage_labels(batch.references);
+    const std::vector<std::string> reference_labels = options.group_by == population_grouping::life_stage
+                                                          ? life_stage_labels(batch.references)
+                                                          : std::vector<std::string>{};
     std::vector<std::string> labels;
     std::vector<std::vector<const observation*>> members;
     std::map<std::string, std::size_t, std::less<>> index_of_label;

@@ -330,6 +330,7 @@ TEST_CASE("population: replicate standard errors are centred on the full-sample 
     SECTION("each replicate's scale multiplies its square") {
         options.weights.replicate_scales = {3, 1};
         const mgcalc::population_statistics scaled = mgcalc::summarize_population(batch, options).overall;
+        REQUIRE(scaled.mean_total.standard_error);
         CHECK(scaled.mean_total.standard_error->value() == Approx(std::sqrt(0.5 * 3 * 2500)));
     }
 }
@@ -343,6 +344,7 @@ TEST_CASE("population: no standard error where a replicate leaves a group withou
     CHECK(summary.overall.mean_total.standard_error);
     REQUIRE(summary.groups.size() == 2);
     CHECK_FALSE(summary.groups[0].statistics.mean_total.standard_error);
+    REQUIRE(summary.groups[0].statistics.below_ear);
     CHECK_FALSE(summary.groups[0].statistics.below_ear->standard_error);
     CHECK(summary.groups[0].statistics.mean_total.estimate.value() == Approx(100));
 }
