@@ -68,7 +68,7 @@ std::string read_log_file(const std::string& path, std::string_view what) {
         throw error(errc::malformed_file,
                     "cannot open the file; expected a readable " + std::string(what) + " at this path", {.file = path});
     std::string text;
-    char buffer[1 << 16];
+    char buffer[log_piece_bytes];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (text.size() > max_log_bytes) throw_too_large(path, "an " + std::string(what));
@@ -84,7 +84,7 @@ streamed_log_file::streamed_log_file(const std::string& path) {
     if (!std::filesystem::is_regular_file(path, ignored)) return;
     in_.open(path, std::ios::binary);
     open_ = in_.is_open();
-    if (open_) buffer_.resize(std::size_t{1} << 16);
+    if (open_) buffer_.resize(log_piece_bytes);
 }
 
 namespace {

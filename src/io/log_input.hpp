@@ -20,6 +20,8 @@ namespace mgcalc::detail {
 // leaves room and still bounds the memory a hostile file can take.
 inline constexpr std::size_t max_log_bytes = std::size_t{64} * 1024 * 1024;
 inline constexpr std::string_view max_log_bytes_text = "64 MiB (67108864 bytes)";
+/// The size of the pieces a log file is read in, whole (read_log_file) or streamed.
+inline constexpr std::size_t log_piece_bytes = std::size_t{1} << 16;
 
 /// 1-based line and column of a byte offset; columns count characters (UTF-8 code points), and
 /// the byte order mark is not a character.

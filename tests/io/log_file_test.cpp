@@ -1164,7 +1164,7 @@ bool streamed_bytes_ok(const std::string& bytes) {
 
 TEST_CASE("log_file: a streamed file checks its bytes across the pieces it is read in", "[log_file]") {
     using namespace std::string_literals;
-    constexpr std::size_t piece = 65536;
+    constexpr std::size_t piece = mgcalc::detail::log_piece_bytes;
     const std::string ascii(3 * piece + 100, 'a');
     CHECK(streamed_bytes_ok(""));
     CHECK(streamed_bytes_ok(ascii));
