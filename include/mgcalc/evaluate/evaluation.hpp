@@ -99,16 +99,24 @@ struct evaluation {
     bool total_is_lower_bound() const noexcept { return unknown_entries > 0 || lower_bound_entries > 0; }
 };
 
+// evaluate, status_code and status_sentence, and the helpers of evaluate below, are templates with
+// one defaulted parameter only so that a file that includes this header and does not call them does
+// not compile their bodies and the containers those instantiate (docs/performance.md, "Compile
+// time"). They are called as plain functions: evaluate(day, stage).
+
 /// Evaluates a day for a life stage against an authority's reference intakes (IOM 1997 unless
 /// another is chosen). Throws mgcalc::error (not_covered) where that authority's table has no
 /// value for the life stage.
+template <class = void>
 evaluation evaluate(const day_intake& day, const life_stage& stage, authority a = authority::iom);
 
 /// The status with the target's kind, as the JSON and CSV documents write it: "below-ear",
 /// "below-rda", "meets-rda", "below-ai", "meets-ai", "below-rni", "meets-rni", "below-pri", ...
+template <class = void>
 std::string status_code(const evaluation& result);
 /// The status in words for reports: "below the EAR (255 mg)", "at or above the EAR, below the
 /// RDA", "below the RNI", "meets the AI", "below the AI (adequacy cannot be judged below an AI)".
+template <class = void>
 std::string status_sentence(const evaluation& result);
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +147,8 @@ inline constexpr double likely_compound_mass_above_mg = 1'000.0;
 inline std::string grams_text(milligrams amount) { return concat({decimal(amount.value() / 1000.0, 3), " g"}); }
 
 /// The dose-looks-like-compound-mass warning for an elemental dose over the threshold, if any.
-inline std::optional<warning> compound_mass_warning(const day_intake::supplement_entry& entry) {
+template <class = void>
+std::optional<warning> compound_mass_warning(const day_intake::supplement_entry& entry) {
     const supplement_dose& dose = entry.dose;
     if (dose.basis() != dose_basis::elemental || !(dose.amount().value() > likely_compound_mass_above_mg)) {
         return std::nullopt;
@@ -169,7 +178,8 @@ constexpr intake_status status_of(milligrams total, const reference_intakes& ref
 /// "rda", "ai", "pri", "rni".
 inline std::string kind_word(target_kind kind) { return to_lower(to_string(kind)); }
 
-inline std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const day_intake& day) {
+template <class = void>
+std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const day_intake& day) {
     milligrams from_supplements = milligrams::from_value(0.0);
     for (const day_intake::supplement_entry& e : day.supplements()) {
         // One unestimated form makes the whole estimate unknown.
@@ -184,7 +194,8 @@ inline std::optional<absorbed_estimate> estimate_absorbed(milligrams food, const
         "the reference intakes apply to the elemental totals, not to this figure"};
 }
 
-inline warning uncertain_match_warning(const food_entry& entry) {
+template <class = void>
+warning uncertain_match_warning(const food_entry& entry) {
     const food_choice& choice = *entry.choice;
     std::string message = concat({detail::quoted(choice.typed), " was read as ", detail::quoted(entry.food.description), " (",
                                  entry.food.source, ":", entry.food.id, ") with low confidence (",
@@ -208,7 +219,8 @@ inline std::string counted(std::size_t count, std::string_view one, std::string_
 
 }  // namespace detail::evaluation_rules
 
-inline evaluation evaluate(const day_intake& day, const life_stage& stage, authority a) {
+template <class>
+evaluation evaluate(const day_intake& day, const life_stage& stage, authority a) {
     namespace rules = detail::evaluation_rules;
     using detail::concat;
     evaluation result{.reference = reference_intakes_for(stage, a),
@@ -309,7 +321,8 @@ inline evaluation evaluate(const day_intake& day, const life_stage& stage, autho
     return result;
 }
 
-inline std::string status_code(const evaluation& result) {
+template <class>
+std::string status_code(const evaluation& result) {
     const std::string kind = detail::evaluation_rules::kind_word(result.reference.target_kind);
     switch (result.status) {
         case intake_status::below_ear: return "below-ear";
@@ -319,7 +332,8 @@ inline std::string status_code(const evaluation& result) {
     return "unknown";
 }
 
-inline std::string status_sentence(const evaluation& result) {
+template <class>
+std::string status_sentence(const evaluation& result) {
     const reference_intakes& r = result.reference;
     const std::string_view kind = to_string(r.target_kind);
     switch (result.status) {

@@ -43,7 +43,9 @@ struct recipe_yield {
 /// the ingredients' magnesium over the yield weight. An ingredient with unknown magnesium makes
 /// the value a lower bound (magnesium_is_lower_bound), and if no ingredient is known the value
 /// is unknown. Throws mgcalc::error (invalid_amount) for no ingredients, a zero or negative yield
-/// or servings count.
+/// or servings count. A template only so that its body is compiled where it is called, not in
+/// every includer (as evaluate()).
+template <class = void>
 food make_recipe(std::string id, std::string description, std::span<const recipe_ingredient> ingredients,
                  recipe_yield yield = {});
 
@@ -51,8 +53,9 @@ food make_recipe(std::string id, std::string description, std::span<const recipe
 // Implementation
 // ---------------------------------------------------------------------------------------------
 
-inline food make_recipe(std::string id, std::string description, std::span<const recipe_ingredient> ingredients,
-                        recipe_yield yield) {
+template <class>
+food make_recipe(std::string id, std::string description, std::span<const recipe_ingredient> ingredients,
+                 recipe_yield yield) {
     const auto positive_finite = [](double value) { return std::isfinite(value) && value > 0; };
     const std::string where = detail::concat({"recipe '", id, "'"});
     if (ingredients.empty()) {

@@ -35,19 +35,27 @@ struct food_entry {
 };
 
 /// One day's entries, in the order they were logged.
+///
+/// The add_ functions are templates with one defaulted parameter only so that a file that
+/// includes this header and does not add entries does not compile their bodies (docs/performance.md,
+/// "Compile time"); they are called as plain member functions.
 class day_intake {
 public:
     /// Throws mgcalc::error (invalid_amount) for a negative, non-finite or implausible amount
     /// (more than 10 kg of one food; see docs/model.md).
+    template <class = void>
     day_intake& add_food(mgcalc::food item, grams amount, std::string input = {});
     /// Converts a household serving through the food's own portions (resolve_serving) and
     /// records the measure used. Throws like resolve_serving and like the overload above.
     /// Links libmgcalc (resolve_serving is compiled).
+    template <class = void>
     day_intake& add_food(mgcalc::food item, const serving& amount, std::string input = {});
     /// A typed entry as resolve_food_entry read it, with its choice; the input is what was typed.
+    template <class = void>
     day_intake& add_food(resolved_food_entry entry);
     /// `product` names the supplement product the dose came from, if any ("Magtein magnesium
     /// L-threonate"), for reports.
+    template <class = void>
     day_intake& add_supplement(supplement_dose dose, std::string input = {},
                                std::optional<time_of_day> taken_at = std::nullopt, std::string product = {});
 
@@ -70,7 +78,8 @@ private:
 // Implementation
 // ---------------------------------------------------------------------------------------------
 
-inline day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::string input) {
+template <class>
+day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::string input) {
     const double weight = amount.value();
     if (!std::isfinite(weight) || weight < 0 || weight > limits::max_food_grams) {
         throw error(errc::invalid_amount,
@@ -82,14 +91,16 @@ inline day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::st
     return *this;
 }
 
-inline day_intake& day_intake::add_food(mgcalc::food item, const serving& amount, std::string input) {
+template <class>
+day_intake& day_intake::add_food(mgcalc::food item, const serving& amount, std::string input) {
     resolved_serving resolved = resolve_serving(item, amount);
     add_food(std::move(item), resolved.weight, std::move(input));
     foods_.back().measure_used = std::move(resolved.measure_used);
     return *this;
 }
 
-inline day_intake& day_intake::add_food(resolved_food_entry entry) {
+template <class>
+day_intake& day_intake::add_food(resolved_food_entry entry) {
     std::string input = entry.choice.typed;
     add_food(std::move(entry.item), entry.weight, std::move(input));
     foods_.back().measure_used = std::move(entry.measure_used);
@@ -97,8 +108,9 @@ inline day_intake& day_intake::add_food(resolved_food_entry entry) {
     return *this;
 }
 
-inline day_intake& day_intake::add_supplement(supplement_dose dose, std::string input,
-                                              std::optional<time_of_day> taken_at, std::string product) {
+template <class>
+day_intake& day_intake::add_supplement(supplement_dose dose, std::string input,
+                                       std::optional<time_of_day> taken_at, std::string product) {
     supplements_.push_back(supplement_entry{std::move(dose), std::move(input), taken_at, std::move(product)});
     return *this;
 }

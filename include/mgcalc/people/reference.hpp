@@ -56,7 +56,9 @@ struct reference_row {
     mgcalc::infant_feeding feeding;  ///< unspecified except on WHO/FAO's 0-6 month rows
 };
 
-/// Every row of an authority's table, in the table's order (anz: IOM 1997's rows).
+/// Every row of an authority's table, in the table's order (anz: IOM 1997's rows). A template only
+/// so that its body is compiled where it is called, not in every includer (as evaluate()).
+template <class = void>
 std::vector<reference_row> reference_table(authority a);
 
 /// The one line a report prints where the table sets no supplemental UL: "No supplemental upper
@@ -193,7 +195,8 @@ constexpr reference_intakes other_reproductive(authority a, const life_stage& st
 
 }  // namespace detail::reference_tables
 
-inline std::vector<reference_row> reference_table(authority a) {
+template <class>
+std::vector<reference_row> reference_table(authority a) {
     namespace t = detail::reference_tables;
     constexpr std::string_view population_words[] = {"everyone", "males", "females", "pregnancy", "lactation"};
     std::vector<reference_row> rows;
