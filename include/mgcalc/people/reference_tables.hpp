@@ -202,49 +202,9 @@ constexpr bool applies_to(const row& r, population who, infant_feeding feeding) 
     return r.who == population::everyone && (who == population::males || who == population::females);
 }
 
-// Compile-time proof that the bands of a population tile [from, to) with no gap and no overlap
-// (the CRON-o-Meter "holes between 3 and 4 years" pitfall), in table order.
-constexpr bool contiguous(std::span<const row> table, population who, int from, int to,
-                          infant_feeding feeding = infant_feeding::breast_fed) {
-    int expected = from;
-    for (const row& r : table) {
-        if (!applies_to(r, who, feeding)) continue;
-        if (r.from_months != expected || r.to_months <= r.from_months) return false;
-        expected = r.to_months;
-    }
-    return expected == to;
-}
-
-static_assert(contiguous(iom_1997, P::males, 0, max_age) && contiguous(iom_1997, P::females, 0, max_age));
-static_assert(contiguous(iom_1997, P::pregnancy, 14 * year, 51 * year) &&
-              contiguous(iom_1997, P::lactation, 14 * year, 51 * year));
-static_assert(contiguous(efsa_2015, P::males, 6, max_age) && contiguous(efsa_2015, P::females, 6, max_age));
-static_assert(contiguous(efsa_2015, P::pregnancy, 18 * year, max_age) &&
-              contiguous(efsa_2015, P::lactation, 18 * year, max_age));
-static_assert(contiguous(who_2004, P::males, 0, max_age, infant_feeding::breast_fed) &&
-              contiguous(who_2004, P::males, 0, max_age, infant_feeding::formula_fed) &&
-              contiguous(who_2004, P::females, 0, max_age, infant_feeding::breast_fed) &&
-              contiguous(who_2004, P::females, 0, max_age, infant_feeding::formula_fed));
-static_assert(contiguous(who_2004, P::pregnancy, 10 * year, max_age) &&
-              contiguous(who_2004, P::lactation, 10 * year, max_age));
-static_assert(contiguous(coma_1991, P::males, 1 * year, max_age) && contiguous(coma_1991, P::females, 1 * year, max_age));
-static_assert(contiguous(dach_2021, P::males, 0, max_age) && contiguous(dach_2021, P::females, 0, max_age));
-static_assert(contiguous(dach_2021, P::pregnancy, 10 * year, max_age) &&
-              contiguous(dach_2021, P::lactation, 10 * year, max_age));
-
-// IOM 1997 p. 239: pregnancy raises the EAR by 35 mg while lactation adds nothing (p. 241), so
-// the pregnancy row is the higher requirement in every IOM age band.
-constexpr bool iom_pregnancy_is_higher() {
-    for (const row& p : iom_1997) {
-        if (p.who != P::pregnancy) continue;
-        for (const row& l : iom_1997)
-            if (l.who == P::lactation && l.from_months == p.from_months &&
-                !(p.target > l.target && *p.ear > *l.ear && *p.ul >= *l.ul && *p.dv >= *l.dv))
-                return false;
-    }
-    return true;
-}
-static_assert(iom_pregnancy_is_higher());
+// The compile-time proofs that every table's bands tile the ages without gaps or overlaps, and that
+// IOM's pregnancy row is the higher requirement, are in src/people/reference_tables.cpp: compiled
+// once with the library instead of in every file that includes this header.
 
 constexpr bool in_band(const row& r, double months) noexcept {
     if (months < r.from_months) return false;
