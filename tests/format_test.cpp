@@ -254,9 +254,15 @@ TEST_CASE("format: from_chars_double reads as std::from_chars reads", "[format]"
             for (std::size_t n = 1 + random() % 12; n > 0; --n) text += alphabet[random() % alphabet.size()];
         } else {
             if (random() % 2) text += '-';
-            if (random() % 3 == 0) text += "0." + std::string(random() % 400, '0');
+            if (random() % 3 == 0) {
+                text += "0.";
+                text.append(random() % 400, '0');
+            }
             for (std::size_t n = 1 + random() % 25; n > 0; --n) text += static_cast<char>('0' + random() % 10);
-            if (random() % 2) text += "e" + std::to_string(static_cast<int>(random() % 700) - 350);
+            if (random() % 2) {
+                text += 'e';
+                text += std::to_string(static_cast<int>(random() % 700) - 350);
+            }
         }
         INFO(text);
         double expected = unchanged, actual = unchanged;
