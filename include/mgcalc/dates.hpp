@@ -10,7 +10,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <ctime>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -21,6 +23,17 @@ using std::chrono::year_month_day;
 /// A date from numbers, for code and tests: `date(2024, 2, 29)`. Not checked: see `.ok()`.
 constexpr year_month_day date(int year, unsigned month, unsigned day) noexcept {
     return year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+}
+
+/// Today in the local time zone (TZ), not UTC: a birthday at local midnight changes the life stage
+/// on the local calendar's day. What `mgcalc` evaluates when no date is given.
+inline year_month_day today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (localtime_r(&now, &local) == nullptr) {
+        throw std::runtime_error("the local date could not be read (localtime_r failed)");
+    }
+    return date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
 }
 
 /// "2024-02-29": a four-digit year (a negative year keeps its sign), two-digit month and day.

@@ -13,7 +13,6 @@
 #include "detail/utf8.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <iostream>
 #include <stdexcept>
 #include <tuple>
@@ -54,19 +53,6 @@ void life_stage_options::add_to(CLI::App& command) {
 authority life_stage_options::authority_or(mgcalc::authority fallback) const {
     return authority.empty() ? fallback : parse_authority(authority);
 }
-
-namespace {
-/// Today in the local time zone (TZ), not UTC: a birthday at local midnight changes the life
-/// stage on the local calendar's day.
-year_month_day today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    if (localtime_r(&now, &local) == nullptr) {
-        throw std::runtime_error("the local date could not be read (localtime_r failed)");
-    }
-    return date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
-}
-}  // namespace
 
 bool life_stage_options::any_given() const {
     return !sex.empty() || age_years || age_months || !birth_date.empty() || pregnant || lactating ||

@@ -123,6 +123,11 @@ std::shared_ptr<const food_database> custom_food_database(const intake_log& log)
     return table;
 }
 
+void add_typed_entry(day_intake& day, log_entry_kind kind, std::string_view typed, const food_catalog& catalog) {
+    // An empty log: a typed entry names no product and no custom food of a log.
+    add_entry(day, intake_log{}, read_log_entry(kind, typed), catalog);
+}
+
 day_intake resolve_day(const intake_log& log, const log_day& day, const food_catalog& catalog) {
     day_intake intake;
     for (std::size_t i = 0; i < day.entries.size(); ++i) {

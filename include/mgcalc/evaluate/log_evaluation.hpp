@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace mgcalc {
@@ -23,6 +24,13 @@ std::shared_ptr<const food_database> custom_food_database(const intake_log& log)
 /// search words) and parse_serving; supplements through parse_supplement_dose; products through
 /// the log's supplement_products. Throws mgcalc::error, prefixed "day YYYY-MM-DD, entry N: ".
 day_intake resolve_day(const intake_log& log, const log_day& day, const food_catalog& catalog);
+
+/// Adds one entry as typed on the command line's --food or --supplement (read_log_entry's
+/// grammar: words with an amount, ITEM=AMOUNT, an optional @HH:MM), resolved like a log's entry:
+/// foods through `catalog`, doses through parse_supplement_dose. Throws mgcalc::error like
+/// read_log_entry and resolve_day; `day` is then unchanged. What the C API's mgc_day_add_food and
+/// mgc_day_add_supplement call.
+void add_typed_entry(day_intake& day, log_entry_kind kind, std::string_view typed, const food_catalog& catalog);
 
 struct day_result {
     year_month_day date;
