@@ -5,7 +5,8 @@
 # knows of people and no model header knows of a file format. The layer of a file is its folder:
 # include/mgcalc/<layer>/ and src/<layer>/; files directly in include/mgcalc/ and src/, and the
 # private helpers in include/mgcalc/detail/ and src/detail/, are the base layer. src/cli/ (the
-# program) may include every layer; src/generate/ (a build-time tool) only the base.
+# program) and src/c/ (the C API) may include every layer; src/generate/ (a build-time tool)
+# only the base.
 #
 # Checked from the #include lines themselves, so that the rule is proven on every build.
 
@@ -22,7 +23,9 @@ set(allowed_advice base chemistry foods people intake evaluate)
 set(allowed_io base chemistry foods people intake evaluate advice)
 set(allowed_umbrella base chemistry foods people intake evaluate)
 set(allowed_cli base chemistry foods people intake evaluate advice io umbrella)
-set(layers base chemistry foods people intake evaluate advice io umbrella cli)
+# src/c/: the C API (include/mgcalc/mgcalc.h), like the program a user of every layer.
+set(allowed_c base chemistry foods people intake evaluate advice io umbrella)
+set(layers base chemistry foods people intake evaluate advice io umbrella cli c)
 
 # The layer of a path relative to ROOT ("include/mgcalc/foods/serving.hpp" -> foods).
 function(layer_of relative out)

@@ -1,0 +1,517 @@
+// src/c/mgcalc_c.cpp - the C API (include/mgcalc/mgcalc.h) over the C++ library.
+//
+// Only conversion lives here: C arguments are checked (null pointers, UTF-8, struct versions) and
+// turned into the library's types, the library does the work, and every exception becomes a status
+// and this thread's message. The logic an app needs (reading typed entries, the JSON documents,
+// the batch) is the library's, shared with the command line.
+#include <mgcalc/mgcalc.h>
+
+#include <mgcalc/chemistry/compound.hpp>
+#include <mgcalc/dates.hpp>
+#include <mgcalc/error.hpp>
+#include <mgcalc/evaluate/batch.hpp>
+#include <mgcalc/evaluate/evaluation.hpp>
+#include <mgcalc/evaluate/log_evaluation.hpp>
+#include <mgcalc/foods/catalog.hpp>
+#include <mgcalc/foods/loaders.hpp>
+#include <mgcalc/foods/resolve.hpp>
+#include <mgcalc/intake/day.hpp>
+#include <mgcalc/intake/log.hpp>
+#include <mgcalc/io/json.hpp>
+#include <mgcalc/people/authority.hpp>
+#include <mgcalc/people/life_stage.hpp>
+#include <mgcalc/people/reference.hpp>
+#include <mgcalc/version.hpp>
+
+#include "detail/utf8.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct mgc_catalog {
+    mgcalc::food_catalog foods;
+    // The batch's food column indexes this table; mgc_catalog_food_index adds to it while other
+    // threads may evaluate batches over it.
+    mutable std::shared_mutex batch_lock;
+    mgcalc::batch_foods batch;
+    std::unordered_map<std::string, std::uint32_t> batch_index_of;  // "source:id" -> index
+};
+
+struct mgc_day {
+    const mgc_catalog* catalog;
+    mgcalc::day_intake intake;
+};
+
+namespace {
+
+using mgcalc::errc;
+using mgcalc::error;
+
+// The mgc_status numbers 1-11 are mgcalc::errc's.
+static_assert(MGC_INVALID_AMOUNT == static_cast<int>(errc::invalid_amount));
+static_assert(MGC_UNKNOWN_UNIT == static_cast<int>(errc::unknown_unit));
+static_assert(MGC_UNKNOWN_COMPOUND == static_cast<int>(errc::unknown_compound));
+static_assert(MGC_INVALID_LIFE_STAGE == static_cast<int>(errc::invalid_life_stage));
+static_assert(MGC_INVALID_DATE == static_cast<int>(errc::invalid_date));
+static_assert(MGC_PARSE_ERROR == static_cast<int>(errc::parse_error));
+static_assert(MGC_UNKNOWN_FOOD == static_cast<int>(errc::unknown_food));
+static_assert(MGC_UNKNOWN_MEASURE == static_cast<int>(errc::unknown_measure));
+static_assert(MGC_AMBIGUOUS_FOOD == static_cast<int>(errc::ambiguous_food));
+static_assert(MGC_MALFORMED_FILE == static_cast<int>(errc::malformed_file));
+static_assert(MGC_NOT_COVERED == static_cast<int>(errc::not_covered));
+
+thread_local std::string last_error;
+
+// A failure of the C API itself (a null pointer, a struct version, a buffer): carried like an
+// mgcalc::error so that one catch turns every failure into a status and a message.
+struct api_failure {
+    int status;
+    std::string message;
+};
+
+[[noreturn]] void fail(int status, std::string message) { throw api_failure{status, std::move(message)}; }
+
+// Runs `body`; every exception becomes a status, with its message kept for this thread. Nothing
+// escapes into C.
+template <class Body>
+int guarded(Body body) noexcept {
+    try {
+        body();
+        return MGC_OK;
+    } catch (const error& e) {
+        last_error = e.what();
+        return static_cast<int>(e.code());
+    } catch (const api_failure& e) {
+        last_error = "[mgcalc.";
+        last_error += mgc_status_name(e.status);
+        last_error += "] ";
+        last_error += e.message;
+        return e.status;
+    } catch (const std::bad_alloc&) {
+        last_error = "[mgcalc.out_of_memory] an allocation failed; nothing was changed";
+        return MGC_OUT_OF_MEMORY;
+    } catch (const std::exception& e) {
+        last_error = "[mgcalc.internal] ";
+        last_error += e.what();
+        return MGC_INTERNAL;
+    } catch (...) {
+        last_error = "[mgcalc.internal] an unknown exception";
+        return MGC_INTERNAL;
+    }
+}
+
+template <class T>
+void require(const T* pointer, const char* name) {
+    if (pointer == nullptr) fail(MGC_NULL_ARGUMENT, std::string(name) + " is NULL; expected a valid pointer");
+}
+
+template <class Struct>
+void require_version(const Struct* s, const char* name, const char* init) {
+    require(s, name);
+    if (s->version != MGC_STRUCT_VERSION) {
+        fail(MGC_VERSION_MISMATCH, std::string(name) + "->version is " + std::to_string(s->version) + ", expected " +
+                                       std::to_string(MGC_STRUCT_VERSION) + ": call " + init + " on it first");
+    }
+}
+
+// Text from C: not NULL and UTF-8, else an error naming the argument and the byte.
+std::string_view text_argument(const char* text, const char* name) {
+    require(text, name);
+    const std::string_view view(text);
+    if (const std::size_t at = mgcalc::detail::utf8::invalid_at(view); at != std::string_view::npos) {
+        throw error(errc::parse_error, std::string(name) + " is not UTF-8: byte " +
+                                           mgcalc::detail::utf8::hex_byte(static_cast<unsigned char>(view[at])) +
+                                           " at offset " + std::to_string(at) + "; expected UTF-8 text");
+    }
+    return view;
+}
+
+mgcalc::authority authority_argument(const char* text, const char* name) {
+    return text == nullptr ? mgcalc::authority::iom : mgcalc::parse_authority(text_argument(text, name));
+}
+
+mgcalc::sex sex_argument(mgc_sex s, const char* name) {
+    if (s == MGC_FEMALE) return mgcalc::sex::female;
+    if (s == MGC_MALE) return mgcalc::sex::male;
+    throw error(errc::invalid_life_stage,
+                std::string(name) + " is " + std::to_string(static_cast<int>(s)) + "; expected MGC_FEMALE or MGC_MALE");
+}
+
+mgcalc::life_stage stage_of(const mgc_profile& p) {
+    if (std::isnan(p.age_years)) {
+        throw error(errc::invalid_life_stage, "profile->age_years is not set; expected the exact age in years (34.5)");
+    }
+    return mgcalc::life_stage(sex_argument(p.sex, "profile->sex"), mgcalc::age::from_years(p.age_years),
+                              {.pregnant = p.pregnant != 0, .lactating = p.lactating != 0});
+}
+
+// Text handed to C, freed with mgc_free (std::free).
+char* c_text(const std::string& text) {
+    char* out = static_cast<char*>(std::malloc(text.size() + 1));
+    if (out == nullptr) throw std::bad_alloc();
+    std::memcpy(out, text.c_str(), text.size() + 1);
+    return out;
+}
+
+void put_json(char** json_out, const std::string& json) {
+    require(json_out, "json_out");
+    *json_out = c_text(json);
+}
+
+constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
+
+double mg_or_nan(const std::optional<mgcalc::milligrams>& value) { return value ? value->value() : not_a_number; }
+
+mgcalc::evaluation evaluate_day(const mgc_day* d, const mgc_profile* p) {
+    require(d, "day");
+    require_version(p, "profile", "mgc_profile_init");
+    return mgcalc::evaluate(d->intake, stage_of(*p), authority_argument(p->authority, "profile->authority"));
+}
+
+std::optional<mgcalc::year_month_day> day_or_none(std::int32_t day) {
+    if (day == MGC_NO_DAY) return std::nullopt;
+    return mgcalc::year_month_day{std::chrono::sys_days{std::chrono::days{day}}};
+}
+
+std::optional<mgcalc::date_range> range_of(std::int32_t from, std::int32_t to, std::size_t person, const char* what) {
+    if (from == MGC_NO_DAY && to == MGC_NO_DAY) return std::nullopt;
+    const std::string where = "people[" + std::to_string(person) + "]." + what;
+    if (from == MGC_NO_DAY || to == MGC_NO_DAY) {
+        throw error(errc::invalid_date, where + "_from_day and " + what +
+                                            "_to_day: one is MGC_NO_DAY; expected both days, or both MGC_NO_DAY");
+    }
+    if (to < from) {
+        throw error(errc::invalid_date, where + "_to_day " + std::to_string(to) + " is before " + what + "_from_day " +
+                                            std::to_string(from) + "; expected an end on or after the start");
+    }
+    return mgcalc::date_range{*day_or_none(from), *day_or_none(to)};
+}
+
+mgcalc::batch_person batch_person_of(const mgc_batch_person& p, std::size_t index) {
+    const std::string where = "people[" + std::to_string(index) + "]";
+    if (p.version != MGC_STRUCT_VERSION) {
+        fail(MGC_VERSION_MISMATCH, where + ".version is " + std::to_string(p.version) + ", expected " +
+                                       std::to_string(MGC_STRUCT_VERSION) + ": call mgc_batch_person_init on it first");
+    }
+    mgcalc::batch_person who;
+    who.profile.sex = sex_argument(p.sex, (where + ".sex").c_str());
+    const bool has_birth = p.birth_day != MGC_NO_DAY, has_age = !std::isnan(p.age_years);
+    if (has_birth == has_age) {
+        throw error(errc::invalid_life_stage,
+                    where + (has_birth ? " has both a birth_day and an age_years" : " has neither a birth_day nor an age_years") +
+                        "; expected one of them (age_years NAN with a birth_day, birth_day MGC_NO_DAY with an age)");
+    }
+    if (has_birth) {
+        who.profile.birth_date = day_or_none(p.birth_day);
+    } else {
+        (void)mgcalc::age::from_years(p.age_years);  // the range check, with its message
+        who.profile.age = mgcalc::stated_age{p.age_years, mgcalc::year_month_day{}};
+        who.age_is_fixed = true;
+    }
+    if (auto range = range_of(p.pregnant_from_day, p.pregnant_to_day, index, "pregnant")) {
+        who.profile.pregnancies.push_back(*range);
+    }
+    if (auto range = range_of(p.lactating_from_day, p.lactating_to_day, index, "lactating")) {
+        who.profile.lactation.push_back(*range);
+    }
+    who.profile.authority = authority_argument(p.authority, (where + ".authority").c_str());
+    return who;
+}
+
+// A column of `count` rows: required unless count is 0.
+template <class T>
+std::span<const T> column(const T* data, std::size_t count, const char* name) {
+    if (count == 0) return {};
+    require(data, name);
+    return {data, count};
+}
+
+template <class T, class Value>
+void put(T* out, std::size_t row, Value value) {
+    if (out != nullptr) out[row] = static_cast<T>(value);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* mgc_status_name(int status) {
+    switch (status) {
+        case MGC_OK: return "ok";
+        case MGC_OUT_OF_MEMORY: return "out_of_memory";
+        case MGC_INTERNAL: return "internal";
+        case MGC_NULL_ARGUMENT: return "null_argument";
+        case MGC_VERSION_MISMATCH: return "version_mismatch";
+        case MGC_BUFFER_TOO_SMALL: return "buffer_too_small";
+        default: break;
+    }
+    if (status >= MGC_INVALID_AMOUNT && status <= MGC_NOT_COVERED) {
+        // The names are mgcalc::errc's, static strings behind string_views that end in a NUL.
+        return mgcalc::to_string(static_cast<errc>(status)).data();
+    }
+    return "unknown_status";
+}
+
+const char* mgc_last_error_message(void) { return last_error.c_str(); }
+
+void mgc_free(void* text) { std::free(text); }
+
+const char* mgc_version(void) { return mgcalc::version_string; }
+
+int mgc_catalog_new(mgc_catalog** out) {
+    return guarded([&] {
+        require(out, "out");
+        *out = nullptr;
+        *out = new mgc_catalog{};
+    });
+}
+
+void mgc_catalog_free(mgc_catalog* c) { delete c; }
+
+int mgc_catalog_load(mgc_catalog* c, const char* spec) {
+    return guarded([&] {
+        require(c, "catalog");
+        const std::string_view text = text_argument(spec, "spec");
+        c->foods.add(mgcalc::load_food_database(text, c->foods));
+    });
+}
+
+int mgc_search_foods_json(const mgc_catalog* c, const char* query, size_t limit, char** json_out) {
+    return guarded([&] {
+        require(c, "catalog");
+        require(json_out, "json_out");
+        const std::string_view text = text_argument(query, "query");
+        // As `mgcalc foods search --limit`: 1 to 1000 results, so the answer's size is bounded.
+        if (limit > 1000) {
+            throw error(errc::invalid_amount, "limit " + std::to_string(limit) + " is over 1000; expected 0 (10) to 1000");
+        }
+        put_json(json_out, mgcalc::to_json(c->foods.search(text, limit == 0 ? 10 : limit)));
+    });
+}
+
+int mgc_resolve_food_json(const mgc_catalog* c, const char* entry, char** json_out) {
+    return guarded([&] {
+        require(c, "catalog");
+        require(json_out, "json_out");
+        put_json(json_out, mgcalc::to_json(mgcalc::resolve_food_entry(c->foods, text_argument(entry, "entry"))));
+    });
+}
+
+void mgc_profile_init(mgc_profile* p) {
+    if (p == nullptr) return;
+    *p = mgc_profile{};
+    p->version = MGC_STRUCT_VERSION;
+    p->sex = MGC_FEMALE;
+    p->age_years = not_a_number;
+    p->pregnant = 0;
+    p->lactating = 0;
+    p->authority = nullptr;
+}
+
+int mgc_reference_json(const mgc_profile* p, char** json_out) {
+    return guarded([&] {
+        require_version(p, "profile", "mgc_profile_init");
+        require(json_out, "json_out");
+        const mgcalc::life_stage stage = stage_of(*p);
+        const mgcalc::authority a = authority_argument(p->authority, "profile->authority");
+        put_json(json_out, mgcalc::to_json(mgcalc::reference_intakes_for(stage, a), stage));
+    });
+}
+
+int mgc_day_new(const mgc_catalog* c, mgc_day** out) {
+    return guarded([&] {
+        require(out, "out");
+        *out = nullptr;
+        require(c, "catalog");
+        *out = new mgc_day{c, {}};
+    });
+}
+
+void mgc_day_free(mgc_day* d) { delete d; }
+
+int mgc_day_add_food(mgc_day* d, const char* entry) {
+    return guarded([&] {
+        require(d, "day");
+        mgcalc::add_typed_entry(d->intake, mgcalc::log_entry_kind::food, text_argument(entry, "entry"), d->catalog->foods);
+    });
+}
+
+int mgc_day_add_supplement(mgc_day* d, const char* dose) {
+    return guarded([&] {
+        require(d, "day");
+        mgcalc::add_typed_entry(d->intake, mgcalc::log_entry_kind::supplement, text_argument(dose, "dose"),
+                                d->catalog->foods);
+    });
+}
+
+void mgc_result_init(mgc_result* r) {
+    if (r == nullptr) return;
+    *r = mgc_result{};
+    r->version = MGC_STRUCT_VERSION;
+    r->food_mg = r->supplement_mg = r->total_mg = 0.0;
+    r->target_mg = r->ear_mg = r->ul_supplemental_mg = r->percent_of_target = not_a_number;
+}
+
+int mgc_evaluate(const mgc_day* d, const mgc_profile* p, mgc_result* out) {
+    return guarded([&] {
+        require_version(out, "out", "mgc_result_init");
+        const mgcalc::evaluation e = evaluate_day(d, p);
+        mgc_result r{};
+        r.version = MGC_STRUCT_VERSION;
+        r.food_mg = e.food.value();
+        r.supplement_mg = e.supplement.value();
+        r.total_mg = e.total.value();
+        r.unknown_entries = static_cast<int>(e.unknown_entries);
+        r.target_mg = e.reference.target.value();
+        r.ear_mg = mg_or_nan(e.reference.ear);
+        r.ul_supplemental_mg = mg_or_nan(e.reference.ul_supplemental);
+        r.percent_of_target = e.percent_of_target;
+        r.over_ul = e.over_ul ? 1 : 0;
+        r.below_ear = e.status == mgcalc::intake_status::below_ear ? 1 : 0;
+        r.warnings = static_cast<int>(e.warnings.size());
+        *out = r;
+    });
+}
+
+int mgc_result_json(const mgc_day* d, const mgc_profile* p, char** json_out) {
+    return guarded([&] {
+        require(json_out, "json_out");
+        mgcalc::evaluation e = evaluate_day(d, p);
+        const mgcalc::life_stage stage = e.stage;
+        put_json(json_out, mgcalc::to_json(mgcalc::day_result{mgcalc::today(), stage, std::move(e)}));
+    });
+}
+
+int mgc_catalog_food_index(mgc_catalog* c, const char* food, uint32_t* index_out) {
+    return guarded([&] {
+        require(c, "catalog");
+        require(index_out, "index_out");
+        const mgcalc::resolved_food found = mgcalc::resolve_food(c->foods, text_argument(food, "food"));
+        std::string key = found.item.source;
+        key += ':';
+        key += found.item.id;
+        const std::unique_lock lock(c->batch_lock);
+        const auto [slot, added] = c->batch_index_of.try_emplace(std::move(key), 0);
+        if (added) {
+            try {
+                slot->second = c->batch.add(found.item);
+            } catch (...) {
+                c->batch_index_of.erase(slot);
+                throw;
+            }
+        }
+        *index_out = slot->second;
+    });
+}
+
+int mgc_compound_index(const char* compound, uint32_t* index_out) {
+    return guarded([&] {
+        require(index_out, "index_out");
+        const mgcalc::compound& form = mgcalc::get_compound(text_argument(compound, "compound"));
+        // batch_supplement_columns: compounds() in order, then compounds().size() for the
+        // unspecified form, which is the table's last entry.
+        *index_out = static_cast<std::uint32_t>(&form - mgcalc::compounds().data());
+    });
+}
+
+void mgc_batch_person_init(mgc_batch_person* p) {
+    if (p == nullptr) return;
+    *p = mgc_batch_person{};
+    p->version = MGC_STRUCT_VERSION;
+    p->sex = MGC_FEMALE;
+    p->birth_day = MGC_NO_DAY;
+    p->age_years = not_a_number;
+    p->pregnant_from_day = p->pregnant_to_day = MGC_NO_DAY;
+    p->lactating_from_day = p->lactating_to_day = MGC_NO_DAY;
+    p->authority = nullptr;
+}
+
+void mgc_batch_init(mgc_batch* b) {
+    if (b == nullptr) return;
+    *b = mgc_batch{};
+    b->version = MGC_STRUCT_VERSION;
+}
+
+int mgc_evaluate_batch(const mgc_catalog* c, mgc_batch* b) {
+    return guarded([&] {
+        require(c, "catalog");
+        require_version(b, "batch", "mgc_batch_init");
+        b->count = 0;
+        std::vector<mgcalc::batch_person> people;
+        people.reserve(b->people_count);
+        const std::span<const mgc_batch_person> given = column(b->people, b->people_count, "batch->people");
+        for (std::size_t i = 0; i < given.size(); ++i) people.push_back(batch_person_of(given[i], i));
+
+        // The day and amount columns are reinterpreted as the library's types, which have the
+        // same representation: no copy of millions of rows.
+        static_assert(sizeof(mgcalc::batch_day) == sizeof(std::int32_t));
+        static_assert(sizeof(mgcalc::grams) == sizeof(double) && sizeof(mgcalc::milligrams) == sizeof(double));
+        const auto days = [](const std::int32_t* data, std::size_t count, const char* name) {
+            const std::span<const std::int32_t> raw = column(data, count, name);
+            return std::span<const mgcalc::batch_day>(reinterpret_cast<const mgcalc::batch_day*>(raw.data()), raw.size());
+        };
+        const std::span<const double> grams = column(b->entry_grams, b->entry_count, "batch->entry_grams");
+        const mgcalc::batch_food_columns entries{
+            column(b->entry_person, b->entry_count, "batch->entry_person"),
+            days(b->entry_day, b->entry_count, "batch->entry_day"),
+            column(b->entry_food, b->entry_count, "batch->entry_food"),
+            {reinterpret_cast<const mgcalc::grams*>(grams.data()), grams.size()}};
+
+        const std::span<const double> amounts = column(b->dose_amount_mg, b->dose_count, "batch->dose_amount_mg");
+        std::vector<mgcalc::dose_basis> basis(b->dose_count, mgcalc::dose_basis::elemental);
+        if (b->dose_is_compound_mass != nullptr) {
+            for (std::size_t i = 0; i < b->dose_count; ++i) {
+                if (b->dose_is_compound_mass[i] != 0) basis[i] = mgcalc::dose_basis::compound;
+            }
+        }
+        const mgcalc::batch_supplement_columns doses{
+            column(b->dose_person, b->dose_count, "batch->dose_person"),
+            days(b->dose_day, b->dose_count, "batch->dose_day"),
+            column(b->dose_compound, b->dose_count, "batch->dose_compound"),
+            {reinterpret_cast<const mgcalc::milligrams*>(amounts.data()), amounts.size()},
+            basis};
+
+        mgcalc::batch_result result;
+        {
+            const std::shared_lock lock(c->batch_lock);
+            result = mgcalc::evaluate_batch(c->batch, people, entries, doses, {.threads = b->threads, .progress = {}});
+        }
+        if (result.days.size() > b->capacity) {
+            b->count = result.days.size();
+            fail(MGC_BUFFER_TOO_SMALL, "the result has " + std::to_string(result.days.size()) +
+                                           " person-days but batch->capacity is " + std::to_string(b->capacity) +
+                                           "; expected a capacity of at least that (entry_count + dose_count always suffices)");
+        }
+        for (std::size_t row = 0; row < result.days.size(); ++row) {
+            const mgcalc::person_day& d = result.days[row];
+            const mgcalc::reference_intakes* reference = result.reference_of(d);
+            put(b->person, row, d.person);
+            put(b->day, row, d.day.time_since_epoch().count());
+            put(b->food_mg, row, d.food.value());
+            put(b->unknown_entries, row, d.unknown_entries);
+            put(b->supplement_mg, row, d.supplement.value());
+            put(b->total_mg, row, d.total.value());
+            put(b->target_mg, row, reference ? reference->target.value() : not_a_number);
+            put(b->ear_mg, row, reference ? mg_or_nan(reference->ear) : not_a_number);
+            put(b->ul_supplemental_mg, row, reference ? mg_or_nan(reference->ul_supplemental) : not_a_number);
+            put(b->percent_of_target, row, d.percent_of_target);
+            put(b->below_ear, row, d.below_ear ? 1 : 0);
+            put(b->over_ul, row, d.over_ul ? 1 : 0);
+            put(b->day_index, row, d.day_index);
+        }
+        b->count = result.days.size();
+    });
+}
+
+}  // extern "C"
