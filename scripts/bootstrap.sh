@@ -27,6 +27,7 @@ packages=(
   libc++-14-dev               # tests: libc++, the standard library of Emscripten, Apple and Android
   libc++abi-14-dev            # tests: libc++'s C++ ABI library, which programs built with libc++ link
   r-cran-survey               # tests: population summaries checked against R's survey package
+  pkgconf                     # tests: the C example built with pkg-config against an installed tree
 )
 
 log=$(mktemp)
