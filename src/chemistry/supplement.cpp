@@ -314,4 +314,12 @@ result<supplement_dose> try_parse_supplement_dose(std::string_view text) {
     return detail::try_parse([&] { return parse_supplement_dose(text); });
 }
 
+supplement_dose one_unit_dose(const compound& form, std::string_view unit, std::string_view basis) {
+    if (!basis.empty() && basis != "elemental" && basis != "compound") {
+        throw error(errc::parse_error, detail::concat({detail::quoted(basis), " is not a basis; expected elemental, "
+                                                                              "compound or empty (elemental)"}));
+    }
+    return parse_supplement_dose(detail::concat({form.id, "=1 ", unit, " ", basis.empty() ? "elemental" : basis}));
+}
+
 }  // namespace mgcalc

@@ -260,9 +260,8 @@ void read_supplements(batch_input& input, const people_file& people, const std::
         }
         // The unit as the library reads "COMPOUND=1 UNIT BASIS" (the same unit words), then the
         // dose with supplement_dose's own checks (a g/mg mix-up is implausible).
-        const supplement_dose one_unit = parsed(csv, unit, [&](std::string_view) {
-            return parse_supplement_dose(detail::concat({form->id, "=1 ", unit_text, " ", basis_text}));
-        });
+        const supplement_dose one_unit =
+            parsed(csv, unit, [&](std::string_view) { return one_unit_dose(*form, unit_text, basis_text); });
         const supplement_dose dose = parsed(csv, amount, [&](std::string_view) {
             return supplement_dose(*form, value * one_unit.amount(), one_unit.basis());
         });

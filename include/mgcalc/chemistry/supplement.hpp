@@ -90,6 +90,11 @@ private:
 supplement_dose parse_supplement_dose(std::string_view text);
 /// parse_supplement_dose's twin: the error instead of throwing it. Compiled: links libmgcalc.
 result<supplement_dose> try_parse_supplement_dose(std::string_view text);
+/// One `unit` ("mg", "g") of `form` on `basis` ("elemental", "compound" or empty for elemental),
+/// read as parse_supplement_dose reads "ID=1 UNIT BASIS": what a column of amounts in that unit
+/// multiplies (the batch files' supplements, the C API). Throws like parse_supplement_dose
+/// (unknown_unit, parse_error for another basis). Compiled: links libmgcalc.
+supplement_dose one_unit_dose(const compound& form, std::string_view unit, std::string_view basis);
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
