@@ -117,6 +117,19 @@ MGC_API void mgc_profile_init(mgc_profile *p);
  * --format json`). Free *json_out with mgc_free. */
 MGC_API int mgc_reference_json(const mgc_profile *p, char **json_out);
 
+/* What kind of value a target is (docs/reference-intakes.md). */
+typedef enum {
+    MGC_TARGET_RDA = 0, /* Recommended Dietary Allowance (IOM) */
+    MGC_TARGET_AI = 1,  /* Adequate Intake: IOM infants, EFSA, D-A-CH's estimated values */
+    MGC_TARGET_PRI = 2, /* Population Reference Intake (EFSA's RDA) */
+    MGC_TARGET_RNI = 3, /* Reference Nutrient Intake (WHO/FAO, UK COMA) */
+    MGC_NO_TARGET = 255 /* the authority's table has no value for the life stage */
+} mgc_target_kind;
+
+/* "rda", "ai", "pri", "rni", as the CSV and JSON documents write them; "" for MGC_NO_TARGET and
+ * any other number. A static string. */
+MGC_API const char *mgc_target_kind_name(int kind);
+
 /* ---- One day --------------------------------------------------------------------------- */
 
 /* One day's entries. It keeps a pointer to its catalog, which must outlive it. */
@@ -139,6 +152,7 @@ typedef struct {
     double total_mg;           /* food + supplement; a lower bound when unknown_entries > 0 */
     int unknown_entries;       /* food entries without magnesium data: counted, never added as 0 */
     double target_mg;          /* the RDA, AI, PRI or RNI */
+    int target_kind;           /* an mgc_target_kind */
     double ear_mg;             /* NAN where the authority sets no EAR */
     double ul_supplemental_mg; /* the UL for supplements and medicines; NAN where none is set */
     double percent_of_target;  /* total / target x 100 */
@@ -163,6 +177,13 @@ MGC_API int mgc_catalog_food_index(mgc_catalog *c, const char *food, uint32_t *i
 /* The index of a compound for the batch's supplement column: an id or alias ("glycinate",
  * "magnesium citrate", "magnesium" for a form not stated). */
 MGC_API int mgc_compound_index(const char *compound, uint32_t *index_out);
+
+/* One `unit` ("mg" or "g") of a compound on a `basis` ("elemental", "compound"; NULL or "" is
+ * elemental), for a column of doses in that unit, as the batch files' supplements are read: the
+ * compound's index, the milligrams of one unit, and whether they are the compound's mass. A dose of
+ * `amount` units is then amount x *mg_per_unit_out mg. */
+MGC_API int mgc_dose_unit(const char *compound, const char *unit, const char *basis, uint32_t *compound_index_out,
+                          double *mg_per_unit_out, int *is_compound_mass_out);
 
 /* One person of a batch. */
 typedef struct {
@@ -209,6 +230,7 @@ typedef struct {
     double *supplement_mg;
     double *total_mg;
     double *target_mg;               /* NAN where the authority's table has no value (not covered) */
+    uint8_t *target_kind;            /* an mgc_target_kind; MGC_NO_TARGET where not covered */
     double *ear_mg;                  /* NAN where none */
     double *ul_supplemental_mg;      /* NAN where none */
     double *percent_of_target;       /* NAN where not covered */

@@ -7,6 +7,7 @@
 #include <mgcalc/mgcalc.h>
 
 #include <mgcalc/chemistry/compound.hpp>
+#include <mgcalc/chemistry/supplement.hpp>
 #include <mgcalc/dates.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/batch.hpp>
@@ -70,6 +71,10 @@ static_assert(MGC_UNKNOWN_MEASURE == static_cast<int>(errc::unknown_measure));
 static_assert(MGC_AMBIGUOUS_FOOD == static_cast<int>(errc::ambiguous_food));
 static_assert(MGC_MALFORMED_FILE == static_cast<int>(errc::malformed_file));
 static_assert(MGC_NOT_COVERED == static_cast<int>(errc::not_covered));
+static_assert(MGC_TARGET_RDA == static_cast<int>(mgcalc::target_kind::rda));
+static_assert(MGC_TARGET_AI == static_cast<int>(mgcalc::target_kind::ai));
+static_assert(MGC_TARGET_PRI == static_cast<int>(mgcalc::target_kind::pri));
+static_assert(MGC_TARGET_RNI == static_cast<int>(mgcalc::target_kind::rni));
 
 thread_local std::string last_error;
 
@@ -263,6 +268,13 @@ const char* mgc_status_name(int status) {
     return "unknown_status";
 }
 
+const char* mgc_target_kind_name(int kind) {
+    if (kind < MGC_TARGET_RDA || kind > MGC_TARGET_RNI) return "";
+    // The names of the CSV and JSON documents: "RDA" in lower case.
+    static constexpr const char* names[] = {"rda", "ai", "pri", "rni"};
+    return names[kind];
+}
+
 const char* mgc_last_error_message(void) { return last_error.c_str(); }
 
 void mgc_free(void* text) { std::free(text); }
@@ -374,6 +386,7 @@ int mgc_evaluate(const mgc_day* d, const mgc_profile* p, mgc_result* out) {
         r.total_mg = e.total.value();
         r.unknown_entries = static_cast<int>(e.unknown_entries);
         r.target_mg = e.reference.target.value();
+        r.target_kind = static_cast<int>(e.reference.target_kind);
         r.ear_mg = mg_or_nan(e.reference.ear);
         r.ul_supplemental_mg = mg_or_nan(e.reference.ul_supplemental);
         r.percent_of_target = e.percent_of_target;
@@ -422,6 +435,21 @@ int mgc_compound_index(const char* compound, uint32_t* index_out) {
         // batch_supplement_columns: compounds() in order, then compounds().size() for the
         // unspecified form, which is the table's last entry.
         *index_out = static_cast<std::uint32_t>(&form - mgcalc::compounds().data());
+    });
+}
+
+int mgc_dose_unit(const char* compound, const char* unit, const char* basis, uint32_t* compound_index_out,
+                  double* mg_per_unit_out, int* is_compound_mass_out) {
+    return guarded([&] {
+        require(compound_index_out, "compound_index_out");
+        require(mg_per_unit_out, "mg_per_unit_out");
+        require(is_compound_mass_out, "is_compound_mass_out");
+        const mgcalc::compound& form = mgcalc::get_compound(text_argument(compound, "compound"));
+        const mgcalc::supplement_dose one = mgcalc::one_unit_dose(
+            form, text_argument(unit, "unit"), basis == nullptr ? std::string_view() : text_argument(basis, "basis"));
+        *compound_index_out = static_cast<std::uint32_t>(&one.form() - mgcalc::compounds().data());
+        *mg_per_unit_out = one.amount().value();
+        *is_compound_mass_out = one.basis() == mgcalc::dose_basis::compound ? 1 : 0;
     });
 }
 
@@ -503,6 +531,7 @@ int mgc_evaluate_batch(const mgc_catalog* c, mgc_batch* b) {
             put(b->supplement_mg, row, d.supplement.value());
             put(b->total_mg, row, d.total.value());
             put(b->target_mg, row, reference ? reference->target.value() : not_a_number);
+            put(b->target_kind, row, reference ? static_cast<int>(reference->target_kind) : MGC_NO_TARGET);
             put(b->ear_mg, row, reference ? mg_or_nan(reference->ear) : not_a_number);
             put(b->ul_supplemental_mg, row, reference ? mg_or_nan(reference->ul_supplemental) : not_a_number);
             put(b->percent_of_target, row, d.percent_of_target);

@@ -7,7 +7,9 @@
 
 #include <mgcalc/mgcalc.h>
 
+#include <mgcalc/chemistry/supplement.hpp>
 #include <mgcalc/dates.hpp>
+#include <mgcalc/detail/strings.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/batch.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
@@ -149,6 +151,8 @@ TEST_CASE("mgc_evaluate gives the numbers of mgcalc::evaluate for every kind of 
         CHECK(r.total_mg == e.total.value());
         CHECK(r.unknown_entries == static_cast<int>(e.unknown_entries));
         CHECK(r.target_mg == e.reference.target.value());
+        CHECK(r.target_kind == static_cast<int>(e.reference.target_kind));
+        CHECK(std::string(mgc_target_kind_name(r.target_kind)) == mgcalc::detail::to_lower(mgcalc::to_string(e.reference.target_kind)));
         CHECK(same(r.ear_mg, mg_or_nan(e.reference.ear)));
         CHECK(same(r.ul_supplemental_mg, mg_or_nan(e.reference.ul_supplemental)));
         CHECK(r.percent_of_target == e.percent_of_target);
@@ -363,6 +367,28 @@ TEST_CASE("mgc_compound_index and mgc_catalog_food_index give the batch's column
     CHECK(index == mgcalc::compounds().size());  // the unspecified form
     CHECK(mgc_compound_index("unobtainium", &index) == MGC_UNKNOWN_COMPOUND);
 
+    // One unit of a dose column, as parse_supplement_dose reads "ID=1 UNIT BASIS".
+    std::uint32_t compound = 0;
+    double mg_per_unit = 0;
+    int compound_mass = -1;
+    REQUIRE(mgc_dose_unit("magnesium oxide", "g", "compound", &compound, &mg_per_unit, &compound_mass) == MGC_OK);
+    const mgcalc::supplement_dose oxide_gram = mgcalc::parse_supplement_dose("oxide=1 g compound");
+    CHECK(&mgcalc::compounds()[compound] == &oxide_gram.form());
+    CHECK(mg_per_unit == oxide_gram.amount().value());
+    CHECK(compound_mass == 1);
+    REQUIRE(mgc_dose_unit("citrate", "mg", nullptr, &compound, &mg_per_unit, &compound_mass) == MGC_OK);
+    CHECK(mg_per_unit == 1.0);
+    CHECK(compound_mass == 0);
+    REQUIRE(mgc_dose_unit("citrate", "mg", "", &compound, &mg_per_unit, &compound_mass) == MGC_OK);
+    CHECK(compound_mass == 0);
+    CHECK(mgc_dose_unit("citrate", "spoon", "elemental", &compound, &mg_per_unit, &compound_mass) == MGC_UNKNOWN_UNIT);
+    CHECK(mgc_dose_unit("citrate", "mg", "chelated", &compound, &mg_per_unit, &compound_mass) == MGC_PARSE_ERROR);
+    CHECK(std::string(mgc_last_error_message()).find("expected elemental, compound or empty") != std::string::npos);
+    CHECK(mgc_dose_unit("magnesium", "mg", "compound", &compound, &mg_per_unit, &compound_mass) == MGC_UNKNOWN_COMPOUND);
+    CHECK(mgc_dose_unit("citrate", "mg", nullptr, &compound, nullptr, &compound_mass) == MGC_NULL_ARGUMENT);
+    CHECK(std::string(mgc_target_kind_name(MGC_NO_TARGET)).empty());
+    CHECK(std::string(mgc_target_kind_name(-1)).empty());
+
     const catalog_ptr catalog = new_catalog();
     std::uint32_t almonds = 0, again = 0, beans = 0;
     REQUIRE(mgc_catalog_food_index(catalog.get(), "12061", &almonds) == MGC_OK);
@@ -477,7 +503,7 @@ TEST_CASE("mgc_evaluate_batch gives evaluate_batch's rows for any thread count",
         std::vector<std::int32_t> out_day(rows);
         std::vector<double> food_mg(rows), supplement_mg(rows), total_mg(rows), target(rows), ear(rows), ul(rows),
             percent(rows);
-        std::vector<std::uint8_t> below(rows), over(rows);
+        std::vector<std::uint8_t> below(rows), over(rows), kind(rows);
         mgc_batch b;
         mgc_batch_init(&b);
         b.people = people.data();
@@ -502,6 +528,7 @@ TEST_CASE("mgc_evaluate_batch gives evaluate_batch's rows for any thread count",
         b.supplement_mg = supplement_mg.data();
         b.total_mg = total_mg.data();
         b.target_mg = target.data();
+        b.target_kind = kind.data();
         b.ear_mg = ear.data();
         b.ul_supplemental_mg = ul.data();
         b.percent_of_target = percent.data();
@@ -521,6 +548,7 @@ TEST_CASE("mgc_evaluate_batch gives evaluate_batch's rows for any thread count",
             CHECK(supplement_mg[i] == d.supplement.value());
             CHECK(total_mg[i] == d.total.value());
             CHECK(same(target[i], ref ? ref->target.value() : std::nan("")));
+            CHECK(kind[i] == (ref ? static_cast<int>(ref->target_kind) : MGC_NO_TARGET));
             CHECK(same(ear[i], ref ? mg_or_nan(ref->ear) : std::nan("")));
             CHECK(same(ul[i], ref ? mg_or_nan(ref->ul_supplemental) : std::nan("")));
             CHECK(same(percent[i], d.percent_of_target));
