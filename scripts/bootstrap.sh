@@ -28,6 +28,7 @@ packages=(
   libc++abi-14-dev            # tests: libc++'s C++ ABI library, which programs built with libc++ link
   r-cran-survey               # tests: population summaries checked against R's survey package
   pkgconf                     # tests: the C example built with pkg-config against an installed tree
+  python3-numpy python3-pandas python3-pytest  # the Python package (bindings/python) and its tests
 )
 
 log=$(mktemp)

@@ -1,0 +1,266 @@
+"""evaluate_batch: columns in, person-days out, through mgc_evaluate_batch.
+
+The big columns (entries' person, day, food and grams) reach the library as NumPy arrays without a
+copy when they already have the C type (uint32, int32, float64) and are contiguous; each distinct
+food text is resolved once. The people become an array of mgc_batch_person built by NumPy, not one
+Python object per person.
+"""
+
+import ctypes
+
+import numpy as np
+
+from . import _native
+from ._native import Error
+
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+# mgc_batch_person as NumPy lays it out with C alignment: the same offsets as the C struct.
+_PERSON = np.dtype(
+    [
+        ("version", np.uint32),
+        ("sex", np.int32),
+        ("birth_day", np.int32),
+        ("age_years", np.float64),
+        ("pregnant_from_day", np.int32),
+        ("pregnant_to_day", np.int32),
+        ("lactating_from_day", np.int32),
+        ("lactating_to_day", np.int32),
+        ("authority", np.uintp),
+    ],
+    align=True,
+)
+assert _PERSON.itemsize == ctypes.sizeof(_native.BatchPerson)
+assert all(_PERSON.fields[name][1] == getattr(_native.BatchPerson, name).offset for name in _PERSON.names)
+
+
+def _column(table, name, what, required=True):
+    try:
+        return table[name]
+    except (KeyError, IndexError):
+        if not required:
+            return None
+        raise Error(10, f"[mgcalc.malformed_file] {what} has no column {name!r}; expected the columns of the "
+                        f"batch files (docs/cli.md, \"mgcalc batch\")") from None
+
+
+def _length(table):
+    for value in (table.values() if isinstance(table, dict) else [table[c] for c in table.columns]):
+        return len(value)
+    return 0
+
+
+def _texts(values):
+    """A column as Python str or None (NaN and empty cells, as pandas.read_csv gives them)."""
+    out = []
+    for v in np.asarray(values, dtype=object):
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            out.append(None)
+        else:
+            text = str(v).strip()
+            out.append(text if text else None)
+    return out
+
+
+def _days(values, what):
+    """ISO dates (text as read_csv reads it, datetime64 or Timestamps) as days since 1970-01-01;
+    NO_DAY where the cell is empty."""
+    import pandas as pd
+
+    column = pd.Series(values)
+    if pd.api.types.is_datetime64_any_dtype(column):
+        missing = column.isna().to_numpy(dtype=bool)
+        parsed = column
+    else:
+        text = column.astype("string").str.strip()
+        missing = (text.isna() | (text == "")).fillna(True).to_numpy(dtype=bool)
+        parsed = pd.to_datetime(text.where(~missing), format="%Y-%m-%d", errors="coerce")
+        bad = parsed.isna().to_numpy() & ~missing
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            raise Error(5, f"[mgcalc.invalid_date] {what} row {row + 1}: {text.iloc[row]!r} is not a date; "
+                           "expected YYYY-MM-DD")
+    days = (parsed.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]") - _EPOCH).astype(np.int64)
+    days[missing] = _native.NO_DAY
+    return days.astype(np.int32)
+
+
+def _contiguous(values, dtype):
+    return np.ascontiguousarray(np.asarray(values), dtype=dtype)
+
+
+def _person_index(people_ids, column, what):
+    """Positions of the rows' person ids among the people's."""
+    ids = np.asarray(people_ids)
+    wanted = np.asarray(column)
+    if len(wanted) == 0:
+        return np.empty(0, np.uint32)
+    if len(ids) == 0:
+        raise Error(10, f"[mgcalc.malformed_file] {what}: person {wanted[0]!r} is not in people, which is empty")
+    order = np.argsort(ids, kind="stable")
+    sorted_ids = ids[order]
+    at = np.minimum(np.searchsorted(sorted_ids, wanted), len(sorted_ids) - 1)
+    found = sorted_ids[at] == wanted
+    if not found.all():
+        raise Error(10, f"[mgcalc.malformed_file] {what}: person {wanted[~found][0]!r} is not in people; expected "
+                        "a person listed there")
+    return _contiguous(order[at], np.uint32)
+
+
+def _people(people, keep_alive):
+    ids = np.asarray(_column(people, "person", "people"))
+    if len(np.unique(ids)) != len(ids):
+        raise Error(10, "[mgcalc.malformed_file] people: a person is listed twice; expected one row per person")
+    n = len(ids)
+    out = np.zeros(n, dtype=_PERSON)
+    out["version"] = _native.STRUCT_VERSION
+    sexes = _texts(_column(people, "sex", "people"))
+    for i, s in enumerate(sexes):
+        if s not in ("female", "male"):
+            raise Error(4, f"[mgcalc.invalid_life_stage] people row {i + 1}: sex {s!r} is not accepted; expected "
+                           "female or male")
+    out["sex"] = [_native.FEMALE if s == "female" else _native.MALE for s in sexes]
+    births = _column(people, "birth_date", "people", required=False)
+    ages = _column(people, "age_years", "people", required=False)
+    if births is None and ages is None:
+        raise Error(10, "[mgcalc.malformed_file] people has neither birth_date nor age_years; expected one of them")
+    out["birth_day"] = _days(births, "people birth_date") if births is not None else _native.NO_DAY
+    out["age_years"] = np.asarray(ages, dtype=np.float64) if ages is not None else np.nan
+    for kind in ("pregnant", "lactating"):
+        for end in ("from", "to"):
+            column = _column(people, f"{kind}_{end}", "people", required=False)
+            out[f"{kind}_{end}_day"] = (_days(column, f"people {kind}_{end}") if column is not None
+                                        else _native.NO_DAY)
+    authorities = _column(people, "authority", "people", required=False)
+    if authorities is not None:
+        texts = _texts(authorities)
+        buffers = {}
+        for name in set(t for t in texts if t is not None):
+            buffers[name] = ctypes.create_string_buffer(_native.text_argument(name, "authority"))
+        keep_alive.append(buffers)
+        out["authority"] = [0 if t is None else ctypes.addressof(buffers[t]) for t in texts]
+    return ids, out
+
+
+def _foods(catalog, texts):
+    """Each distinct food text resolved once, as the batch files' food column is."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object))
+    index = np.empty(len(uniques), dtype=np.uint32)
+    one = ctypes.c_uint32()
+    for i, text in enumerate(uniques):
+        text = str(text).strip()
+        if not text:
+            codes[codes == i] = -1
+            continue
+        _native.check(_native.lib.mgc_catalog_food_index(catalog.handle, _native.text_argument(text, "food"),
+                                                         ctypes.byref(one)))
+        index[i] = one.value
+    if (codes < 0).any():
+        row = int(np.flatnonzero(codes < 0)[0]) + 1
+        raise Error(6, f"[mgcalc.parse_error] entries row {row}: food is empty; expected a food id, SOURCE:ID or "
+                       "words naming the food")
+    return _contiguous(index[codes], np.uint32)
+
+
+def _doses(supplements, people_ids):
+    import pandas as pd
+
+    compound = _texts(_column(supplements, "compound", "supplements"))
+    unit = _texts(_column(supplements, "unit", "supplements"))
+    basis_column = _column(supplements, "basis", "supplements", required=False)
+    basis = _texts(basis_column) if basis_column is not None else [None] * len(compound)
+    keys = pd.Series([f"{c}\0{u}\0{b or ''}" for c, u, b in zip(compound, unit, basis)], dtype=object)
+    codes, uniques = pd.factorize(keys)
+    index = np.empty(len(uniques), dtype=np.uint32)
+    per_unit = np.empty(len(uniques), dtype=np.float64)
+    as_compound = np.empty(len(uniques), dtype=np.uint8)
+    c_index, c_mg, c_flag = ctypes.c_uint32(), ctypes.c_double(), ctypes.c_int()
+    for i, key in enumerate(uniques):
+        c, u, b = key.split("\0")
+        _native.check(_native.lib.mgc_dose_unit(_native.text_argument(c, "compound"), _native.text_argument(u, "unit"),
+                                                _native.text_argument(b, "basis"), ctypes.byref(c_index),
+                                                ctypes.byref(c_mg), ctypes.byref(c_flag)))
+        index[i], per_unit[i], as_compound[i] = c_index.value, c_mg.value, c_flag.value
+    amount = np.asarray(_column(supplements, "amount", "supplements"), dtype=np.float64)
+    return (_person_index(people_ids, _column(supplements, "person", "supplements"), "supplements"),
+            _days(_column(supplements, "date", "supplements"), "supplements date"),
+            _contiguous(index[codes], np.uint32), _contiguous(amount * per_unit[codes], np.float64),
+            _contiguous(as_compound[codes], np.uint8))
+
+
+def _pointer(array, ctype):
+    return array.ctypes.data_as(ctypes.POINTER(ctype)) if len(array) else None
+
+
+def evaluate_batch(people, entries, supplements, *, threads, catalog):
+    import pandas as pd
+
+    keep_alive = []
+    ids, persons = _people(people, keep_alive)
+    entry_person = _person_index(ids, _column(entries, "person", "entries"), "entries")
+    entry_day = _days(_column(entries, "date", "entries"), "entries date")
+    entry_food = _foods(catalog, _column(entries, "food", "entries"))
+    entry_grams = _contiguous(_column(entries, "grams", "entries"), np.float64)
+    if supplements is not None and _length(supplements) > 0:
+        doses = _doses(supplements, ids)
+    else:
+        doses = (np.empty(0, np.uint32), np.empty(0, np.int32), np.empty(0, np.uint32), np.empty(0, np.float64),
+                 np.empty(0, np.uint8))
+
+    b = _native.Batch()
+    _native.lib.mgc_batch_init(b)
+    b.people = persons.ctypes.data_as(ctypes.POINTER(_native.BatchPerson))
+    b.people_count = len(persons)
+    b.entry_person, b.entry_day = _pointer(entry_person, ctypes.c_uint32), _pointer(entry_day, ctypes.c_int32)
+    b.entry_food, b.entry_grams = _pointer(entry_food, ctypes.c_uint32), _pointer(entry_grams, ctypes.c_double)
+    b.entry_count = len(entry_person)
+    b.dose_person, b.dose_day = _pointer(doses[0], ctypes.c_uint32), _pointer(doses[1], ctypes.c_int32)
+    b.dose_compound, b.dose_amount_mg = _pointer(doses[2], ctypes.c_uint32), _pointer(doses[3], ctypes.c_double)
+    b.dose_is_compound_mass = _pointer(doses[4], ctypes.c_uint8)
+    b.dose_count = len(doses[0])
+    b.threads = int(threads or 0)
+
+    rows = max(1, b.entry_count + b.dose_count)
+    out = {
+        "person": np.empty(rows, np.uint32), "day": np.empty(rows, np.int32), "food_mg": np.empty(rows),
+        "unknown_entries": np.empty(rows, np.uint32), "supplement_mg": np.empty(rows), "total_mg": np.empty(rows),
+        "target_mg": np.empty(rows), "target_kind": np.empty(rows, np.uint8), "ear_mg": np.empty(rows),
+        "ul_supplemental_mg": np.empty(rows), "percent_of_target": np.empty(rows),
+        "below_ear": np.empty(rows, np.uint8), "over_ul": np.empty(rows, np.uint8),
+        "day_index": np.empty(rows, np.uint32),
+    }
+    ctype_of = {np.dtype(np.uint32): ctypes.c_uint32, np.dtype(np.int32): ctypes.c_int32,
+                np.dtype(np.float64): ctypes.c_double, np.dtype(np.uint8): ctypes.c_uint8}
+    b.capacity = rows
+    for name, array in out.items():
+        setattr(b, name, array.ctypes.data_as(ctypes.POINTER(ctype_of[array.dtype])))
+    _native.check(_native.lib.mgc_evaluate_batch(catalog.handle, b))
+    n = b.count
+    out = {name: array[:n] for name, array in out.items()}
+
+    kind_names = np.array([_native.lib.mgc_target_kind_name(k).decode() or None for k in range(256)], dtype=object)
+    has_ear = ~np.isnan(out["ear_mg"])
+    has_ul = ~np.isnan(out["ul_supplemental_mg"])
+    below = pd.array(out["below_ear"].astype(bool), dtype="boolean")
+    below[~has_ear] = pd.NA
+    over = pd.array(out["over_ul"].astype(bool), dtype="boolean")
+    over[~has_ul] = pd.NA
+    dates = (_EPOCH + out["day"].astype("timedelta64[D]")).astype(str)
+    return pd.DataFrame({
+        "person": ids[out["person"]],
+        "date": dates,
+        "food_mg": out["food_mg"],
+        "unknown_entries": out["unknown_entries"].astype(np.int64),
+        "supplement_mg": out["supplement_mg"],
+        "total_mg": out["total_mg"],
+        "target_mg": out["target_mg"],
+        "target_kind": kind_names[out["target_kind"]],
+        "ear_mg": out["ear_mg"],
+        "ul_supplemental_mg": out["ul_supplemental_mg"],
+        "percent_of_target": out["percent_of_target"],
+        "below_ear": below,
+        "over_ul": over,
+        "day_index": out["day_index"].astype(np.int64),
+    })

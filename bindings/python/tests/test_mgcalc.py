@@ -1,0 +1,224 @@
+"""The Python package against the `mgcalc` command: for the same input, every function gives the
+JSON the command prints (or, for evaluate_batch, the rows of `mgcalc batch`), and the same error
+codes. Run by CTest (python.pytest) with PYTHONPATH=<build>/python and MGCALC_CLI=<the program>."""
+
+import json
+import os
+import re
+import subprocess
+import threading
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mgcalc
+
+CLI = os.environ["MGCALC_CLI"]
+SAMPLE = os.environ["MGCALC_BATCH_SAMPLE"]  # examples/batch
+
+
+def cli(*arguments):
+    run = subprocess.run([CLI, *arguments], capture_output=True, text=True)
+    return run
+
+
+def cli_json(*arguments):
+    run = cli(*arguments, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def cli_error_code(*arguments):
+    run = cli(*arguments)
+    assert run.returncode == 2, run.stderr
+    return re.match(r"mgcalc: error: \[mgcalc\.([a-z_]+)\]", run.stderr).group(1)
+
+
+PEOPLE = [
+    dict(sex="female", age=34.5),
+    dict(sex="male", age=8.99),
+    dict(sex="female", age=0.4),
+    dict(sex="female", age=17, pregnant=True),
+    dict(sex="female", age=29, lactating=True),
+    dict(sex="female", age=30, pregnant=True, lactating=True),
+    dict(sex="male", age=75, authority="efsa"),
+    dict(sex="female", age=40, authority="who"),
+    dict(sex="male", age=19, authority="dach"),
+]
+
+
+def person_flags(sex, age, pregnant=False, lactating=False, authority=None):
+    flags = ["--sex", sex, "--age", repr(float(age))]
+    if pregnant:
+        flags.append("--pregnant")
+    if lactating:
+        flags.append("--lactating")
+    if authority:
+        flags += ["--authority", authority]
+    return flags
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_reference_is_the_commands_json(person):
+    assert mgcalc.reference(**person) == cli_json("reference", *person_flags(**person))
+
+
+DAYS = [
+    (["1 medium banana", "1 cup cooked spinach", "01009=30 g"], ["glycinate=100 mg"]),
+    (["12014=1 oz", "almonds 30g", "2 slices whole wheat bread"], ["oxide=500 mg compound", "citrate=150 mg"]),
+    (["1 cup black beans"], []),
+    ([], ["glycinate=400 mg"]),
+]
+
+
+@pytest.mark.parametrize("foods,supplements", DAYS)
+@pytest.mark.parametrize("person", PEOPLE[:3] + PEOPLE[6:7])
+def test_evaluate_is_the_commands_day_report(foods, supplements, person):
+    result = mgcalc.evaluate(foods=foods, supplements=supplements, **person)
+    flags = [f for food in foods for f in ("--food", food)] + [f for dose in supplements for f in ("--supplement", dose)]
+    report = cli_json("report", *person_flags(**person), *flags)
+    assert result.to_dict() == report
+    assert round(result.total_mg, 1) == report["total_mg"]
+    assert round(result.food_mg, 1) == report["food_mg"]
+    assert result.target_mg == report["reference"]["target_mg"]
+    assert result.ear_mg == report["reference"]["ear_mg"]
+    assert result.ul_supplemental_mg == report["reference"]["ul_supplemental_mg"]
+    assert result.over_ul == report["over_ul"]
+    assert result.unknown_entries == report["unknown_entries"]
+    assert result.warnings == report["warnings"]
+
+
+@pytest.mark.parametrize("query,limit", [("black beans", 5), ("almonds", 10), ("whole wheat bread", 3)])
+def test_search_foods_is_the_commands(query, limit):
+    assert mgcalc.search_foods(query, limit) == cli_json("foods", "search", query, "--limit", str(limit))
+
+
+@pytest.mark.parametrize("entry", ["1 cup black beans", "2 tbsp peanut butter", "12014=1 oz"])
+def test_resolve_food_is_the_commands(entry):
+    assert mgcalc.resolve_food(entry) == cli_json("foods", "resolve", entry)
+
+
+@pytest.mark.parametrize(
+    "call,arguments",
+    [
+        (lambda: mgcalc.evaluate(foods=["zzqx flurb 1 cup"], sex="female", age=30),
+         ["report", "--sex", "female", "--age", "30", "--food", "zzqx flurb 1 cup"]),
+        (lambda: mgcalc.evaluate(supplements=["glycinate=-5 mg"], sex="female", age=30),
+         ["report", "--sex", "female", "--age", "30", "--supplement", "glycinate=-5 mg"]),
+        (lambda: mgcalc.evaluate(supplements=["unobtainium=5 mg"], sex="female", age=30),
+         ["report", "--sex", "female", "--age", "30", "--supplement", "unobtainium=5 mg"]),
+        (lambda: mgcalc.reference(sex="male", age=30, pregnant=True),
+         ["reference", "--sex", "male", "--age", "30", "--pregnant"]),
+        (lambda: mgcalc.reference(sex="female", age=0.2, authority="efsa"),
+         ["reference", "--sex", "female", "--age", "0.2", "--authority", "efsa"]),
+    ],
+)
+def test_errors_have_the_commands_codes(call, arguments):
+    with pytest.raises(mgcalc.Error) as failure:
+        call()
+    assert failure.value.code == cli_error_code(*arguments)
+    assert failure.value.message.startswith(f"[mgcalc.{failure.value.code}]")
+
+
+def test_text_that_is_not_utf8_is_an_error_not_a_crash():
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.evaluate(foods=["12014=1 oz \udcff"], sex="female", age=30)
+    assert failure.value.code == "parse_error"
+    assert "0xFF" in failure.value.message
+    with pytest.raises(mgcalc.Error):
+        mgcalc.evaluate(foods="12014=1 oz", sex="female", age=30)  # one text, not a list
+
+
+def read_sample():
+    people = pd.read_csv(os.path.join(SAMPLE, "people.csv"))
+    entries = pd.read_csv(os.path.join(SAMPLE, "entries.csv"), dtype={"food": str})
+    supplements = pd.read_csv(os.path.join(SAMPLE, "supplements.csv"))
+    return people, entries, supplements
+
+
+def test_evaluate_batch_gives_the_rows_of_mgcalc_batch():
+    people, entries, supplements = read_sample()
+    results = mgcalc.evaluate_batch(people, entries, supplements)
+    run = cli("batch", "--people", os.path.join(SAMPLE, "people.csv"), "--entries", os.path.join(SAMPLE, "entries.csv"),
+              "--supplements", os.path.join(SAMPLE, "supplements.csv"), "--out", "-")
+    assert run.returncode == 0, run.stderr
+    from io import StringIO
+
+    expected = pd.read_csv(StringIO(run.stdout), dtype={"person": str, "target_kind": str})
+    assert list(results.columns[:13]) == list(expected.columns)
+    assert len(results) == len(expected)
+    assert list(results["person"]) == list(expected["person"])
+    assert list(results["date"]) == list(expected["date"])
+    for column in ["food_mg", "supplement_mg", "total_mg", "target_mg", "ear_mg", "ul_supplemental_mg"]:
+        np.testing.assert_array_equal(results[column].round(1).to_numpy(), expected[column].to_numpy(), err_msg=column)
+    np.testing.assert_array_equal(results["percent_of_target"].round(1).to_numpy(),
+                                  expected["percent_of_target"].to_numpy())
+    assert list(results["unknown_entries"]) == list(expected["unknown_entries"])
+    assert list(results["target_kind"].fillna("")) == list(expected["target_kind"].fillna(""))
+    for column in ["below_ear", "over_ul"]:
+        got = ["" if pd.isna(v) else str(bool(v)).lower() for v in results[column]]
+        want = ["" if pd.isna(v) else str(v).lower() for v in expected[column]]
+        assert got == want, column
+
+
+def test_evaluate_batch_takes_dicts_of_numpy_arrays_and_any_thread_count():
+    people = {"person": np.array([1, 2, 3]), "sex": np.array(["female", "male", "female"], dtype=object),
+              "birth_date": np.array(["1990-01-01", None, "2023-06-01"], dtype=object),
+              "age_years": np.array([np.nan, 67.0, np.nan])}
+    n = 3000
+    random = np.random.default_rng(7)
+    entries = {"person": random.integers(1, 4, n), "date": np.array(["2024-03-01", "2024-03-02"] * (n // 2), dtype=object),
+               "food": np.array(["12061", "09040", "black beans", "11458"] * (n // 4), dtype=object),
+               "grams": random.uniform(1, 300, n)}
+    one = mgcalc.evaluate_batch(people, entries, threads=1)
+    two = mgcalc.evaluate_batch(people, entries, threads=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert len(one) == 6  # 3 people x 2 days
+    assert one["day_index"].tolist() == [1, 2, 1, 2, 1, 2]
+    # The infant (9 months on 2024-03-01) gets the IOM AI of 75 mg, which has no EAR.
+    baby = one[one["person"] == 3].iloc[0]
+    assert baby["target_mg"] == 75 and baby["target_kind"] == "ai" and pd.isna(baby["below_ear"])
+
+
+def test_evaluate_batch_errors_name_what_is_wrong():
+    people, entries, supplements = read_sample()
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.evaluate_batch(people, entries.drop(columns=["grams"]))
+    assert failure.value.code == "malformed_file" and "'grams'" in failure.value.message
+    wrong = entries.copy()
+    wrong.loc[0, "person"] = "nobody"
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.evaluate_batch(people, wrong)
+    assert "'nobody'" in failure.value.message
+    wrong = entries.copy()
+    wrong.loc[1, "date"] = "2024-02-30"
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.evaluate_batch(people, wrong)
+    assert failure.value.code == "invalid_date"
+    wrong = supplements.copy()
+    wrong.loc[0, "unit"] = "spoon"
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.evaluate_batch(people, entries, wrong)
+    assert failure.value.code == "unknown_unit"
+
+
+def test_threads_share_the_library():
+    expected = mgcalc.evaluate(foods=["1 cup black beans"], sex="male", age=50).total_mg
+    totals, errors = [], []
+
+    def work():
+        for _ in range(20):
+            totals.append(mgcalc.evaluate(foods=["1 cup black beans"], sex="male", age=50).total_mg)
+            try:
+                mgcalc.evaluate(foods=["zzqx flurb 1 cup"], sex="male", age=50)
+            except mgcalc.Error as e:
+                errors.append(e.code)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert totals == [expected] * 160
+    assert errors == ["unknown_food"] * 160
