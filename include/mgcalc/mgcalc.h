@@ -237,13 +237,79 @@ typedef struct {
     uint8_t *below_ear;
     uint8_t *over_ul;
     uint32_t *day_index;             /* 1 for a person's first day in the batch, 2 for the second... */
+    uint32_t *supplement_doses;      /* doses logged that day */
+    uint32_t *reference;             /* index into *references_json_out's array; MGC_NO_REFERENCE where none */
     size_t count;                    /* out: the rows written */
+    /* Optional: the distinct reference intakes the rows use, as a JSON array in `reference`'s
+     * order: [{"authority", "life_stage", "target_mg", "target_kind", "ear_mg",
+     * "ul_supplemental_mg", ...}], the fields of mgc_reference_json without the person. Point it at
+     * a char * to receive the text; free that with mgc_free. */
+    char **references_json_out;
 } mgc_batch;
+
+/* A person-day without a reference intake (the authority's table has no value for the life stage). */
+#define MGC_NO_REFERENCE UINT32_MAX
 
 MGC_API void mgc_batch_init(mgc_batch *b);
 /* Evaluates every person-day with an entry or a dose; each row equals mgc_evaluate's numbers for
  * that day alone. MGC_BUFFER_TOO_SMALL, with `count` set to the rows needed, if capacity is less. */
 MGC_API int mgc_evaluate_batch(const mgc_catalog *c, mgc_batch *b);
+
+/* ---- Population summary ------------------------------------------------------------------ */
+
+/* One reference intake of a summary's person-days (as mgc_batch's references_json_out lists
+ * them). NAN where a value is not set. */
+typedef struct {
+    unsigned version;         /* MGC_STRUCT_VERSION, set by mgc_summary_reference_init */
+    const char *authority;    /* "IOM 1997" */
+    const char *life_stage;   /* "Females 19-30 y" */
+    double target_mg;
+    int target_kind;          /* an mgc_target_kind */
+    double ear_mg;
+    double ul_supplemental_mg;
+} mgc_summary_reference;
+
+MGC_API void mgc_summary_reference_init(mgc_summary_reference *r);
+
+typedef enum {
+    MGC_GROUP_NONE = 0,         /* everyone only */
+    MGC_GROUP_LIFE_STAGE = 1,   /* by the reference's life stage ("IOM 1997 / Females 19-30 y") */
+    MGC_GROUP_PERSON_LABEL = 2  /* by person_labels (sex, a region, ...) */
+} mgc_grouping;
+
+/* Person-days (from one batch, or gathered from several) and how to summarize them, as
+ * `mgcalc batch --summary` does (docs/population.md). Persons are indexes 0 to people_count - 1. */
+typedef struct {
+    unsigned version;                       /* MGC_STRUCT_VERSION, set by mgc_summary_init */
+    size_t count;                           /* person-days */
+    const uint32_t *person;
+    const int32_t *day;
+    const double *food_mg;
+    const uint32_t *unknown_entries;
+    const uint32_t *supplement_doses;
+    const double *supplement_mg;
+    const double *total_mg;
+    const double *percent_of_target;
+    const uint32_t *reference;              /* into references, or MGC_NO_REFERENCE */
+    const uint8_t *below_ear;
+    const uint8_t *over_ul;
+    const mgc_summary_reference *references;
+    size_t reference_count;
+    size_t people_count;
+    const double *weights;                  /* a sampling weight per person; NULL: 1 each */
+    const double *replicate_weights;        /* replicates x people_count, replicate-major; NULL: none */
+    size_t replicates;
+    double replicate_scale;                 /* the replicate method's constant; default 1 */
+    int people;                             /* nonzero: over people (each one's mean over days) */
+    int group_by;                           /* an mgc_grouping; default MGC_GROUP_NONE */
+    const char *const *person_labels;       /* people_count labels, for MGC_GROUP_PERSON_LABEL */
+} mgc_summary;
+
+MGC_API void mgc_summary_init(mgc_summary *s);
+/* The population summary as JSON, the document `mgcalc batch --summary` writes: weighted means,
+ * percentiles of the total, the share below the EAR (cut-point method), supplement users over the
+ * UL, overall and by group, with replicate-weight standard errors. Free *json_out with mgc_free. */
+MGC_API int mgc_summarize_json(const mgc_summary *s, char **json_out);
 
 #ifdef __cplusplus
 }

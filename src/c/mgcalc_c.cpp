@@ -13,6 +13,7 @@
 #include <mgcalc/evaluate/batch.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
+#include <mgcalc/evaluate/population.hpp>
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/loaders.hpp>
 #include <mgcalc/foods/resolve.hpp>
@@ -30,6 +31,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <mutex>
 #include <new>
@@ -75,6 +77,9 @@ static_assert(MGC_TARGET_RDA == static_cast<int>(mgcalc::target_kind::rda));
 static_assert(MGC_TARGET_AI == static_cast<int>(mgcalc::target_kind::ai));
 static_assert(MGC_TARGET_PRI == static_cast<int>(mgcalc::target_kind::pri));
 static_assert(MGC_TARGET_RNI == static_cast<int>(mgcalc::target_kind::rni));
+static_assert(MGC_GROUP_NONE == static_cast<int>(mgcalc::population_grouping::none));
+static_assert(MGC_GROUP_LIFE_STAGE == static_cast<int>(mgcalc::population_grouping::life_stage));
+static_assert(MGC_GROUP_PERSON_LABEL == static_cast<int>(mgcalc::population_grouping::person_label));
 
 thread_local std::string last_error;
 
@@ -538,8 +543,135 @@ int mgc_evaluate_batch(const mgc_catalog* c, mgc_batch* b) {
             put(b->below_ear, row, d.below_ear ? 1 : 0);
             put(b->over_ul, row, d.over_ul ? 1 : 0);
             put(b->day_index, row, d.day_index);
+            put(b->supplement_doses, row, d.supplement_doses);
+            put(b->reference, row, reference ? std::uint32_t{d.reference} : MGC_NO_REFERENCE);
+        }
+        if (b->references_json_out != nullptr) {
+            *b->references_json_out = nullptr;
+            *b->references_json_out = c_text(mgcalc::to_json(std::span<const mgcalc::reference_intakes>(result.references)));
         }
         b->count = result.days.size();
+    });
+}
+
+void mgc_summary_reference_init(mgc_summary_reference* r) {
+    if (r == nullptr) return;
+    *r = mgc_summary_reference{};
+    r->version = MGC_STRUCT_VERSION;
+    r->target_mg = r->ear_mg = r->ul_supplemental_mg = not_a_number;
+    r->target_kind = MGC_NO_TARGET;
+}
+
+void mgc_summary_init(mgc_summary* s) {
+    if (s == nullptr) return;
+    *s = mgc_summary{};
+    s->version = MGC_STRUCT_VERSION;
+    s->replicate_scale = 1.0;
+    s->group_by = MGC_GROUP_NONE;
+}
+
+int mgc_summarize_json(const mgc_summary* s, char** json_out) {
+    return guarded([&] {
+        require_version(s, "summary", "mgc_summary_init");
+        require(json_out, "json_out");
+        *json_out = nullptr;
+        const std::size_t n = s->count;
+        // The person-days and their references, rebuilt as the batch_result the library summarizes.
+        mgcalc::batch_result batch;
+        std::deque<std::string> texts;  // what the references' string_views look at
+        const auto given_references = column(s->references, s->reference_count, "summary->references");
+        for (std::size_t i = 0; i < given_references.size(); ++i) {
+            const mgc_summary_reference& given = given_references[i];
+            const std::string where = "summary->references[" + std::to_string(i) + "]";
+            if (given.version != MGC_STRUCT_VERSION) {
+                fail(MGC_VERSION_MISMATCH, where + ".version is " + std::to_string(given.version) +
+                                               ", expected " + std::to_string(MGC_STRUCT_VERSION) +
+                                               ": call mgc_summary_reference_init on it first");
+            }
+            if (given.target_kind < MGC_TARGET_RDA || given.target_kind > MGC_TARGET_RNI || !(given.target_mg > 0)) {
+                throw error(errc::invalid_amount, where + " has no target; expected a target_mg over 0 and a "
+                                                          "target_kind of MGC_TARGET_RDA to MGC_TARGET_RNI");
+            }
+            mgcalc::reference_intakes r{};
+            r.authority = texts.emplace_back(text_argument(given.authority, (where + ".authority").c_str()));
+            r.life_stage = texts.emplace_back(text_argument(given.life_stage, (where + ".life_stage").c_str()));
+            r.target = mgcalc::milligrams::from_value(given.target_mg);
+            r.target_kind = static_cast<mgcalc::target_kind>(given.target_kind);
+            if (!std::isnan(given.ear_mg)) r.ear = mgcalc::milligrams::from_value(given.ear_mg);
+            if (!std::isnan(given.ul_supplemental_mg)) {
+                r.ul_supplemental = mgcalc::milligrams::from_value(given.ul_supplemental_mg);
+            }
+            batch.references.push_back(r);
+        }
+        const auto person = column(s->person, n, "summary->person");
+        const auto day = column(s->day, n, "summary->day");
+        const auto food = column(s->food_mg, n, "summary->food_mg");
+        const auto unknown = column(s->unknown_entries, n, "summary->unknown_entries");
+        const auto doses = column(s->supplement_doses, n, "summary->supplement_doses");
+        const auto supplement = column(s->supplement_mg, n, "summary->supplement_mg");
+        const auto total = column(s->total_mg, n, "summary->total_mg");
+        const auto percent = column(s->percent_of_target, n, "summary->percent_of_target");
+        const auto reference = column(s->reference, n, "summary->reference");
+        const auto below = column(s->below_ear, n, "summary->below_ear");
+        const auto over = column(s->over_ul, n, "summary->over_ul");
+        batch.days.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool none = reference[i] == MGC_NO_REFERENCE;
+            if (!none && reference[i] >= batch.references.size()) {
+                throw error(errc::parse_error, "summary->reference[" + std::to_string(i) + "] is " +
+                                                   std::to_string(reference[i]) + "; expected an index below " +
+                                                   std::to_string(batch.references.size()) + " or MGC_NO_REFERENCE");
+            }
+            if (person[i] >= s->people_count) {
+                throw error(errc::parse_error, "summary->person[" + std::to_string(i) + "] is " + std::to_string(person[i]) +
+                                                   "; expected an index below people_count " +
+                                                   std::to_string(s->people_count));
+            }
+            if (none) ++batch.days_not_covered;
+            batch.days.push_back(mgcalc::person_day{
+                .person = person[i],
+                .day = mgcalc::batch_day{mgcalc::batch_day::duration{day[i]}},
+                .food = mgcalc::milligrams::from_value(food[i]),
+                .unknown_entries = unknown[i],
+                .supplement_doses = doses[i],
+                .supplement = mgcalc::milligrams::from_value(supplement[i]),
+                .total = mgcalc::milligrams::from_value(total[i]),
+                .percent_of_target = percent[i],
+                .day_index = 0,
+                .reference = none ? mgcalc::person_day::no_reference : static_cast<std::uint16_t>(reference[i]),
+                .below_ear = below[i] != 0,
+                .over_ul = over[i] != 0});
+        }
+
+        mgcalc::population_options options;
+        options.unit = s->people != 0 ? mgcalc::population_unit::people : mgcalc::population_unit::person_days;
+        const std::size_t people = s->people_count;
+        if (s->weights != nullptr) options.weights.sampling.assign(s->weights, s->weights + people);
+        if (s->replicates > 0) {
+            require(s->replicate_weights, "summary->replicate_weights");
+            for (std::size_t r = 0; r < s->replicates; ++r) {
+                const double* first = s->replicate_weights + r * people;
+                options.weights.replicates.emplace_back(first, first + people);
+            }
+        }
+        options.weights.scale = s->replicate_scale;
+        switch (s->group_by) {
+            case MGC_GROUP_NONE: options.group_by = mgcalc::population_grouping::none; break;
+            case MGC_GROUP_LIFE_STAGE: options.group_by = mgcalc::population_grouping::life_stage; break;
+            case MGC_GROUP_PERSON_LABEL: {
+                options.group_by = mgcalc::population_grouping::person_label;
+                const auto labels = column(s->person_labels, people, "summary->person_labels");
+                for (std::size_t i = 0; i < people; ++i) {
+                    options.person_labels.emplace_back(
+                        text_argument(labels[i], ("summary->person_labels[" + std::to_string(i) + "]").c_str()));
+                }
+                break;
+            }
+            default:
+                throw error(errc::parse_error, "summary->group_by is " + std::to_string(s->group_by) +
+                                                   "; expected MGC_GROUP_NONE, MGC_GROUP_LIFE_STAGE or MGC_GROUP_PERSON_LABEL");
+        }
+        put_json(json_out, mgcalc::to_json(mgcalc::summarize_population(batch, options)));
     });
 }
 

@@ -30,15 +30,9 @@ double portion_amount(double amount) { return detail::rounded(amount, detail::am
 
 // ---- the builders ----------------------------------------------------------------------------
 
-json reference_json(const reference_intakes& reference, const life_stage& stage) {
-    return json{{"sex", to_string(stage.sex())},
-                {"age_years", detail::rounded(stage.age().in_years(), detail::age_decimals)},
-                {"pregnant", stage.pregnant()},
-                {"lactating", stage.lactating()},
-                {"infant_feeding", stage.infant_feeding() == infant_feeding::unspecified
-                                       ? json(nullptr)
-                                       : json(to_string(stage.infant_feeding()))},
-                {"authority", reference.authority},
+// The reference's own fields, without the person they are for.
+json reference_fields(const reference_intakes& reference) {
+    return json{{"authority", reference.authority},
                 {"authority_id", to_string(reference.authority_id)},
                 {"life_stage", reference.life_stage},
                 {"target_mg", mg(reference.target)},
@@ -49,6 +43,19 @@ json reference_json(const reference_intakes& reference, const life_stage& stage)
                 {"source", reference.source},
                 {"confidence", to_string(reference.confidence)},
                 {"note", reference.note.empty() ? json(nullptr) : json(reference.note)}};
+}
+
+// The person first, then the reference's fields, in the order docs/cli.md lists them.
+json reference_json(const reference_intakes& reference, const life_stage& stage) {
+    json out{{"sex", to_string(stage.sex())},
+             {"age_years", detail::rounded(stage.age().in_years(), detail::age_decimals)},
+             {"pregnant", stage.pregnant()},
+             {"lactating", stage.lactating()},
+             {"infant_feeding", stage.infant_feeding() == infant_feeding::unspecified
+                                    ? json(nullptr)
+                                    : json(to_string(stage.infant_feeding()))}};
+    out.update(reference_fields(reference));
+    return out;
 }
 
 json compound_json(const compound& c) {
@@ -196,6 +203,12 @@ json known(const std::string& value) { return value.empty() ? json(nullptr) : js
 
 std::string to_json(const reference_intakes& reference, const life_stage& stage) {
     return text(reference_json(reference, stage));
+}
+
+std::string to_json(std::span<const reference_intakes> references) {
+    json out = json::array();
+    for (const reference_intakes& r : references) out.push_back(reference_fields(r));
+    return text(out);
 }
 
 std::string to_json(authority table) {

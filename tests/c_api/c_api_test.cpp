@@ -13,6 +13,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/batch.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
+#include <mgcalc/evaluate/population.hpp>
 #include <mgcalc/evaluate/log_evaluation.hpp>
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/resolve.hpp>
@@ -555,6 +556,78 @@ TEST_CASE("mgc_evaluate_batch gives evaluate_batch's rows for any thread count",
             CHECK(below[i] == (d.below_ear ? 1 : 0));
             CHECK(over[i] == (d.over_ul ? 1 : 0));
             CHECK(day_index[i] == d.day_index);
+        }
+
+        // The rows and their references, handed back, give the library's population summary.
+        if (threads == 1) {
+            std::vector<std::uint32_t> doses(rows), reference(rows);
+            char* references_json = nullptr;
+            b.supplement_doses = doses.data();
+            b.reference = reference.data();
+            b.references_json_out = &references_json;
+            REQUIRE(mgc_evaluate_batch(catalog.get(), &b) == MGC_OK);
+            const std::string references_text = take_text(references_json);
+            CHECK(references_text == mgcalc::to_json(std::span<const mgcalc::reference_intakes>(expected.references)));
+            std::vector<mgc_summary_reference> references(expected.references.size());
+            std::vector<std::string> texts;
+            texts.reserve(2 * references.size());
+            for (std::size_t i = 0; i < references.size(); ++i) {
+                const mgcalc::reference_intakes& r = expected.references[i];
+                mgc_summary_reference_init(&references[i]);
+                references[i].authority = texts.emplace_back(r.authority).c_str();
+                references[i].life_stage = texts.emplace_back(r.life_stage).c_str();
+                references[i].target_mg = r.target.value();
+                references[i].target_kind = static_cast<int>(r.target_kind);
+                references[i].ear_mg = mg_or_nan(r.ear);
+                references[i].ul_supplemental_mg = mg_or_nan(r.ul_supplemental);
+            }
+            std::vector<double> weights;
+            for (std::size_t i = 0; i < people.size(); ++i) weights.push_back(1.0 + static_cast<double>(i % 7));
+            std::vector<std::string> labels = mgcalc::sex_labels(cpp_people);
+            std::vector<const char*> label_pointers;
+            for (const std::string& l : labels) label_pointers.push_back(l.c_str());
+            for (const mgcalc::population_grouping grouping :
+                 {mgcalc::population_grouping::none, mgcalc::population_grouping::life_stage,
+                  mgcalc::population_grouping::person_label}) {
+                for (const bool over_people : {false, true}) {
+                    mgc_summary summary;
+                    mgc_summary_init(&summary);
+                    summary.count = b.count;
+                    summary.person = out_person.data();
+                    summary.day = out_day.data();
+                    summary.food_mg = food_mg.data();
+                    summary.unknown_entries = unknown.data();
+                    summary.supplement_doses = doses.data();
+                    summary.supplement_mg = supplement_mg.data();
+                    summary.total_mg = total_mg.data();
+                    summary.percent_of_target = percent.data();
+                    summary.reference = reference.data();
+                    summary.below_ear = below.data();
+                    summary.over_ul = over.data();
+                    summary.references = references.data();
+                    summary.reference_count = references.size();
+                    summary.people_count = people.size();
+                    summary.weights = weights.data();
+                    summary.people = over_people ? 1 : 0;
+                    summary.group_by = static_cast<int>(grouping);
+                    summary.person_labels = label_pointers.data();
+                    mgcalc::population_options options;
+                    options.unit = over_people ? mgcalc::population_unit::people : mgcalc::population_unit::person_days;
+                    options.weights.sampling = weights;
+                    options.group_by = grouping;
+                    options.person_labels = labels;
+                    char* json = nullptr;
+                    REQUIRE(mgc_summarize_json(&summary, &json) == MGC_OK);
+                    CHECK(take_text(json) == mgcalc::to_json(mgcalc::summarize_population(expected, options)));
+                }
+            }
+            mgc_summary bad;
+            mgc_summary_init(&bad);
+            bad.count = 1;
+            const std::uint32_t nobody = 5;
+            bad.person = &nobody;
+            char* json = nullptr;
+            CHECK(mgc_summarize_json(&bad, &json) == MGC_NULL_ARGUMENT);  // the other columns are NULL
         }
 
         // Too small: the status, and how many rows are needed; NULL columns are skipped.

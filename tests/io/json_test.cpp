@@ -290,3 +290,27 @@ TEST_CASE("json: text that is not UTF-8 is written with U+FFFD, never refused", 
     const std::string text = mgcalc::to_json(choice);
     CHECK(text.find("\"food_words\": \"caf\xEF\xBF\xBD\"") != std::string::npos);
 }
+
+TEST_CASE("json: reference intakes without a person, in their order, with the fields of the reference document", "[json]") {
+    using namespace mgcalc;
+    const reference_intakes woman = reference_intakes_for(life_stage(sex::female, age::from_years(30)));
+    const reference_intakes baby = reference_intakes_for(life_stage(sex::male, age::from_months(3)));
+    const std::vector<reference_intakes> both = {woman, baby};
+    const json doc = parsed(to_json(std::span<const reference_intakes>(both)));
+    REQUIRE(doc.is_array());
+    REQUIRE(doc.size() == 2);
+    CHECK(doc[0]["life_stage"] == "Females 19-30 y");
+    CHECK(doc[0]["target_mg"] == 310.0);
+    CHECK(doc[0]["target_kind"] == "RDA");
+    CHECK(doc[0]["ear_mg"] == 255.0);
+    CHECK(doc[0]["ul_supplemental_mg"] == 350.0);
+    CHECK(doc[1]["target_mg"] == 30.0);  // IOM 1997: AI 0-6 months
+    CHECK(doc[1]["ear_mg"].is_null());
+    CHECK(doc[1]["ul_supplemental_mg"].is_null());
+    CHECK_FALSE(doc[0].contains("sex"));  // no person
+    // The same fields as the reference document of a person, after the person's own.
+    const json with_person = parsed(to_json(woman, life_stage(sex::female, age::from_years(30))));
+    std::vector<std::string> reference_keys = keys(with_person);
+    reference_keys.erase(reference_keys.begin(), reference_keys.begin() + 5);  // sex ... infant_feeding
+    CHECK(keys(doc[0]) == reference_keys);
+}

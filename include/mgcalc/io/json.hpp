@@ -35,6 +35,10 @@ namespace mgcalc {
 
 /// The reference intakes of a life stage, with the person as understood (`mgcalc reference`).
 std::string to_json(const reference_intakes& reference, const life_stage& stage);
+/// Reference intakes without a person, e.g. the distinct ones of a batch (batch_result::references),
+/// in their order: [{"authority", "authority_id", "life_stage", "target_mg", "target_kind", "ear_mg",
+/// "ul_supplemental_mg", "dv_mg", "source", "confidence", "note"}].
+std::string to_json(std::span<const reference_intakes> references);
 /// An authority's whole table: {"authority", "authority_id", "source", "rows": [{"population",
 /// "from_months", "to_months", "life_stage", "target_mg", "target_kind", "ear_mg",
 /// "ul_supplemental_mg", "dv_mg", "confidence", "infant_feeding"}]}.
