@@ -21,7 +21,7 @@ from . import _native
 from ._native import Catalog, Error
 
 __all__ = ["Catalog", "Error", "Result", "reference", "evaluate", "search_foods", "resolve_food", "evaluate_batch",
-           "version"]
+           "summarize", "version"]
 
 
 def version():
@@ -140,3 +140,18 @@ def evaluate_batch(people, entries, supplements=None, *, threads=None, catalog=N
     unrounded."""
     from ._batch import evaluate_batch as run
     return run(people, entries, supplements, threads=threads, catalog=catalog or _native.default_catalog())
+
+
+def summarize(results, weights=None, by="life-stage", *, unit="person-days", replicate_weights=None,
+              replicate_scale=1.0):
+    """The population summary of evaluate_batch's results (one batch's, or several concatenated),
+    as `mgcalc batch --summary` writes it (docs/population.md): weighted means, percentiles of the
+    total, the share below the EAR (cut-point method), supplement users over the UL, overall and by
+    group. `weights`: a sampling weight per person, a Series (or dict) indexed by person id;
+    None gives each person 1. `by`: "life-stage", None, or a column of the results with one value
+    per person ("sex"). `unit`: "person-days" or "people" (each person's mean over their days).
+    `replicate_weights`: a DataFrame indexed by person id, one column per replicate, for standard
+    errors (scale x sum of (replicate - full)^2, with `replicate_scale`)."""
+    from ._batch import summarize as run
+    return run(results, weights=weights, by=by, unit=unit, replicate_weights=replicate_weights,
+               replicate_scale=replicate_scale)

@@ -7,6 +7,7 @@ Python object per person.
 """
 
 import ctypes
+import json
 
 import numpy as np
 
@@ -199,6 +200,7 @@ def evaluate_batch(people, entries, supplements, *, threads, catalog):
 
     keep_alive = []
     ids, persons = _people(people, keep_alive)
+    sexes = np.where(persons["sex"] == _native.MALE, "male", "female").astype(object)
     entry_person = _person_index(ids, _column(entries, "person", "entries"), "entries")
     entry_day = _days(_column(entries, "date", "entries"), "entries date")
     entry_food = _foods(catalog, _column(entries, "food", "entries"))
@@ -229,16 +231,28 @@ def evaluate_batch(people, entries, supplements, *, threads, catalog):
         "target_mg": np.empty(rows), "target_kind": np.empty(rows, np.uint8), "ear_mg": np.empty(rows),
         "ul_supplemental_mg": np.empty(rows), "percent_of_target": np.empty(rows),
         "below_ear": np.empty(rows, np.uint8), "over_ul": np.empty(rows, np.uint8),
-        "day_index": np.empty(rows, np.uint32),
+        "day_index": np.empty(rows, np.uint32), "supplement_doses": np.empty(rows, np.uint32),
+        "reference": np.empty(rows, np.uint32),
     }
     ctype_of = {np.dtype(np.uint32): ctypes.c_uint32, np.dtype(np.int32): ctypes.c_int32,
                 np.dtype(np.float64): ctypes.c_double, np.dtype(np.uint8): ctypes.c_uint8}
     b.capacity = rows
     for name, array in out.items():
         setattr(b, name, array.ctypes.data_as(ctypes.POINTER(ctype_of[array.dtype])))
-    _native.check(_native.lib.mgc_evaluate_batch(catalog.handle, b))
+    references_text = ctypes.c_void_p()
+    b.references_json_out = ctypes.pointer(references_text)
+    try:
+        _native.check(_native.lib.mgc_evaluate_batch(catalog.handle, b))
+        references = json.loads(ctypes.string_at(references_text.value).decode("utf-8"))
+    finally:
+        _native.lib.mgc_free(references_text)
     n = b.count
     out = {name: array[:n] for name, array in out.items()}
+    covered = out["reference"] != _native.NO_REFERENCE
+    reference_at = np.where(covered, out["reference"], 0).astype(np.intp)
+    authorities = np.array([r["authority"] for r in references] + [None], dtype=object)
+    life_stages = np.array([r["life_stage"] for r in references] + [None], dtype=object)
+    reference_at[~covered] = len(references)
 
     kind_names = np.array([_native.lib.mgc_target_kind_name(k).decode() or None for k in range(256)], dtype=object)
     has_ear = ~np.isnan(out["ear_mg"])
@@ -263,4 +277,100 @@ def evaluate_batch(people, entries, supplements, *, threads, catalog):
         "below_ear": below,
         "over_ul": over,
         "day_index": out["day_index"].astype(np.int64),
+        "supplement_doses": out["supplement_doses"].astype(np.int64),
+        "authority": authorities[reference_at],
+        "life_stage": life_stages[reference_at],
+        "sex": sexes[out["person"]],
     })
+
+
+def summarize(results, *, weights, by, unit, replicate_weights, replicate_scale):
+    import pandas as pd
+
+    n = len(results)
+    codes, ids = pd.factorize(_column(results, "person", "results"))
+    person = _contiguous(codes, np.uint32)
+    # The distinct references of the rows, as the batch listed them.
+    keys = ["authority", "life_stage", "target_mg", "target_kind", "ear_mg", "ul_supplemental_mg"]
+    frame = pd.DataFrame({k: _column(results, k, "results") for k in keys})
+    covered = frame["target_kind"].notna().to_numpy(dtype=bool)
+    groups = frame[covered].groupby(keys, dropna=False, sort=False)
+    reference = np.full(n, _native.NO_REFERENCE, dtype=np.uint32)
+    reference[covered] = groups.ngroup().to_numpy(dtype=np.uint32)
+    firsts = frame[covered].drop_duplicates(keys)
+    kinds = {_native.lib.mgc_target_kind_name(k).decode(): k for k in range(4)}
+    table = (_native.SummaryReference * max(1, len(firsts)))()
+    keep_alive = []
+    for i, row in enumerate(firsts.itertuples(index=False)):
+        r = table[i]
+        _native.lib.mgc_summary_reference_init(r)
+        authority, life_stage = (_native.text_argument(str(t), "authority") for t in (row.authority, row.life_stage))
+        keep_alive += [authority, life_stage]
+        r.authority, r.life_stage = authority, life_stage
+        r.target_mg = float(row.target_mg)
+        r.target_kind = kinds.get(str(row.target_kind).lower(), _native.NO_TARGET)
+        r.ear_mg = float(row.ear_mg) if pd.notna(row.ear_mg) else float("nan")
+        r.ul_supplemental_mg = float(row.ul_supplemental_mg) if pd.notna(row.ul_supplemental_mg) else float("nan")
+
+    columns = {
+        "day": _days(_column(results, "date", "results"), "results date"),
+        "food_mg": _contiguous(_column(results, "food_mg", "results"), np.float64),
+        "unknown_entries": _contiguous(_column(results, "unknown_entries", "results"), np.uint32),
+        "supplement_doses": _contiguous(_column(results, "supplement_doses", "results"), np.uint32),
+        "supplement_mg": _contiguous(_column(results, "supplement_mg", "results"), np.float64),
+        "total_mg": _contiguous(_column(results, "total_mg", "results"), np.float64),
+        "percent_of_target": _contiguous(_column(results, "percent_of_target", "results"), np.float64),
+        "below_ear": _contiguous(pd.array(_column(results, "below_ear", "results"), dtype="boolean").fillna(False),
+                                 np.uint8),
+        "over_ul": _contiguous(pd.array(_column(results, "over_ul", "results"), dtype="boolean").fillna(False),
+                               np.uint8),
+    }
+    s = _native.Summary()
+    _native.lib.mgc_summary_init(s)
+    s.count = n
+    s.person = _pointer(person, ctypes.c_uint32)
+    s.day = _pointer(columns["day"], ctypes.c_int32)
+    for name in ("food_mg", "supplement_mg", "total_mg", "percent_of_target"):
+        setattr(s, name, _pointer(columns[name], ctypes.c_double))
+    for name in ("unknown_entries", "supplement_doses"):
+        setattr(s, name, _pointer(columns[name], ctypes.c_uint32))
+    s.below_ear = _pointer(columns["below_ear"], ctypes.c_uint8)
+    s.over_ul = _pointer(columns["over_ul"], ctypes.c_uint8)
+    s.reference = _pointer(reference, ctypes.c_uint32)
+    s.references = table
+    s.reference_count = len(firsts)
+    s.people_count = len(ids)
+
+    def per_person(values, what):
+        series = pd.Series(values) if not isinstance(values, pd.Series) else values
+        picked = series.reindex(ids)
+        if picked.isna().any():
+            missing = ids[picked.isna().to_numpy()][0]
+            raise Error(6, f"[mgcalc.parse_error] {what} has no value for person {missing!r}; expected one per "
+                           "person of the results, indexed by person id")
+        return _contiguous(picked.to_numpy(dtype=np.float64), np.float64)
+
+    if weights is not None:
+        sampling = per_person(weights, "weights")
+        s.weights = _pointer(sampling, ctypes.c_double)
+    if replicate_weights is not None:
+        table_of = replicate_weights if isinstance(replicate_weights, pd.DataFrame) else pd.DataFrame(replicate_weights)
+        replicates = np.vstack([per_person(table_of[c], f"replicate weights {c!r}") for c in table_of.columns])
+        replicates = np.ascontiguousarray(replicates, dtype=np.float64)
+        s.replicate_weights = replicates.ctypes.data_as(ctypes.POINTER(ctypes.c_double))
+        s.replicates = replicates.shape[0]
+    s.replicate_scale = float(replicate_scale)
+    if unit not in ("person-days", "people"):
+        raise Error(6, f"[mgcalc.parse_error] unit {unit!r} is not accepted; expected 'person-days' or 'people'")
+    s.people = 1 if unit == "people" else 0
+    if by in (None, "none"):
+        s.group_by = _native.GROUP_NONE
+    elif by == "life-stage":
+        s.group_by = _native.GROUP_LIFE_STAGE
+    else:
+        # Any column of the results that has one value per person: "sex", or one merged in.
+        labels_by_person = pd.Series(np.asarray(_column(results, by, "results"), dtype=object)).groupby(codes).first()
+        labels = (ctypes.c_char_p * len(ids))(*[_native.text_argument(str(v), by) for v in labels_by_person])
+        s.person_labels = labels
+        s.group_by = _native.GROUP_PERSON_LABEL
+    return json.loads(_native.call_for_text(_native.lib.mgc_summarize_json, s))

@@ -17,6 +17,8 @@ OK = 0
 BUFFER_TOO_SMALL = 104
 FEMALE, MALE = 0, 1
 NO_TARGET = 255
+NO_REFERENCE = 2**32 - 1  # MGC_NO_REFERENCE
+GROUP_NONE, GROUP_LIFE_STAGE, GROUP_PERSON_LABEL = 0, 1, 2
 
 
 class Profile(ctypes.Structure):
@@ -100,7 +102,50 @@ class Batch(ctypes.Structure):
         ("below_ear", _u8p),
         ("over_ul", _u8p),
         ("day_index", _u32p),
+        ("supplement_doses", _u32p),
+        ("reference", _u32p),
         ("count", ctypes.c_size_t),
+        ("references_json_out", ctypes.POINTER(ctypes.c_void_p)),
+    ]
+
+
+class SummaryReference(ctypes.Structure):
+    _fields_ = [
+        ("version", ctypes.c_uint),
+        ("authority", ctypes.c_char_p),
+        ("life_stage", ctypes.c_char_p),
+        ("target_mg", ctypes.c_double),
+        ("target_kind", ctypes.c_int),
+        ("ear_mg", ctypes.c_double),
+        ("ul_supplemental_mg", ctypes.c_double),
+    ]
+
+
+class Summary(ctypes.Structure):
+    _fields_ = [
+        ("version", ctypes.c_uint),
+        ("count", ctypes.c_size_t),
+        ("person", _u32p),
+        ("day", _i32p),
+        ("food_mg", _f64p),
+        ("unknown_entries", _u32p),
+        ("supplement_doses", _u32p),
+        ("supplement_mg", _f64p),
+        ("total_mg", _f64p),
+        ("percent_of_target", _f64p),
+        ("reference", _u32p),
+        ("below_ear", _u8p),
+        ("over_ul", _u8p),
+        ("references", ctypes.POINTER(SummaryReference)),
+        ("reference_count", ctypes.c_size_t),
+        ("people_count", ctypes.c_size_t),
+        ("weights", _f64p),
+        ("replicate_weights", _f64p),
+        ("replicates", ctypes.c_size_t),
+        ("replicate_scale", ctypes.c_double),
+        ("people", ctypes.c_int),
+        ("group_by", ctypes.c_int),
+        ("person_labels", ctypes.POINTER(ctypes.c_char_p)),
     ]
 
 
@@ -151,6 +196,9 @@ def _load():
         "mgc_batch_person_init": (None, [ctypes.POINTER(BatchPerson)]),
         "mgc_batch_init": (None, [ctypes.POINTER(Batch)]),
         "mgc_evaluate_batch": (c_int, [c_void_p, ctypes.POINTER(Batch)]),
+        "mgc_summary_reference_init": (None, [ctypes.POINTER(SummaryReference)]),
+        "mgc_summary_init": (None, [ctypes.POINTER(Summary)]),
+        "mgc_summarize_json": (c_int, [ctypes.POINTER(Summary), out_text]),
     }
     for name, (restype, argtypes) in signatures.items():
         function = getattr(lib, name)

@@ -222,3 +222,55 @@ def test_threads_share_the_library():
         t.join()
     assert totals == [expected] * 160
     assert errors == ["unknown_food"] * 160
+
+
+def cli_summary(tmp_path, people_csv, by, unit, scale=None):
+    out = tmp_path / "summary.json"
+    arguments = ["batch", "--people", str(people_csv), "--entries", os.path.join(SAMPLE, "entries.csv"),
+                 "--supplements", os.path.join(SAMPLE, "supplements.csv"), "--out", str(tmp_path / "results.csv"),
+                 "--summary", str(out), "--by", by, "--summary-unit", unit]
+    if scale is not None:
+        arguments += ["--replicate-scale", repr(scale)]
+    run = cli(*arguments)
+    assert run.returncode == 0, run.stderr
+    return json.loads(out.read_text())
+
+
+@pytest.mark.parametrize("by", ["life-stage", "sex", "none"])
+@pytest.mark.parametrize("unit", ["person-days", "people"])
+def test_summarize_is_the_commands_summary(tmp_path, by, unit):
+    people, entries, supplements = read_sample()
+    results = mgcalc.evaluate_batch(people, entries, supplements)
+    summary = mgcalc.summarize(results, weights=people.set_index("person")["weight"],
+                               by=None if by == "none" else by, unit=unit)
+    assert summary == cli_summary(tmp_path, os.path.join(SAMPLE, "people.csv"), by, unit)
+
+
+def test_summarize_with_replicate_weights_and_gathered_results(tmp_path):
+    people, entries, supplements = read_sample()
+    random = np.random.default_rng(3)
+    for r in range(1, 5):
+        people[f"repweight_{r}"] = (people["weight"] * random.uniform(0.5, 1.5, len(people))).round(2)
+    people_csv = tmp_path / "people.csv"
+    people.to_csv(people_csv, index=False)
+    # Results gathered from two batches of disjoint people, as a cluster's partitions give them.
+    first, second = people.iloc[:3], people.iloc[3:]
+    parts = [mgcalc.evaluate_batch(p, entries[entries["person"].isin(p["person"])],
+                                   supplements[supplements["person"].isin(p["person"])]) for p in (first, second)]
+    results = pd.concat(parts, ignore_index=True)
+    by_id = people.set_index("person")
+    summary = mgcalc.summarize(results, weights=by_id["weight"], by="life-stage",
+                               replicate_weights=by_id[[f"repweight_{r}" for r in range(1, 5)]], replicate_scale=0.75)
+    assert summary["replicates"] == 4
+    assert summary == cli_summary(tmp_path, people_csv, "life-stage", "person-days", scale=0.75)
+
+
+def test_summarize_errors():
+    people, entries, supplements = read_sample()
+    results = mgcalc.evaluate_batch(people, entries, supplements)
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.summarize(results, weights=people.set_index("person")["weight"].iloc[:2])
+    assert "has no value for person" in failure.value.message
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.summarize(results, unit="households")
+    assert failure.value.code == "parse_error"
