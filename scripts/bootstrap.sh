@@ -29,6 +29,7 @@ packages=(
   r-cran-survey               # tests: population summaries checked against R's survey package
   pkgconf                     # tests: the C example built with pkg-config against an installed tree
   python3-numpy python3-pandas python3-pytest  # the Python package (bindings/python) and its tests
+  python3-dask python3-distributed            # tests: examples/python/dask_population.py on a LocalCluster
 )
 
 log=$(mktemp)
