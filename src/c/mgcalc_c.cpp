@@ -481,9 +481,9 @@ int mgc_evaluate_batch(const mgc_catalog* c, mgc_batch* b) {
         require(c, "catalog");
         require_version(b, "batch", "mgc_batch_init");
         b->count = 0;
-        std::vector<mgcalc::batch_person> people;
-        people.reserve(b->people_count);
         const std::span<const mgc_batch_person> given = column(b->people, b->people_count, "batch->people");
+        std::vector<mgcalc::batch_person> people;
+        people.reserve(given.size());
         for (std::size_t i = 0; i < given.size(); ++i) people.push_back(batch_person_of(given[i], i));
 
         // The day and amount columns are reinterpreted as the library's types, which have the
