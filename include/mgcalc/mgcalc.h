@@ -16,7 +16,8 @@
  *     sets it and every field to its default.
  *   - Every amount's unit is in its name: _mg is milligrams of elemental magnesium, grams grams.
  *     Days are days since 1970-01-01 (the proleptic Gregorian calendar, as std::chrono::sys_days).
- *   - Text in and out is UTF-8. Text the library returns is freed with mgc_free().
+ *   - Text in and out is UTF-8. Text the library returns is freed with mgc_free(); a function that
+ *     returns text through a char ** sets it to NULL when it fails.
  */
 #ifndef MGCALC_MGCALC_H
 #define MGCALC_MGCALC_H
@@ -59,7 +60,7 @@ typedef enum {
     MGC_AMBIGUOUS_FOOD = 9,     /* a plain food id found in more than one food database */
     MGC_MALFORMED_FILE = 10,    /* a data file that does not follow its format */
     MGC_NOT_COVERED = 11,       /* the authority's table has no value for this life stage */
-    MGC_OUT_OF_MEMORY = 100,    /* an allocation failed; nothing was changed */
+    MGC_OUT_OF_MEMORY = 100,    /* an allocation failed, or a count is too large to allocate for */
     MGC_INTERNAL = 101,         /* a defect in mgcalc: please report the message */
     MGC_NULL_ARGUMENT = 102,    /* a pointer that must not be NULL was NULL */
     MGC_VERSION_MISMATCH = 103, /* a struct's version field is not MGC_STRUCT_VERSION */
@@ -102,6 +103,12 @@ MGC_API int mgc_resolve_food_json(const mgc_catalog *c, const char *entry, char 
 
 typedef enum { MGC_FEMALE = 0, MGC_MALE = 1 } mgc_sex;
 
+/* Text read as the command line and the batch files read it, for callers that hold text columns:
+ * a sex ("female", "male", "f", "m", ...) as an mgc_sex, and an ISO date ("2024-03-01") as a day
+ * number. */
+MGC_API int mgc_parse_sex(const char *text, mgc_sex *sex_out);
+MGC_API int mgc_parse_day(const char *text, int32_t *day_out);
+
 typedef struct {
     unsigned version;      /* MGC_STRUCT_VERSION, set by mgc_profile_init */
     mgc_sex sex;           /* default MGC_FEMALE */
@@ -109,6 +116,7 @@ typedef struct {
     int pregnant;          /* nonzero: pregnant */
     int lactating;         /* nonzero: lactating (breastfeeding) */
     const char *authority; /* NULL: "iom"; also "efsa", "who", "uk", "dach", "anz" */
+    const char *infant_feeding; /* under 12 months: NULL, "breast-fed" or "formula-fed" (WHO/FAO 0-6 months needs it) */
 } mgc_profile;
 
 MGC_API void mgc_profile_init(mgc_profile *p);
@@ -196,6 +204,7 @@ typedef struct {
     int32_t lactating_from_day;  /* first and last day lactating, MGC_NO_DAY for none */
     int32_t lactating_to_day;
     const char *authority;       /* NULL: "iom" */
+    const char *infant_feeding;  /* NULL, "breast-fed" or "formula-fed", as mgc_profile's */
 } mgc_batch_person;
 
 MGC_API void mgc_batch_person_init(mgc_batch_person *p);
@@ -221,7 +230,8 @@ typedef struct {
     size_t dose_count;
     unsigned threads;                /* 0: the hardware's; the results do not depend on it */
     /* Results, one row per person-day, ordered by person, then day. Each array holds `capacity`
-     * rows (entry_count + dose_count always suffices); any may be NULL to skip that column. */
+     * rows (entry_count + dose_count always suffices); any may be NULL to skip that column. The
+     * arrays may be written even when the call fails. */
     size_t capacity;
     uint32_t *person;
     int32_t *day;
@@ -278,7 +288,8 @@ typedef enum {
 } mgc_grouping;
 
 /* Person-days (from one batch, or gathered from several) and how to summarize them, as
- * `mgcalc batch --summary` does (docs/population.md). Persons are indexes 0 to people_count - 1. */
+ * `mgcalc batch --summary` does (docs/population.md). Persons are indexes 0 to people_count - 1.
+ * Every column is required when count > 0; amounts must be finite and 0 or more. */
 typedef struct {
     unsigned version;                       /* MGC_STRUCT_VERSION, set by mgc_summary_init */
     size_t count;                           /* person-days */

@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <deque>
 #include <limits>
 #include <mutex>
@@ -82,6 +83,20 @@ static_assert(MGC_GROUP_LIFE_STAGE == static_cast<int>(mgcalc::population_groupi
 static_assert(MGC_GROUP_PERSON_LABEL == static_cast<int>(mgcalc::population_grouping::person_label));
 
 thread_local std::string last_error;
+// What mgc_last_error_message returns when the message itself could not be stored (no memory).
+thread_local const char* last_error_fallback = nullptr;
+
+// Keeps the message of this thread's last failure, never throwing: the message is built while
+// memory may be short.
+void remember(std::initializer_list<std::string_view> parts) noexcept {
+    try {
+        last_error.clear();
+        for (std::string_view part : parts) last_error.append(part);
+        last_error_fallback = nullptr;
+    } catch (...) {
+        last_error_fallback = "[mgcalc.out_of_memory] the error's message could not be stored";
+    }
+}
 
 // A failure of the C API itself (a null pointer, a struct version, a buffer): carried like an
 // mgcalc::error so that one catch turns every failure into a status and a message.
@@ -100,23 +115,23 @@ int guarded(Body body) noexcept {
         body();
         return MGC_OK;
     } catch (const error& e) {
-        last_error = e.what();
+        remember({e.what()});
         return static_cast<int>(e.code());
     } catch (const api_failure& e) {
-        last_error = "[mgcalc.";
-        last_error += mgc_status_name(e.status);
-        last_error += "] ";
-        last_error += e.message;
+        remember({"[mgcalc.", mgc_status_name(e.status), "] ", e.message});
         return e.status;
     } catch (const std::bad_alloc&) {
-        last_error = "[mgcalc.out_of_memory] an allocation failed; nothing was changed";
+        remember({"[mgcalc.out_of_memory] an allocation failed"});
+        return MGC_OUT_OF_MEMORY;
+    } catch (const std::length_error&) {
+        // A count too large to allocate for (a batch of 2^62 rows).
+        remember({"[mgcalc.out_of_memory] a count is too large to hold in memory"});
         return MGC_OUT_OF_MEMORY;
     } catch (const std::exception& e) {
-        last_error = "[mgcalc.internal] ";
-        last_error += e.what();
+        remember({"[mgcalc.internal] ", e.what()});
         return MGC_INTERNAL;
     } catch (...) {
-        last_error = "[mgcalc.internal] an unknown exception";
+        remember({"[mgcalc.internal] an unknown exception"});
         return MGC_INTERNAL;
     }
 }
@@ -151,11 +166,19 @@ mgcalc::authority authority_argument(const char* text, const char* name) {
     return text == nullptr ? mgcalc::authority::iom : mgcalc::parse_authority(text_argument(text, name));
 }
 
-mgcalc::sex sex_argument(mgc_sex s, const char* name) {
-    if (s == MGC_FEMALE) return mgcalc::sex::female;
-    if (s == MGC_MALE) return mgcalc::sex::male;
+mgcalc::sex sex_argument(const mgc_sex& s, const char* name) {
+    // Read as the int C stored: a C enum may hold any int, which a C++ enum of two values may not.
+    static_assert(sizeof(mgc_sex) == sizeof(int));
+    int value = 0;
+    std::memcpy(&value, &s, sizeof value);
+    if (value == MGC_FEMALE) return mgcalc::sex::female;
+    if (value == MGC_MALE) return mgcalc::sex::male;
     throw error(errc::invalid_life_stage,
-                std::string(name) + " is " + std::to_string(static_cast<int>(s)) + "; expected MGC_FEMALE or MGC_MALE");
+                std::string(name) + " is " + std::to_string(value) + "; expected MGC_FEMALE or MGC_MALE");
+}
+
+mgcalc::infant_feeding feeding_argument(const char* text, const char* name) {
+    return text == nullptr ? mgcalc::infant_feeding::unspecified : mgcalc::parse_infant_feeding(text_argument(text, name));
 }
 
 mgcalc::life_stage stage_of(const mgc_profile& p) {
@@ -163,7 +186,9 @@ mgcalc::life_stage stage_of(const mgc_profile& p) {
         throw error(errc::invalid_life_stage, "profile->age_years is not set; expected the exact age in years (34.5)");
     }
     return mgcalc::life_stage(sex_argument(p.sex, "profile->sex"), mgcalc::age::from_years(p.age_years),
-                              {.pregnant = p.pregnant != 0, .lactating = p.lactating != 0});
+                              {.pregnant = p.pregnant != 0,
+                               .lactating = p.lactating != 0,
+                               .feeding = feeding_argument(p.infant_feeding, "profile->infant_feeding")});
 }
 
 // Text handed to C, freed with mgc_free (std::free).
@@ -174,10 +199,13 @@ char* c_text(const std::string& text) {
     return out;
 }
 
-void put_json(char** json_out, const std::string& json) {
-    require(json_out, "json_out");
-    *json_out = c_text(json);
+// Checks a char ** for text out and clears it, so that it is NULL if the call then fails.
+void clear_text_out(char** out, const char* name) {
+    require(out, name);
+    *out = nullptr;
 }
+
+void put_json(char** json_out, const std::string& json) { *json_out = c_text(json); }
 
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
@@ -236,6 +264,7 @@ mgcalc::batch_person batch_person_of(const mgc_batch_person& p, std::size_t inde
         who.profile.lactation.push_back(*range);
     }
     who.profile.authority = authority_argument(p.authority, (where + ".authority").c_str());
+    who.profile.infant_feeding = feeding_argument(p.infant_feeding, (where + ".infant_feeding").c_str());
     return who;
 }
 
@@ -280,9 +309,24 @@ const char* mgc_target_kind_name(int kind) {
     return names[kind];
 }
 
-const char* mgc_last_error_message(void) { return last_error.c_str(); }
+const char* mgc_last_error_message(void) { return last_error_fallback ? last_error_fallback : last_error.c_str(); }
 
 void mgc_free(void* text) { std::free(text); }
+
+int mgc_parse_sex(const char* text, mgc_sex* sex_out) {
+    return guarded([&] {
+        require(sex_out, "sex_out");
+        *sex_out = mgcalc::parse_sex(text_argument(text, "text")) == mgcalc::sex::male ? MGC_MALE : MGC_FEMALE;
+    });
+}
+
+int mgc_parse_day(const char* text, int32_t* day_out) {
+    return guarded([&] {
+        require(day_out, "day_out");
+        const mgcalc::year_month_day day = mgcalc::parse_date(text_argument(text, "text"));
+        *day_out = mgcalc::to_batch_day(std::chrono::sys_days{day}).time_since_epoch().count();
+    });
+}
 
 const char* mgc_version(void) { return mgcalc::version_string; }
 
@@ -306,8 +350,8 @@ int mgc_catalog_load(mgc_catalog* c, const char* spec) {
 
 int mgc_search_foods_json(const mgc_catalog* c, const char* query, size_t limit, char** json_out) {
     return guarded([&] {
+        clear_text_out(json_out, "json_out");
         require(c, "catalog");
-        require(json_out, "json_out");
         const std::string_view text = text_argument(query, "query");
         // As `mgcalc foods search --limit`: 1 to 1000 results, so the answer's size is bounded.
         if (limit > 1000) {
@@ -319,8 +363,8 @@ int mgc_search_foods_json(const mgc_catalog* c, const char* query, size_t limit,
 
 int mgc_resolve_food_json(const mgc_catalog* c, const char* entry, char** json_out) {
     return guarded([&] {
+        clear_text_out(json_out, "json_out");
         require(c, "catalog");
-        require(json_out, "json_out");
         put_json(json_out, mgcalc::to_json(mgcalc::resolve_food_entry(c->foods, text_argument(entry, "entry"))));
     });
 }
@@ -334,12 +378,13 @@ void mgc_profile_init(mgc_profile* p) {
     p->pregnant = 0;
     p->lactating = 0;
     p->authority = nullptr;
+    p->infant_feeding = nullptr;
 }
 
 int mgc_reference_json(const mgc_profile* p, char** json_out) {
     return guarded([&] {
+        clear_text_out(json_out, "json_out");
         require_version(p, "profile", "mgc_profile_init");
-        require(json_out, "json_out");
         const mgcalc::life_stage stage = stage_of(*p);
         const mgcalc::authority a = authority_argument(p->authority, "profile->authority");
         put_json(json_out, mgcalc::to_json(mgcalc::reference_intakes_for(stage, a), stage));
@@ -404,7 +449,7 @@ int mgc_evaluate(const mgc_day* d, const mgc_profile* p, mgc_result* out) {
 
 int mgc_result_json(const mgc_day* d, const mgc_profile* p, char** json_out) {
     return guarded([&] {
-        require(json_out, "json_out");
+        clear_text_out(json_out, "json_out");
         mgcalc::evaluation e = evaluate_day(d, p);
         const mgcalc::life_stage stage = e.stage;
         put_json(json_out, mgcalc::to_json(mgcalc::day_result{mgcalc::today(), stage, std::move(e)}));
@@ -468,6 +513,7 @@ void mgc_batch_person_init(mgc_batch_person* p) {
     p->pregnant_from_day = p->pregnant_to_day = MGC_NO_DAY;
     p->lactating_from_day = p->lactating_to_day = MGC_NO_DAY;
     p->authority = nullptr;
+    p->infant_feeding = nullptr;
 }
 
 void mgc_batch_init(mgc_batch* b) {
@@ -481,6 +527,7 @@ int mgc_evaluate_batch(const mgc_catalog* c, mgc_batch* b) {
         require(c, "catalog");
         require_version(b, "batch", "mgc_batch_init");
         b->count = 0;
+        if (b->references_json_out != nullptr) *b->references_json_out = nullptr;
         const std::span<const mgc_batch_person> given = column(b->people, b->people_count, "batch->people");
         std::vector<mgcalc::batch_person> people;
         people.reserve(given.size());
@@ -501,7 +548,12 @@ int mgc_evaluate_batch(const mgc_catalog* c, mgc_batch* b) {
             column(b->entry_food, b->entry_count, "batch->entry_food"),
             {reinterpret_cast<const mgcalc::grams*>(grams.data()), grams.size()}};
 
+        // Every column is checked before anything is allocated for it.
         const std::span<const double> amounts = column(b->dose_amount_mg, b->dose_count, "batch->dose_amount_mg");
+        const std::span<const std::uint32_t> dose_person = column(b->dose_person, b->dose_count, "batch->dose_person");
+        const std::span<const mgcalc::batch_day> dose_day = days(b->dose_day, b->dose_count, "batch->dose_day");
+        const std::span<const std::uint32_t> dose_compound =
+            column(b->dose_compound, b->dose_count, "batch->dose_compound");
         std::vector<mgcalc::dose_basis> basis(b->dose_count, mgcalc::dose_basis::elemental);
         if (b->dose_is_compound_mass != nullptr) {
             for (std::size_t i = 0; i < b->dose_count; ++i) {
@@ -509,17 +561,18 @@ int mgc_evaluate_batch(const mgc_catalog* c, mgc_batch* b) {
             }
         }
         const mgcalc::batch_supplement_columns doses{
-            column(b->dose_person, b->dose_count, "batch->dose_person"),
-            days(b->dose_day, b->dose_count, "batch->dose_day"),
-            column(b->dose_compound, b->dose_count, "batch->dose_compound"),
-            {reinterpret_cast<const mgcalc::milligrams*>(amounts.data()), amounts.size()},
-            basis};
+            dose_person, dose_day, dose_compound,
+            {reinterpret_cast<const mgcalc::milligrams*>(amounts.data()), amounts.size()}, basis};
 
-        mgcalc::batch_result result;
+        // A copy of the food table (8 bytes a food), so that mgc_catalog_food_index never waits
+        // for a batch to finish.
+        mgcalc::batch_foods foods;
         {
             const std::shared_lock lock(c->batch_lock);
-            result = mgcalc::evaluate_batch(c->batch, people, entries, doses, {.threads = b->threads, .progress = {}});
+            foods = c->batch;
         }
+        const mgcalc::batch_result result =
+            mgcalc::evaluate_batch(foods, people, entries, doses, {.threads = b->threads, .progress = {}});
         if (result.days.size() > b->capacity) {
             b->count = result.days.size();
             fail(MGC_BUFFER_TOO_SMALL, "the result has " + std::to_string(result.days.size()) +
@@ -572,14 +625,19 @@ void mgc_summary_init(mgc_summary* s) {
 
 int mgc_summarize_json(const mgc_summary* s, char** json_out) {
     return guarded([&] {
+        clear_text_out(json_out, "json_out");
         require_version(s, "summary", "mgc_summary_init");
-        require(json_out, "json_out");
-        *json_out = nullptr;
         const std::size_t n = s->count;
         // The person-days and their references, rebuilt as the batch_result the library summarizes.
         mgcalc::batch_result batch;
         std::deque<std::string> texts;  // what the references' string_views look at
         const auto given_references = column(s->references, s->reference_count, "summary->references");
+        // A person-day holds its reference's index in 16 bits (person_day::reference).
+        if (given_references.size() >= mgcalc::person_day::no_reference) {
+            throw error(errc::invalid_amount, "summary->reference_count is " + std::to_string(given_references.size()) +
+                                                  "; expected fewer than " +
+                                                  std::to_string(mgcalc::person_day::no_reference) + " references");
+        }
         for (std::size_t i = 0; i < given_references.size(); ++i) {
             const mgc_summary_reference& given = given_references[i];
             const std::string where = "summary->references[" + std::to_string(i) + "]";
@@ -626,6 +684,14 @@ int mgc_summarize_json(const mgc_summary* s, char** json_out) {
                 throw error(errc::parse_error, "summary->person[" + std::to_string(i) + "] is " + std::to_string(person[i]) +
                                                    "; expected an index below people_count " +
                                                    std::to_string(s->people_count));
+            }
+            for (const auto& [amount, name] : {std::pair{food[i], "food_mg"}, std::pair{supplement[i], "supplement_mg"},
+                                               std::pair{total[i], "total_mg"}}) {
+                if (!(std::isfinite(amount) && amount >= 0)) {
+                    throw error(errc::invalid_amount, std::string("summary->") + name + "[" + std::to_string(i) +
+                                                          "] is " + std::to_string(amount) +
+                                                          "; expected a finite amount of 0 mg or more");
+                }
             }
             if (none) ++batch.days_not_covered;
             batch.days.push_back(mgcalc::person_day{

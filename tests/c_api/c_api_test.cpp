@@ -24,6 +24,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <random>
@@ -268,7 +269,8 @@ TEST_CASE("C API errors carry mgcalc::errc's number and the C++ error's message,
     const mgc_profile bad_authority = profile_of(MGC_FEMALE, 30.0, false, false, "nhs");
     CHECK(mgc_evaluate(day.get(), &bad_authority, &r) == MGC_PARSE_ERROR);
     mgc_profile bad_sex = profile_of(MGC_FEMALE, 30.0);
-    bad_sex.sex = static_cast<mgc_sex>(7);
+    const int seven = 7;  // as C may store it: a C enum holds any int
+    std::memcpy(&bad_sex.sex, &seven, sizeof seven);
     CHECK(mgc_evaluate(day.get(), &bad_sex, &r) == MGC_INVALID_LIFE_STAGE);
     CHECK(std::string(mgc_last_error_message()).find("expected MGC_FEMALE or MGC_MALE") != std::string::npos);
 }
@@ -694,4 +696,80 @@ TEST_CASE("mgc_evaluate_batch refuses people and columns it cannot read", "[c_ap
     const double negative = -1.0;
     b.entry_grams = &negative;
     CHECK(mgc_evaluate_batch(catalog.get(), &b) == MGC_INVALID_AMOUNT);
+}
+
+TEST_CASE("C API: text read as the command line reads it, infant feeding, and NULL text out after a failure", "[c_api]") {
+    mgc_sex sex = MGC_FEMALE;
+    REQUIRE(mgc_parse_sex("M", &sex) == MGC_OK);
+    CHECK(sex == MGC_MALE);
+    REQUIRE(mgc_parse_sex("female", &sex) == MGC_OK);
+    CHECK(sex == MGC_FEMALE);
+    CHECK(mgc_parse_sex("other", &sex) == static_cast<int>(cpp_error([] { (void)mgcalc::parse_sex("other"); }).code()));
+    std::int32_t day = 0;
+    REQUIRE(mgc_parse_day("2024-03-01", &day) == MGC_OK);
+    CHECK(day == 19783);
+    CHECK(mgc_parse_day("2024-02-30", &day) == MGC_INVALID_DATE);
+    CHECK(mgc_parse_day("2024-03-01", nullptr) == MGC_NULL_ARGUMENT);
+
+    // WHO/FAO gives infants under 6 months a value by feeding only.
+    mgc_profile baby = profile_of(MGC_FEMALE, 0.3, false, false, "who");
+    char* json = reinterpret_cast<char*>(&day);  // not NULL: a failure must clear it
+    CHECK(mgc_reference_json(&baby, &json) == MGC_NOT_COVERED);
+    CHECK(json == nullptr);
+    baby.infant_feeding = "formula-fed";
+    REQUIRE(mgc_reference_json(&baby, &json) == MGC_OK);
+    const mgcalc::life_stage formula(mgcalc::sex::female, mgcalc::age::from_years(0.3),
+                                     {.feeding = mgcalc::infant_feeding::formula_fed});
+    CHECK(take_text(json) == mgcalc::to_json(mgcalc::reference_intakes_for(formula, mgcalc::authority::who), formula));
+    baby.infant_feeding = "bottle";
+    CHECK(mgc_reference_json(&baby, &json) == MGC_PARSE_ERROR);
+
+    const catalog_ptr catalog = new_catalog();
+    json = reinterpret_cast<char*>(&day);
+    CHECK(mgc_search_foods_json(catalog.get(), "beans", 5000, &json) == MGC_INVALID_AMOUNT);
+    CHECK(json == nullptr);
+    json = reinterpret_cast<char*>(&day);
+    CHECK(mgc_resolve_food_json(nullptr, "beans 100 g", &json) == MGC_NULL_ARGUMENT);
+    CHECK(json == nullptr);
+}
+
+TEST_CASE("mgc_summarize_json refuses amounts that are not finite and more references than a day can index", "[c_api]") {
+    const std::uint32_t person = 0, unknown = 0, doses = 0, reference = 0;
+    const std::int32_t day = 19783;
+    double food = 100.0, supplement = 0.0, total = std::nan(""), percent = 30.0;
+    const std::uint8_t no = 0;
+    mgc_summary_reference ref;
+    mgc_summary_reference_init(&ref);
+    ref.authority = "IOM 1997";
+    ref.life_stage = "Females 19-30 y";
+    ref.target_mg = 310.0;
+    ref.target_kind = MGC_TARGET_RDA;
+    mgc_summary s;
+    mgc_summary_init(&s);
+    s.count = 1;
+    s.person = &person;
+    s.day = &day;
+    s.food_mg = &food;
+    s.unknown_entries = &unknown;
+    s.supplement_doses = &doses;
+    s.supplement_mg = &supplement;
+    s.total_mg = &total;
+    s.percent_of_target = &percent;
+    s.reference = &reference;
+    s.below_ear = &no;
+    s.over_ul = &no;
+    s.references = &ref;
+    s.reference_count = 1;
+    s.people_count = 1;
+    char* json = nullptr;
+    CHECK(mgc_summarize_json(&s, &json) == MGC_INVALID_AMOUNT);
+    CHECK(std::string(mgc_last_error_message()).find("summary->total_mg[0] is nan") != std::string::npos);
+    total = 100.0;
+    REQUIRE(mgc_summarize_json(&s, &json) == MGC_OK);
+    CHECK(take_text(json).find("\"units\": 1") != std::string::npos);
+    s.reference_count = 70000;  // checked before any of them is read
+    CHECK(mgc_summarize_json(&s, &json) == MGC_INVALID_AMOUNT);
+    s.reference_count = 1;
+    ref.target_kind = 9;
+    CHECK(mgc_summarize_json(&s, &json) == MGC_INVALID_AMOUNT);
 }
