@@ -99,6 +99,13 @@ def main(argv=None):
     by = None if arguments.by == "none" else arguments.by
 
     people, entries, supplements = read(arguments.people, arguments.entries, arguments.supplements)
+    # A row of a person not in the people would fall outside every partition; one process refuses
+    # it, and so does this.
+    for name, table in (("entries", entries), ("supplements", supplements)):
+        if table is not None and not table["person"].isin(people["person"]).all():
+            unknown = table.loc[~table["person"].isin(people["person"]), "person"].iloc[0]
+            print(f"dask_population: {name}: person {unknown!r} is not in {arguments.people}", file=sys.stderr)
+            return 2
     if arguments.scheduler:
         with Client(arguments.scheduler) as client:
             results = on_cluster(client, people, entries, supplements, arguments.partitions)

@@ -16,6 +16,7 @@ Errors raise mgcalc.Error, whose `code` is the stable name of the error ("unknow
 
 import json
 import math
+import operator
 
 from . import _native
 from ._native import Catalog, Error
@@ -30,29 +31,29 @@ def version():
 
 
 def _sex(value):
-    if value == "female":
-        return _native.FEMALE
-    if value == "male":
-        return _native.MALE
-    raise Error(4, f"[mgcalc.invalid_life_stage] sex {value!r} is not accepted; expected 'female' or 'male'")
+    """A sex as the command line reads it ("female", "male", "f", "m", ...)."""
+    out = _native.ctypes.c_int()
+    _native.check(_native.lib.mgc_parse_sex(_native.text_argument(value, "sex"), _native.ctypes.byref(out)))
+    return out.value
 
 
-def _profile(sex, age, pregnant, lactating, authority):
+def _profile(sex, age, pregnant, lactating, authority, infant_feeding):
     p = _native.Profile()
     _native.lib.mgc_profile_init(p)
     p.sex = _sex(sex)
-    p.age_years = float(age)
+    p.age_years = _native.number_argument(age, "age", code=4)
     p.pregnant = 1 if pregnant else 0
     p.lactating = 1 if lactating else 0
     p.authority = None if authority is None else _native.text_argument(authority, "authority")
+    p.infant_feeding = None if infant_feeding is None else _native.text_argument(infant_feeding, "infant_feeding")
     return p
 
 
-def reference(*, sex, age, pregnant=False, lactating=False, authority=None):
+def reference(*, sex, age, pregnant=False, lactating=False, authority=None, infant_feeding=None):
     """The reference intakes of a person (`mgcalc reference --format json`): a dict with
     "target_mg", "target_kind", "ear_mg", "ul_supplemental_mg", "dv_mg", "life_stage", ...; a value
     that is not established is None."""
-    p = _profile(sex, age, pregnant, lactating, authority)
+    p = _profile(sex, age, pregnant, lactating, authority, infant_feeding)
     return json.loads(_native.call_for_text(_native.lib.mgc_reference_json, p))
 
 
@@ -62,7 +63,7 @@ def _nan_to_none(value):
 
 class Result:
     """One day against the reference intakes. Attributes in the units of their names: food_mg,
-    supplement_mg, total_mg, unknown_entries, target_mg, target_kind ("rda", "ai", ...), ear_mg and
+    supplement_mg, total_mg, unknown_entries, target_mg, target_kind ("RDA", "AI", ...), ear_mg and
     ul_supplemental_mg (None where none is set), percent_of_target, below_ear, over_ul, warnings
     (the "code: message" texts). to_dict() is the whole day report of `mgcalc report --format json`."""
 
@@ -72,7 +73,7 @@ class Result:
         self.total_mg = numbers.total_mg
         self.unknown_entries = numbers.unknown_entries
         self.target_mg = numbers.target_mg
-        self.target_kind = _native.lib.mgc_target_kind_name(numbers.target_kind).decode()
+        self.target_kind = report["reference"]["target_kind"]
         self.ear_mg = _nan_to_none(numbers.ear_mg)
         self.ul_supplemental_mg = _nan_to_none(numbers.ul_supplemental_mg)
         self.percent_of_target = numbers.percent_of_target
@@ -95,7 +96,8 @@ class Result:
                 f"percent_of_target={self.percent_of_target:.1f}, unknown_entries={self.unknown_entries})")
 
 
-def evaluate(*, foods=(), supplements=(), sex, age, pregnant=False, lactating=False, authority=None, catalog=None):
+def evaluate(*, foods=(), supplements=(), sex, age, pregnant=False, lactating=False, authority=None,
+             infant_feeding=None, catalog=None):
     """Evaluates one day. `foods` as `mgcalc report --food` takes them ("1 cup black beans",
     "12014=1 oz"), `supplements` as --supplement ("glycinate=200 mg", "oxide=500 mg compound")."""
     catalog = catalog or _native.default_catalog()
@@ -109,7 +111,7 @@ def evaluate(*, foods=(), supplements=(), sex, age, pregnant=False, lactating=Fa
             _native.check(_native.lib.mgc_day_add_food(day, _native.text_argument(entry, "food")))
         for dose in supplements:
             _native.check(_native.lib.mgc_day_add_supplement(day, _native.text_argument(dose, "supplement")))
-        p = _profile(sex, age, pregnant, lactating, authority)
+        p = _profile(sex, age, pregnant, lactating, authority, infant_feeding)
         numbers = _native.Result()
         _native.lib.mgc_result_init(numbers)
         _native.check(_native.lib.mgc_evaluate(day, p, numbers))
@@ -122,8 +124,14 @@ def evaluate(*, foods=(), supplements=(), sex, age, pregnant=False, lactating=Fa
 def search_foods(query, limit=10, *, catalog=None):
     """Foods matching the words, best first (`mgcalc foods search --format json`)."""
     catalog = catalog or _native.default_catalog()
+    try:
+        count = operator.index(limit)
+    except TypeError:
+        count = -1
+    if count < 0:
+        raise Error(1, f"[mgcalc.invalid_amount] limit {limit!r} is not accepted; expected 0 (10) to 1000")
     return json.loads(_native.call_for_text(_native.lib.mgc_search_foods_json, catalog.handle,
-                                            _native.text_argument(query, "query"), int(limit)))
+                                            _native.text_argument(query, "query"), count))
 
 
 def resolve_food(entry, *, catalog=None):

@@ -28,6 +28,7 @@ _PERSON = np.dtype(
         ("lactating_from_day", np.int32),
         ("lactating_to_day", np.int32),
         ("authority", np.uintp),
+        ("infant_feeding", np.uintp),
     ],
     align=True,
 )
@@ -64,30 +65,45 @@ def _texts(values):
 
 
 def _days(values, what):
-    """ISO dates (text as read_csv reads it, datetime64 or Timestamps) as days since 1970-01-01;
-    NO_DAY where the cell is empty."""
+    """ISO dates as days since 1970-01-01, each distinct text read once by the library
+    (mgc_parse_day, as the batch files' dates are); NO_DAY where the cell is empty."""
     import pandas as pd
 
     column = pd.Series(values)
     if pd.api.types.is_datetime64_any_dtype(column):
-        missing = column.isna().to_numpy(dtype=bool)
-        parsed = column
-    else:
-        text = column.astype("string").str.strip()
-        missing = (text.isna() | (text == "")).fillna(True).to_numpy(dtype=bool)
-        parsed = pd.to_datetime(text.where(~missing), format="%Y-%m-%d", errors="coerce")
-        bad = parsed.isna().to_numpy() & ~missing
-        if bad.any():
-            row = int(np.flatnonzero(bad)[0])
-            raise Error(5, f"[mgcalc.invalid_date] {what} row {row + 1}: {text.iloc[row]!r} is not a date; "
-                           "expected YYYY-MM-DD")
-    days = (parsed.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]") - _EPOCH).astype(np.int64)
-    days[missing] = _native.NO_DAY
-    return days.astype(np.int32)
+        column = column.dt.strftime("%Y-%m-%d")
+    codes, uniques = pd.factorize(column)
+    days = np.empty(len(uniques) + 1, dtype=np.int32)
+    days[-1] = _native.NO_DAY  # code -1: NaN, None
+    one = ctypes.c_int32()
+    for i, value in enumerate(uniques):
+        text = str(value).strip()
+        if not text:
+            days[i] = _native.NO_DAY
+            continue
+        status = _native.lib.mgc_parse_day(_native.text_argument(text, what), ctypes.byref(one))
+        if status != _native.OK:
+            row = int(np.flatnonzero(codes == i)[0]) + 1
+            raise Error(status, f"{_native.lib.mgc_last_error_message().decode('utf-8', 'replace')} ({what}, row {row})")
+        days[i] = one.value
+    return days[codes]
 
 
 def _contiguous(values, dtype):
     return np.ascontiguousarray(np.asarray(values), dtype=dtype)
+
+
+def _numbers(values, what, required=False):
+    """A column of numbers as float64; NaN stays NaN (an empty cell) unless the column is required."""
+    import pandas as pd
+
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").astype("float64")
+    bad = numbers.isna().to_numpy(dtype=bool) & (pd.Series(values).notna().to_numpy(dtype=bool) | required)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise Error(6, f"[mgcalc.parse_error] {what} row {row + 1}: {pd.Series(values).iloc[row]!r} is not a number; "
+                       "expected a number")
+    return np.ascontiguousarray(numbers.to_numpy(), dtype=np.float64)
 
 
 def _person_index(people_ids, column, what):
@@ -115,31 +131,43 @@ def _people(people, keep_alive):
     n = len(ids)
     out = np.zeros(n, dtype=_PERSON)
     out["version"] = _native.STRUCT_VERSION
+    import pandas as pd
+
+    one = ctypes.c_int()
     sexes = _texts(_column(people, "sex", "people"))
-    for i, s in enumerate(sexes):
-        if s not in ("female", "male"):
-            raise Error(4, f"[mgcalc.invalid_life_stage] people row {i + 1}: sex {s!r} is not accepted; expected "
-                           "female or male")
-    out["sex"] = [_native.FEMALE if s == "female" else _native.MALE for s in sexes]
+    if None in sexes:
+        raise Error(4, f"[mgcalc.invalid_life_stage] people row {sexes.index(None) + 1}: sex is empty; expected "
+                       "female or male")
+    codes, uniques = pd.factorize(pd.Series(sexes, dtype=object))
+    values = np.empty(len(uniques), dtype=np.int32)
+    for i, text in enumerate(uniques):
+        status = _native.lib.mgc_parse_sex(_native.text_argument(text, "sex"), ctypes.byref(one))
+        if status != _native.OK:
+            row = int(np.flatnonzero(codes == i)[0]) + 1
+            raise Error(status, f"{_native.lib.mgc_last_error_message().decode('utf-8', 'replace')} (people row {row})")
+        values[i] = one.value
+    out["sex"] = values[codes]
     births = _column(people, "birth_date", "people", required=False)
     ages = _column(people, "age_years", "people", required=False)
     if births is None and ages is None:
         raise Error(10, "[mgcalc.malformed_file] people has neither birth_date nor age_years; expected one of them")
     out["birth_day"] = _days(births, "people birth_date") if births is not None else _native.NO_DAY
-    out["age_years"] = np.asarray(ages, dtype=np.float64) if ages is not None else np.nan
+    out["age_years"] = _numbers(ages, "people age_years") if ages is not None else np.nan
     for kind in ("pregnant", "lactating"):
         for end in ("from", "to"):
             column = _column(people, f"{kind}_{end}", "people", required=False)
             out[f"{kind}_{end}_day"] = (_days(column, f"people {kind}_{end}") if column is not None
                                         else _native.NO_DAY)
-    authorities = _column(people, "authority", "people", required=False)
-    if authorities is not None:
-        texts = _texts(authorities)
+    for field in ("authority", "infant_feeding"):
+        column = _column(people, field, "people", required=False)
+        if column is None:
+            continue
+        texts = _texts(column)
         buffers = {}
         for name in set(t for t in texts if t is not None):
-            buffers[name] = ctypes.create_string_buffer(_native.text_argument(name, "authority"))
+            buffers[name] = ctypes.create_string_buffer(_native.text_argument(name, field))
         keep_alive.append(buffers)
-        out["authority"] = [0 if t is None else ctypes.addressof(buffers[t]) for t in texts]
+        out[field] = [0 if t is None else ctypes.addressof(buffers[t]) for t in texts]
     return ids, out
 
 
@@ -172,19 +200,23 @@ def _doses(supplements, people_ids):
     unit = _texts(_column(supplements, "unit", "supplements"))
     basis_column = _column(supplements, "basis", "supplements", required=False)
     basis = _texts(basis_column) if basis_column is not None else [None] * len(compound)
-    keys = pd.Series([f"{c}\0{u}\0{b or ''}" for c, u, b in zip(compound, unit, basis)], dtype=object)
+    keys = pd.Series(list(zip(compound, unit, basis)), dtype=object)
     codes, uniques = pd.factorize(keys)
     index = np.empty(len(uniques), dtype=np.uint32)
     per_unit = np.empty(len(uniques), dtype=np.float64)
     as_compound = np.empty(len(uniques), dtype=np.uint8)
     c_index, c_mg, c_flag = ctypes.c_uint32(), ctypes.c_double(), ctypes.c_int()
-    for i, key in enumerate(uniques):
-        c, u, b = key.split("\0")
+    for i, (c, u, b) in enumerate(uniques):
+        if c is None or u is None:
+            row = int(np.flatnonzero(codes == i)[0]) + 1
+            raise Error(6, f"[mgcalc.parse_error] supplements row {row}: {'compound' if c is None else 'unit'} is "
+                           "empty; expected a compound id such as glycinate and a unit, mg or g")
         _native.check(_native.lib.mgc_dose_unit(_native.text_argument(c, "compound"), _native.text_argument(u, "unit"),
-                                                _native.text_argument(b, "basis"), ctypes.byref(c_index),
+                                                None if b is None else _native.text_argument(b, "basis"),
+                                                ctypes.byref(c_index),
                                                 ctypes.byref(c_mg), ctypes.byref(c_flag)))
         index[i], per_unit[i], as_compound[i] = c_index.value, c_mg.value, c_flag.value
-    amount = np.asarray(_column(supplements, "amount", "supplements"), dtype=np.float64)
+    amount = _numbers(_column(supplements, "amount", "supplements"), "supplements amount", required=True)
     return (_person_index(people_ids, _column(supplements, "person", "supplements"), "supplements"),
             _days(_column(supplements, "date", "supplements"), "supplements date"),
             _contiguous(index[codes], np.uint32), _contiguous(amount * per_unit[codes], np.float64),
@@ -204,7 +236,7 @@ def evaluate_batch(people, entries, supplements, *, threads, catalog):
     entry_person = _person_index(ids, _column(entries, "person", "entries"), "entries")
     entry_day = _days(_column(entries, "date", "entries"), "entries date")
     entry_food = _foods(catalog, _column(entries, "food", "entries"))
-    entry_grams = _contiguous(_column(entries, "grams", "entries"), np.float64)
+    entry_grams = _numbers(_column(entries, "grams", "entries"), "entries grams", required=True)
     if supplements is not None and _length(supplements) > 0:
         doses = _doses(supplements, ids)
     else:
@@ -288,6 +320,12 @@ def summarize(results, *, weights, by, unit, replicate_weights, replicate_scale)
     import pandas as pd
 
     n = len(results)
+    required = ["person", "date", "food_mg", "unknown_entries", "supplement_doses", "supplement_mg", "total_mg"]
+    for name in required:
+        missing = pd.Series(_column(results, name, "results")).isna().to_numpy(dtype=bool)
+        if missing.any():
+            raise Error(6, f"[mgcalc.parse_error] results row {int(np.flatnonzero(missing)[0]) + 1}: {name} is empty; "
+                           "expected the columns evaluate_batch returns")
     codes, ids = pd.factorize(_column(results, "person", "results"))
     person = _contiguous(codes, np.uint32)
     # The distinct references of the rows, as the batch listed them.
@@ -369,7 +407,11 @@ def summarize(results, *, weights, by, unit, replicate_weights, replicate_scale)
         s.group_by = _native.GROUP_LIFE_STAGE
     else:
         # Any column of the results that has one value per person: "sex", or one merged in.
-        labels_by_person = pd.Series(np.asarray(_column(results, by, "results"), dtype=object)).groupby(codes).first()
+        label_column = pd.Series(np.asarray(_column(results, by, "results"), dtype=object))
+        if label_column.isna().any():
+            row = int(np.flatnonzero(label_column.isna().to_numpy(dtype=bool))[0]) + 1
+            raise Error(6, f"[mgcalc.parse_error] results row {row}: {by} is empty; expected a label for every person")
+        labels_by_person = label_column.groupby(codes).first()
         labels = (ctypes.c_char_p * len(ids))(*[_native.text_argument(str(v), by) for v in labels_by_person])
         s.person_labels = labels
         s.group_by = _native.GROUP_PERSON_LABEL

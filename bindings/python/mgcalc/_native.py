@@ -29,6 +29,7 @@ class Profile(ctypes.Structure):
         ("pregnant", ctypes.c_int),
         ("lactating", ctypes.c_int),
         ("authority", ctypes.c_char_p),
+        ("infant_feeding", ctypes.c_char_p),
     ]
 
 
@@ -61,6 +62,7 @@ class BatchPerson(ctypes.Structure):
         ("lactating_from_day", ctypes.c_int32),
         ("lactating_to_day", ctypes.c_int32),
         ("authority", ctypes.c_char_p),
+        ("infant_feeding", ctypes.c_char_p),
     ]
 
 
@@ -174,6 +176,8 @@ def _load():
         "mgc_status_name": (c_char_p, [c_int]),
         "mgc_last_error_message": (c_char_p, []),
         "mgc_free": (None, [c_void_p]),
+        "mgc_parse_sex": (c_int, [c_char_p, ctypes.POINTER(c_int)]),
+        "mgc_parse_day": (c_int, [c_char_p, _i32p]),
         "mgc_version": (c_char_p, []),
         "mgc_catalog_new": (c_int, [ctypes.POINTER(c_void_p)]),
         "mgc_catalog_free": (None, [c_void_p]),
@@ -228,9 +232,26 @@ def check(status):
 
 
 def text_argument(value, name):
+    """Text for the C API: UTF-8 bytes. Bytes that were not UTF-8 in a file read with
+    errors="surrogateescape" are passed on as they were, for the library to name."""
     if not isinstance(value, str):
         raise Error(6, f"[mgcalc.parse_error] {name} is {type(value).__name__}, expected text (str)")
-    return value.encode("utf-8", "surrogateescape")  # bytes that are not UTF-8 reach the C check
+    if "\0" in value:
+        raise Error(6, f"[mgcalc.parse_error] {name} contains a NUL character; expected text without one")
+    try:
+        return value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError as e:
+        raise Error(6, f"[mgcalc.parse_error] {name} is not UTF-8: {e.reason} at character {e.start}; expected "
+                       "UTF-8 text") from None
+
+
+def number_argument(value, name, code=6):
+    """A number from Python (int, float, NumPy), or Error."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise Error(code, f"[mgcalc.{lib.mgc_status_name(code).decode()}] {name} is {value!r}; expected a "
+                          "number") from None
 
 
 def call_for_text(function, *arguments):
@@ -244,17 +265,17 @@ def call_for_text(function, *arguments):
 
 
 class Catalog:
-    """An mgc_catalog: the embedded USDA SR24 foods, plus databases added with load()."""
+    """An mgc_catalog: the embedded USDA SR24 foods, plus databases added with load(). Load every
+    database before the catalog is used by more than one thread: load() must not run while another
+    thread searches, resolves or evaluates with the same catalog."""
 
     def __init__(self):
         handle = ctypes.c_void_p()
         check(lib.mgc_catalog_new(ctypes.byref(handle)))
         self.handle = handle
-        self.lock = threading.Lock()  # load() must not run beside other calls
 
     def load(self, spec):
-        with self.lock:
-            check(lib.mgc_catalog_load(self.handle, text_argument(spec, "spec")))
+        check(lib.mgc_catalog_load(self.handle, text_argument(spec, "spec")))
 
     def __del__(self):
         if getattr(self, "handle", None):

@@ -274,3 +274,49 @@ def test_summarize_errors():
     with pytest.raises(mgcalc.Error) as failure:
         mgcalc.summarize(results, unit="households")
     assert failure.value.code == "parse_error"
+
+
+def test_people_are_read_as_the_command_reads_them():
+    # Sex words and infant feeding as mgcalc batch and --sex/--infant-feeding read them.
+    assert mgcalc.evaluate(foods=["12014=1 oz"], sex="M", age=40).target_mg == 420
+    who_baby = dict(sex="female", age=0.3, authority="who")
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.reference(**who_baby)
+    assert failure.value.code == cli_error_code("reference", *person_flags(**who_baby))
+    assert mgcalc.reference(**who_baby, infant_feeding="breast-fed") == cli_json(
+        "reference", *person_flags(**who_baby), "--infant-feeding", "breast-fed")
+    people = pd.DataFrame({"person": [1, 2], "sex": ["F", "male"], "birth_date": [None, None], "age_years": [0.3, 40],
+                           "authority": ["who", None], "infant_feeding": ["formula-fed", None]})
+    entries = pd.DataFrame({"person": [1, 2], "date": ["2024-03-01", "2024-03-01"], "food": ["01077", "12061"],
+                            "grams": [500.0, 30.0]})
+    results = mgcalc.evaluate_batch(people, entries)
+    assert results["target_kind"].tolist() == ["rni", "rda"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: mgcalc.evaluate(foods=["12014=1 oz\0x"], sex="female", age=30),
+    lambda: mgcalc.evaluate(foods=["12014=1 oz"], sex="female", age="thirty"),
+    lambda: mgcalc.evaluate(foods=["12014=1 oz"], sex="female", age=None),
+    lambda: mgcalc.search_foods("beans", limit=-1),
+    lambda: mgcalc.evaluate_batch(pd.DataFrame({"person": [1], "sex": ["female"], "age_years": [30]}),
+                                  pd.DataFrame({"person": [1], "date": ["2024-03-01"], "food": ["12061"],
+                                                "grams": ["lots"]})),
+])
+def test_bad_arguments_raise_mgcalc_errors(call):
+    with pytest.raises(mgcalc.Error):
+        call()
+
+
+def test_summarize_refuses_results_with_holes():
+    people, entries, supplements = read_sample()
+    results = mgcalc.evaluate_batch(people, entries, supplements)
+    holed = results.copy()
+    holed.loc[2, "total_mg"] = np.nan
+    with pytest.raises(mgcalc.Error) as failure:
+        mgcalc.summarize(holed)
+    assert "row 3: total_mg is empty" in failure.value.message
+    holed = results.copy()
+    holed["sex"] = holed["sex"].astype(object)
+    holed.loc[0, "sex"] = None
+    with pytest.raises(mgcalc.Error):
+        mgcalc.summarize(holed, by="sex")
