@@ -630,6 +630,10 @@ TEST_CASE("mgc_evaluate_batch gives evaluate_batch's rows for any thread count",
             bad.person = &nobody;
             char* json = nullptr;
             CHECK(mgc_summarize_json(&bad, &json) == MGC_NULL_ARGUMENT);  // the other columns are NULL
+            // The arrays above end with this block.
+            b.supplement_doses = nullptr;
+            b.reference = nullptr;
+            b.references_json_out = nullptr;
         }
 
         // Too small: the status, and how many rows are needed; NULL columns are skipped.
