@@ -5,8 +5,50 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/version.hpp>
 
+#include "detail/utf8.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <string_view>
+
+namespace {
+
+// The longest error line printed: a message quotes what the user gave, which may be a 30 MB CSV
+// header or a 126 KB query.
+constexpr std::size_t max_error_bytes = 1000;
+
+/// `message` as one short line: line breaks and other control characters, and bytes that are not
+/// UTF-8, written as escapes (\n, \x01); cut at max_error_bytes with the count of what was left out.
+std::string one_line(std::string_view message) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < message.size() && out.size() < max_error_bytes) {
+        const mgcalc::detail::utf8::decoded d = mgcalc::detail::utf8::decode_at(message, at);
+        const auto byte = static_cast<unsigned char>(message[at]);
+        if (!d.valid || byte < 0x20 || byte == 0x7F) {
+            if (byte == '\n') out += "\\n";
+            else if (byte == '\r') out += "\\r";
+            else if (byte == '\t') out += "\\t";
+            else out += "\\x" + mgcalc::detail::utf8::hex_byte(byte).substr(2);
+            ++at;
+            continue;
+        }
+        out.append(message.substr(at, d.length));
+        at += d.length;
+    }
+    if (at < message.size()) out += " ... (" + std::to_string(message.size() - at) + " more bytes)";
+    return out;
+}
+
+void print_error(std::string_view kind, std::string_view message) {
+    std::cerr << "mgcalc: " << kind << ": " << one_line(message) << '\n';
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"mgcalc: daily magnesium from foods and supplements against the reference intakes", "mgcalc"};
@@ -21,8 +63,8 @@ int main(int argc, char** argv) {
     try {
         // CLI11 reports a mistyped command as "A subcommand is required"; name it instead.
         if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->check_name(argv[1]); }).empty()) {
-            std::cerr << "mgcalc: error: [mgcalc.parse_error] unknown command '" << argv[1]
-                      << "': expected one of reference, compounds, report, foods, sleep, batch (see mgcalc --help)\n";
+            print_error("error", std::string("[mgcalc.parse_error] unknown command '") + argv[1] +
+                                     "': expected one of reference, compounds, report, foods, sleep, batch (see mgcalc --help)");
             return 2;
         }
         app.parse(argc, argv);
@@ -33,14 +75,25 @@ int main(int argc, char** argv) {
         // code as any other, so that scripts can rely on the prefix.
         std::string message = e.what();
         for (char& c : message) if (c == '\n') c = ' ';
-        std::cerr << "mgcalc: error: [mgcalc." << mgcalc::to_string(mgcalc::errc::parse_error) << "] " << message
-                  << " (see mgcalc --help)\n";
+        print_error("error", "[mgcalc." + std::string(mgcalc::to_string(mgcalc::errc::parse_error)) + "] " + message +
+                                 " (see mgcalc --help)");
         return 2;
     } catch (const mgcalc::error& e) {
-        std::cerr << "mgcalc: error: " << e.what() << '\n';
+        print_error("error", e.what());
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "mgcalc: internal error: " << e.what() << '\n';
+        print_error("internal error", e.what());
+        return 1;
+    }
+    // Output that could not be written (a full disk, /dev/full, a closed pipe) is a failure, not
+    // a success with a lost report.
+    std::cout.flush();
+    errno = 0;
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const int cause = errno;
+        print_error("error", std::string("the output could not be written") +
+                                 (cause != 0 ? std::string(": ") + std::strerror(cause) : std::string()) +
+                                 "; expected a writable standard output (a full disk or a closed pipe?)");
         return 1;
     }
     return 0;

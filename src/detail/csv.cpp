@@ -104,6 +104,21 @@ struct csv_reader::state {
         } else {
             text += static_cast<char>(c);
         }
+        if (text.size() > max_record_bytes) [[unlikely]] fail_too_long();
+    }
+
+    [[noreturn]] void fail_too_long() const {
+        fail_at(record_line, "the record is longer than " + std::to_string(max_record_bytes) +
+                                 " bytes (1 MiB), so this is not a file of records mgcalc reads; expected lines of "
+                                 "fields separated by " + printable(options.separator));
+    }
+
+    void end_field() {
+        ends.push_back(text.size());
+        if (ends.size() > max_record_fields) [[unlikely]] {
+            fail_at(record_line, "the record has more than " + std::to_string(max_record_fields) +
+                                     " fields; expected one field per column of the file");
+        }
     }
 
     /// Consumes "\r\n", "\n" or "\r" if one is next.
@@ -193,7 +208,7 @@ struct csv_reader::state {
                         append(quote);
                     } else if (c == '\r' || c == '\n') {
                         if (c == '\r' && peek() == '\n') get();
-                        text += '\n';
+                        append('\n');
                         ++physical_line;
                     } else {
                         append(c);
@@ -203,11 +218,11 @@ struct csv_reader::state {
                 const int after = peek();
                 if (after == separator) {
                     get();
-                    ends.push_back(text.size());
+                    end_field();
                     continue;
                 }
                 if (after == end_of_input || consume_line_end()) {
-                    ends.push_back(text.size());
+                    end_field();
                     return;
                 }
                 fail_at(physical_line, label(ends.size()) + ": unexpected " + printable(static_cast<char>(after)) +
@@ -219,11 +234,11 @@ struct csv_reader::state {
                 const int c = peek();
                 if (c == separator) {
                     get();
-                    ends.push_back(text.size());
+                    end_field();
                     break;
                 }
                 if (c == end_of_input || consume_line_end()) {
-                    ends.push_back(text.size());
+                    end_field();
                     return;
                 }
                 get();
@@ -257,8 +272,14 @@ csv_reader csv_reader::open(const std::string& path, csv_options options) {
     s->name = path;
     s->options = std::move(options);
     std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) {
+    const std::filesystem::file_status status = std::filesystem::status(path, ignored);
+    if (std::filesystem::is_directory(status)) {
         throw error(errc::malformed_file, "is a folder; expected a file", error_location{.file = path});
+    }
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        // A device (/dev/zero), FIFO or socket may never end: only files are read.
+        throw error(errc::malformed_file, "is not a regular file (a device, FIFO or socket); expected a file",
+                    error_location{.file = path});
     }
     auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*file) {

@@ -24,6 +24,11 @@
 // case-insensitively, ignoring surrounding white space. Resolve a column once with column() and
 // read fields by index in the loop; field(name) is a convenience that looks the name up each time.
 //
+// Limits, so that memory and time are bounded on any input (docs/model.md, "Plausibility limits"):
+// a record (a line, or the lines of one quoted field) holds at most `max_record_bytes` bytes and
+// `max_record_fields` fields, and open() reads regular files only: a device such as /dev/zero, a
+// FIFO or /dev/stdin would never end. Either is an error naming the file and line.
+//
 // Errors are mgcalc::error(errc::malformed_file) with messages of the form
 //   "FILE:LINE: field 'NAME': <what was wrong>; expected <what would be accepted>"
 // where FILE is the path given to open() (or the name given to from_text()). Fields without a
@@ -62,6 +67,12 @@ struct csv_options {
     std::vector<std::string> column_names{};
 };
 
+/// The longest record read: 1 MiB. The longest line of the USDA and FoodData Central files mgcalc
+/// reads is under 2 KiB, and a batch entry under 1 KiB.
+inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
+/// The most fields in one record: FoodData Central's widest file has under 20 columns.
+inline constexpr std::size_t max_record_fields = 4096;
+
 /// Parses a whole field as a finite decimal number ("12.5", "-3", "1e3", " 7 "); empty for
 /// anything else, including an empty field, "12,5", "nan" and "inf". Locale-independent.
 std::optional<double> parse_decimal(std::string_view text) noexcept;
@@ -70,7 +81,8 @@ std::optional<double> parse_decimal(std::string_view text) noexcept;
 class csv_reader {
 public:
     /// Opens a file and, if `options.header`, reads its header row. Throws
-    /// error(malformed_file, "FILE: cannot open ...") when the file cannot be read.
+    /// error(malformed_file, "FILE: cannot open ...") when the file cannot be read, and for a
+    /// folder, a device, a FIFO or a socket.
     static csv_reader open(const std::string& path, csv_options options = {});
     /// Reads text held in memory; `name` stands for the file name in messages.
     static csv_reader from_text(std::string_view text, std::string name, csv_options options = {});

@@ -751,3 +751,32 @@ TEST_CASE("cli: batch --summary writes the population summary, by sex or life st
     CHECK(days["overall"]["units_with_unknown_food"] == 1);
     CHECK(days["groups"].size() >= 4);  // life-stage groups: IOM women, pregnancy, lactation, men, EFSA infant
 }
+
+TEST_CASE("cli: a device or FIFO as a food database is refused at once, not read forever", "[cli][hardening]") {
+    // /dev/zero never ends: read as CSV it grew past 7 GB (docs/model.md, "Plausibility limits").
+    check_one_line_error("report --sex female --age 30 --food-db csv:/dev/zero --food \"12014=1 g\"",
+                         "is not a regular file");
+    check_one_line_error("report --sex female --age 30 --food-db csv:/dev/stdin --food \"12014=1 g\" < /dev/zero",
+                         "is not a regular file");
+}
+
+TEST_CASE("cli: an error is one short line whatever the input holds", "[cli][hardening]") {
+    // A line break typed in --food, and a 126 KB query, each quoted in the message.
+    check_one_line_error("report --sex female --age 30 --food \"$(printf 'zzqx\\nflurb 1 cup')\"", "zzqx\\nflurb");
+    const std::string long_query(126 * 1024, 'q');
+    const run_result r = run("report --sex female --age 30 --food \"" + long_query + " 1 cup\"");
+    INFO(r.err.substr(0, 300));
+    CHECK(r.exit_code == 2);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.size() < 1200);
+    CHECK(r.err.find("more bytes)") != std::string::npos);
+}
+
+TEST_CASE("cli: output that cannot be written is a failure", "[cli][hardening]") {
+    // /dev/full refuses every write (ENOSPC): the report is lost, so the exit code says so.
+    const run_result full = run("reference --sex female --age 30 > /dev/full");
+    CHECK(full.exit_code == 1);
+    CHECK(full.err.rfind("mgcalc: error: the output could not be written", 0) == 0);
+    CHECK(std::count(full.err.begin(), full.err.end(), '\n') == 1);
+    CHECK(run("reference --sex female --age 30 > /dev/null").exit_code == 0);
+}

@@ -14,6 +14,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -573,4 +575,41 @@ TEST_CASE("food_loaders: SR28 file names match case-insensitively, a duplicate N
     CHECK_THAT(malformed_file_message([&] { (void)mgcalc::load_sr28(folder.path()); }),
                Contains("food_des.txt:2: field 'NDB_No': '01001' appears twice (first on line 1); expected each food "
                         "once"));
+}
+
+TEST_CASE("csv reader: a record longer than its limit is an error at its line, not unbounded memory", "[csv][hardening]") {
+    using mgcalc::detail::csv_reader;
+    const std::string huge(mgcalc::detail::max_record_bytes + 10, 'x');
+    csv_reader long_line = csv_reader::from_text("id,name\n1,ok\n2," + huge + "\n", "big.csv");
+    REQUIRE(long_line.next());
+    try {
+        (void)long_line.next();
+        FAIL("a record over the limit was read");
+    } catch (const mgcalc::error& e) {
+        CHECK(e.code() == mgcalc::errc::malformed_file);
+        CHECK(e.where().file == "big.csv");
+        CHECK(e.where().line == 3);
+        CHECK(std::string(e.message()).find("longer than 1048576 bytes") != std::string::npos);
+    }
+    // The same inside a quoted field with line breaks.
+    std::string quoted = "id,name\n1,\"";
+    for (int i = 0; i < 300'000; ++i) quoted += "abcd\n";  // 1.5 MB in one field
+    CHECK_THROWS_AS(csv_reader::from_text(quoted + "\"\n", "quoted.csv").next(), mgcalc::error);
+    // A line of nothing but separators.
+    CHECK_THROWS_AS(csv_reader::from_text("a\n" + std::string(5000, ',') + "\n", "commas.csv").next(), mgcalc::error);
+    csv_reader fine = csv_reader::from_text("a\n" + std::string(100, ',') + "\n", "commas.csv");
+    CHECK(fine.next());
+}
+
+TEST_CASE("csv reader: a device, FIFO or folder is refused when opened", "[csv][hardening]") {
+    using mgcalc::detail::csv_reader;
+    const std::string fifo = (std::filesystem::temp_directory_path() /
+                              ("mgcalc_csv_fifo_" + std::to_string(::getpid()))).string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    for (const std::string& path : {std::string("/dev/zero"), fifo, std::string("/tmp")}) {
+        INFO(path);
+        // Opening a FIFO for reading would block until a writer came: it must be refused first.
+        CHECK_THROWS_AS(csv_reader::open(path), mgcalc::error);
+    }
+    std::filesystem::remove(fifo);
 }
