@@ -24,6 +24,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/serving.hpp>
 
+#include <mgcalc/detail/decimal.hpp>
 #include <mgcalc/detail/limits.hpp>
 #include "detail/quantity.hpp"
 #include "detail/text.hpp"
@@ -520,7 +521,7 @@ resolved_serving checked(const food& item, const serving& amount, resolved_servi
     if (!std::isfinite(weight) || weight > max_food_grams) {
         throw error(errc::invalid_amount,
                     "serving " + quoted(number(amount.quantity) + " " + amount.measure) + " of " + food_name(item) +
-                        " is " + detail::format_number(weight, 1) + " g: more than " +
+                        " is " + detail::decimal_beyond(weight, max_food_grams, 1) + " g: more than " +
                         detail::format_number(max_food_grams, 0) +
                         " g of one food is not accepted (mgcalc's plausibility limit)");
     }

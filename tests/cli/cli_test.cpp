@@ -780,3 +780,12 @@ TEST_CASE("cli: output that cannot be written is a failure", "[cli][hardening]")
     CHECK(std::count(full.err.begin(), full.err.end(), '\n') == 1);
     CHECK(run("reference --sex female --age 30 > /dev/null").exit_code == 0);
 }
+
+TEST_CASE("cli: a value over a limit is shown as given, not rounded to the limit", "[cli][hardening]") {
+    // "10000.001 g ... is 10000 g: more than 10000 g" said the value was the limit.
+    check_one_line_error("report --sex female --age 30 --food \"12014=10000.001 g\"", "is 10000.001 g: more than 10000 g");
+    check_one_line_error("report --sex female --age 30 --supplement \"glycinate=5000.0001 mg\"",
+                         "5000.0001 mg of elemental magnesium");
+    check_one_line_error("report --sex female --age 30 --supplement \"threonate=50000.01 mg compound\"", "50000.01 mg of");
+    check_one_line_error("reference --sex female --age 120.0001", "age 120.0001 years is out of range");
+}

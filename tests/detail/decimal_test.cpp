@@ -145,3 +145,12 @@ TEST_CASE("decimal: a C locale with a decimal comma changes nothing", "[.locale]
     CHECK(decimal(1234567.25, 2) == "1234567.25");  // no thousands separator either
     std::setlocale(LC_ALL, previous.c_str());
 }
+
+TEST_CASE("decimal_beyond: the fewest decimals that tell a value from its limit", "[decimal]") {
+    using mgcalc::detail::decimal_beyond;
+    CHECK(decimal_beyond(10000.001, 10000.0) == "10000.001");
+    CHECK(decimal_beyond(10000.0004, 10000.0, 1) == "10000.0004");
+    CHECK(decimal_beyond(10001.0, 10000.0) == "10001");
+    CHECK(decimal_beyond(120.0001, 120.0, 3) == "120.0001");
+    CHECK(decimal_beyond(5000.5, 5000.0, 1) == "5000.5");  // at least the decimals asked for
+}

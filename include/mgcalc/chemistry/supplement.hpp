@@ -169,14 +169,16 @@ inline void supplement_dose::check_plausible() const {
     const milligrams magnesium = elemental();
     if (magnesium.value() > limits::max_elemental_mg_per_dose) {
         throw error(errc::invalid_amount,
-                    detail::concat({to_string(magnesium), " of elemental magnesium as ", detail::in_sentence(form_->name),
+                    detail::concat({detail::decimal_beyond(magnesium.value(), limits::max_elemental_mg_per_dose, 1),
+                                    " mg of elemental magnesium as ", detail::in_sentence(form_->name),
                                    " in one dose is implausible (a g/mg mix-up?); ", detail::accepted_dose_amounts()}));
     }
     if (!form_->form_known()) return;  // no compound to weigh
     const milligrams swallowed = compound_mass();
     if (swallowed.value() > limits::max_compound_mg_per_dose) {
         throw error(errc::invalid_amount,
-                    detail::concat({to_string(swallowed), " of ", detail::in_sentence(form_->name),
+                    detail::concat({detail::decimal_beyond(swallowed.value(), limits::max_compound_mg_per_dose, 1),
+                                    " mg of ", detail::in_sentence(form_->name),
                                    " in one dose is implausible (a g/mg mix-up?); ", detail::accepted_dose_amounts()}));
     }
 }

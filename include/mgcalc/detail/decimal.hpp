@@ -138,4 +138,15 @@ inline std::string decimal(double value, int decimals = 1) {
     return out;
 }
 
+/// A value refused for passing `limit`, written with the fewest decimals (at least `decimals`)
+/// that tell it from the limit: 10000.001 against 10,000 g is "10000.001", never "10000", so that
+/// a message never says a value is "10000 g: more than 10000 g".
+inline std::string decimal_beyond(double value, double limit, int decimals = 0) {
+    for (int d = decimals; d < max_decimals; ++d) {
+        std::string text = decimal(value, d);
+        if (text != decimal(limit, d)) return text;
+    }
+    return decimal(value, max_decimals);
+}
+
 }  // namespace mgcalc::detail

@@ -64,7 +64,7 @@ constexpr age age_between(year_month_day birth, year_month_day on) {
     const long long months = completed_months(birth, on);
     // Over 120 years; checked before the anniversary arithmetic, so absurd years cannot overflow.
     if (months > static_cast<long long>(detail::max_age_months)) {
-        detail::fail_age_out_of_range(static_cast<double>(months) / 12.0, "years");
+        detail::fail_age_out_of_range(static_cast<double>(months) / 12.0, "years", limits::max_age_years);
     }
 
     // The fraction of the current month: days since the last monthly anniversary over the length
@@ -73,7 +73,9 @@ constexpr age age_between(year_month_day birth, year_month_day on) {
     const std::chrono::sys_days next = detail::monthly_anniversary(birth, months + 1);
     const double exact = static_cast<double>(months) + static_cast<double>((on_day - last).count()) /
                                                            static_cast<double>((next - last).count());
-    if (exact > detail::max_age_months) detail::fail_age_out_of_range(exact / detail::months_per_year, "years");
+    if (exact > detail::max_age_months) {
+        detail::fail_age_out_of_range(exact / detail::months_per_year, "years", limits::max_age_years);
+    }
     return age::from_months(exact);
 }
 

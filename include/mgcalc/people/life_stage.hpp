@@ -110,15 +110,16 @@ inline constexpr double max_age_months = limits::max_age_years * months_per_year
 // from 10 years and treats anything younger as an input error.
 inline constexpr double min_reproductive_age_months = 10.0 * months_per_year;
 
-[[noreturn]] inline void fail_age_out_of_range(double value, std::string_view unit) {
+[[noreturn]] inline void fail_age_out_of_range(double value, std::string_view unit, double maximum) {
     const std::string_view problem = std::isnan(value) ? "is not a number" : (value < 0 ? "is negative" : "is out of range");
-    throw error(errc::invalid_life_stage, concat({"age ", decimal(value, 3), " ", unit, " ", problem,
+    const std::string given = value > maximum ? decimal_beyond(value, maximum, 3) : decimal(value, 3);
+    throw error(errc::invalid_life_stage, concat({"age ", given, " ", unit, " ", problem,
                                                  ": accepted ages are 0 to 120 years (0 to 1440 months)"}));
 }
 
 constexpr double checked_months(double value, double maximum, std::string_view unit, double months_per_unit) {
     // `!(value >= 0)` also rejects NaN; infinity fails the upper bound.
-    if (!(value >= 0) || !(value <= maximum)) fail_age_out_of_range(value, unit);
+    if (!(value >= 0) || !(value <= maximum)) fail_age_out_of_range(value, unit, maximum);
     return value * months_per_unit + 0.0;  // + 0.0 turns -0.0 into +0.0
 }
 
