@@ -202,8 +202,11 @@ measure_words read_measure(std::string_view text) {
     measure_words out{split_words(text)};
     std::vector<std::string>& words = out.words;
     if (words.empty()) return out;
-    // "fl oz", "fl. oz.", "fluid ounces": a volume, never the mass ounce.
-    if (words.size() >= 2 && (words[0] == "fl" || words[0] == "fluid") && is_ounce_word(words[1])) {
+    // "fl oz", "fl. oz.", "fluid ounces", and the label order "ounce fluid", "oz. fl.": a volume,
+    // never the mass ounce.
+    const auto is_fluid_word = [](std::string_view word) { return word == "fl" || word == "fluid"; };
+    if (words.size() >= 2 && ((is_fluid_word(words[0]) && is_ounce_word(words[1])) ||
+                              (is_ounce_word(words[0]) && is_fluid_word(words[1])))) {
         words.erase(words.begin());
         words[0] = "fl oz";
         out.unit = unit_named("fl oz");

@@ -221,7 +221,10 @@ TEST_CASE("serving: text that is not a serving is a parse error that says what i
         CHECK(e.code() == mgcalc::errc::parse_error);
         const std::string what = e.what();
         CHECK(what.find("[mgcalc.parse_error]") == 0);
-        CHECK(what.find("\"" + std::string(text) + "\"") != std::string::npos);  // quotes the text
+        std::string quoted_text = "\"";
+        quoted_text += text;
+        quoted_text += '"';
+        CHECK(what.find(quoted_text) != std::string::npos);  // quotes the text
         CHECK(what.find("accepted:") != std::string::npos);                      // and what would do
     }
     // The message for a missing measure says so.
@@ -628,4 +631,14 @@ TEST_CASE("serving: try_parse_serving returns the serving or the error, with the
         CHECK(e.code() == mgcalc::errc::invalid_amount);
         CHECK(e.input() == "-2 cups");
     }
+}
+
+TEST_CASE("serving: \"ounce fluid\", the label's order, is the fluid ounce, not the mass ounce", "[serving][hardening]") {
+    // Beer: 1 fl oz = 29.7 g (SR24 14003); the mass ounce would be 28.349523125 g.
+    for (const char* text : {"1 ounce fluid", "1 oz fl", "1 oz. fl.", "1 ounces fluid", "1 fl oz", "1 fluid ounce"}) {
+        INFO(text);
+        CHECK(grams_of(beer, text) == exactly(29.7));
+        CHECK(resolve(beer, text).measure_used.rfind("fl oz", 0) == 0);
+    }
+    CHECK(grams_of(beer, "1 ounce") == exactly(28.349523125));
 }
