@@ -27,4 +27,8 @@ inline constexpr double max_magnesium_mg_per_100g = 100'000.0;
 /// The most of one food in one day's entry, grams: no one eats 10 kg of one food in a day.
 inline constexpr double max_food_grams = 10'000.0;
 
+/// The most food search hits one call returns (`mgcalc foods search --limit`, the C API): a
+/// bound on the answer's size, far above the 10 a person reads.
+inline constexpr int max_search_results = 1'000;
+
 }  // namespace mgcalc::limits

@@ -9,6 +9,7 @@
 #include <mgcalc/chemistry/compound.hpp>
 #include <mgcalc/chemistry/supplement.hpp>
 #include <mgcalc/dates.hpp>
+#include <mgcalc/detail/strings.hpp>
 #include <mgcalc/error.hpp>
 #include <mgcalc/evaluate/batch.hpp>
 #include <mgcalc/evaluate/evaluation.hpp>
@@ -19,6 +20,7 @@
 #include <mgcalc/foods/resolve.hpp>
 #include <mgcalc/intake/day.hpp>
 #include <mgcalc/intake/log.hpp>
+#include <mgcalc/limits.hpp>
 #include <mgcalc/io/json.hpp>
 #include <mgcalc/people/authority.hpp>
 #include <mgcalc/people/life_stage.hpp>
@@ -28,11 +30,11 @@
 #include "detail/utf8.hpp"
 
 #include <cmath>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
-#include <deque>
 #include <limits>
 #include <mutex>
 #include <new>
@@ -125,7 +127,8 @@ int guarded(Body body) noexcept {
         return MGC_OUT_OF_MEMORY;
     } catch (const std::length_error&) {
         // A count too large to allocate for (a batch of 2^62 rows).
-        remember({"[mgcalc.out_of_memory] a count is too large to hold in memory"});
+        remember({"[mgcalc.out_of_memory] a count is too large to hold in memory; expected counts of rows that "
+                  "fit in memory (split a batch into several)"});
         return MGC_OUT_OF_MEMORY;
     } catch (const std::exception& e) {
         remember({"[mgcalc.internal] ", e.what()});
@@ -141,13 +144,19 @@ void require(const T* pointer, const char* name) {
     if (pointer == nullptr) fail(MGC_NULL_ARGUMENT, std::string(name) + " is NULL; expected a valid pointer");
 }
 
-template <class Struct>
-void require_version(const Struct* s, const char* name, const char* init) {
-    require(s, name);
-    if (s->version != MGC_STRUCT_VERSION) {
-        fail(MGC_VERSION_MISMATCH, std::string(name) + "->version is " + std::to_string(s->version) + ", expected " +
-                                       std::to_string(MGC_STRUCT_VERSION) + ": call " + init + " on it first");
+// `field` names the version field as the caller wrote it: "profile->version", "people[3].version".
+void check_version(unsigned version, std::string_view field, std::string_view init) {
+    if (version != MGC_STRUCT_VERSION) {
+        fail(MGC_VERSION_MISMATCH, mgcalc::detail::concat({field, " is ", std::to_string(version), ", expected ",
+                                                           std::to_string(MGC_STRUCT_VERSION), ": call ", init,
+                                                           " on it first"}));
     }
+}
+
+template <class Struct>
+void require_version(const Struct* s, const char* name, std::string_view init) {
+    require(s, name);
+    check_version(s->version, std::string(name) + "->version", init);
 }
 
 // Text from C: not NULL and UTF-8, else an error naming the argument and the byte.
@@ -238,10 +247,7 @@ std::optional<mgcalc::date_range> range_of(std::int32_t from, std::int32_t to, s
 
 mgcalc::batch_person batch_person_of(const mgc_batch_person& p, std::size_t index) {
     const std::string where = "people[" + std::to_string(index) + "]";
-    if (p.version != MGC_STRUCT_VERSION) {
-        fail(MGC_VERSION_MISMATCH, where + ".version is " + std::to_string(p.version) + ", expected " +
-                                       std::to_string(MGC_STRUCT_VERSION) + ": call mgc_batch_person_init on it first");
-    }
+    check_version(p.version, where + ".version", "mgc_batch_person_init");
     mgcalc::batch_person who;
     who.profile.sex = sex_argument(p.sex, (where + ".sex").c_str());
     const bool has_birth = p.birth_day != MGC_NO_DAY, has_age = !std::isnan(p.age_years);
@@ -304,9 +310,15 @@ const char* mgc_status_name(int status) {
 
 const char* mgc_target_kind_name(int kind) {
     if (kind < MGC_TARGET_RDA || kind > MGC_TARGET_RNI) return "";
-    // The names of the CSV and JSON documents: "RDA" in lower case.
-    static constexpr const char* names[] = {"rda", "ai", "pri", "rni"};
-    return names[kind];
+    // The names of the CSV and JSON documents: to_string(target_kind), "RDA", in lower case.
+    static const std::array<std::string, 4> names = [] {
+        std::array<std::string, 4> out;
+        for (int k = MGC_TARGET_RDA; k <= MGC_TARGET_RNI; ++k) {
+            out[static_cast<std::size_t>(k)] = mgcalc::detail::to_lower(mgcalc::to_string(static_cast<mgcalc::target_kind>(k)));
+        }
+        return out;
+    }();
+    return names[static_cast<std::size_t>(kind)].c_str();
 }
 
 const char* mgc_last_error_message(void) { return last_error_fallback ? last_error_fallback : last_error.c_str(); }
@@ -353,9 +365,11 @@ int mgc_search_foods_json(const mgc_catalog* c, const char* query, size_t limit,
         clear_text_out(json_out, "json_out");
         require(c, "catalog");
         const std::string_view text = text_argument(query, "query");
-        // As `mgcalc foods search --limit`: 1 to 1000 results, so the answer's size is bounded.
-        if (limit > 1000) {
-            throw error(errc::invalid_amount, "limit " + std::to_string(limit) + " is over 1000; expected 0 (10) to 1000");
+        // As `mgcalc foods search --limit`, so that the answer's size is bounded.
+        constexpr auto most = static_cast<std::size_t>(mgcalc::limits::max_search_results);
+        if (limit > most) {
+            throw error(errc::invalid_amount, "limit " + std::to_string(limit) + " is over " + std::to_string(most) +
+                                                  "; expected 0 (10) to " + std::to_string(most));
         }
         put_json(json_out, mgcalc::to_json(c->foods.search(text, limit == 0 ? 10 : limit)));
     });
@@ -629,8 +643,9 @@ int mgc_summarize_json(const mgc_summary* s, char** json_out) {
         require_version(s, "summary", "mgc_summary_init");
         const std::size_t n = s->count;
         // The person-days and their references, rebuilt as the batch_result the library summarizes.
+        // The references' authority and life stage are views of the caller's strings, which
+        // outlive this call.
         mgcalc::batch_result batch;
-        std::deque<std::string> texts;  // what the references' string_views look at
         const auto given_references = column(s->references, s->reference_count, "summary->references");
         // A person-day holds its reference's index in 16 bits (person_day::reference).
         if (given_references.size() >= mgcalc::person_day::no_reference) {
@@ -641,18 +656,14 @@ int mgc_summarize_json(const mgc_summary* s, char** json_out) {
         for (std::size_t i = 0; i < given_references.size(); ++i) {
             const mgc_summary_reference& given = given_references[i];
             const std::string where = "summary->references[" + std::to_string(i) + "]";
-            if (given.version != MGC_STRUCT_VERSION) {
-                fail(MGC_VERSION_MISMATCH, where + ".version is " + std::to_string(given.version) +
-                                               ", expected " + std::to_string(MGC_STRUCT_VERSION) +
-                                               ": call mgc_summary_reference_init on it first");
-            }
+            check_version(given.version, where + ".version", "mgc_summary_reference_init");
             if (given.target_kind < MGC_TARGET_RDA || given.target_kind > MGC_TARGET_RNI || !(given.target_mg > 0)) {
                 throw error(errc::invalid_amount, where + " has no target; expected a target_mg over 0 and a "
                                                           "target_kind of MGC_TARGET_RDA to MGC_TARGET_RNI");
             }
             mgcalc::reference_intakes r{};
-            r.authority = texts.emplace_back(text_argument(given.authority, (where + ".authority").c_str()));
-            r.life_stage = texts.emplace_back(text_argument(given.life_stage, (where + ".life_stage").c_str()));
+            r.authority = text_argument(given.authority, (where + ".authority").c_str());
+            r.life_stage = text_argument(given.life_stage, (where + ".life_stage").c_str());
             r.target = mgcalc::milligrams::from_value(given.target_mg);
             r.target_kind = static_cast<mgcalc::target_kind>(given.target_kind);
             if (!std::isnan(given.ear_mg)) r.ear = mgcalc::milligrams::from_value(given.ear_mg);

@@ -2,6 +2,8 @@
 // and read a food entry as typed.
 #include "cli/common.hpp"
 
+#include <mgcalc/limits.hpp>
+
 #include <mgcalc/foods/catalog.hpp>
 #include <mgcalc/foods/resolve.hpp>
 #include <mgcalc/io/json.hpp>
@@ -73,7 +75,8 @@ void register_foods_command(CLI::App& app) {
 
     CLI::App* search = foods->add_subcommand("search", "Ranked search over food descriptions");
     search->add_option("query", s->query, "Words to search for, in any order (e.g. \"pumpkin seeds\")")->required();
-    search->add_option("--limit", s->limit, "At most this many results (default 10)")->check(CLI::Range(1, 1000));
+    search->add_option("--limit", s->limit, "At most this many results (default 10)")
+        ->check(CLI::Range(1, limits::max_search_results));
     s->databases.add_to(*search);
     add_format_option(*search, s->format);
     search->callback([s] {
