@@ -138,9 +138,9 @@ inline std::string decimal(double value, int decimals = 1) {
     return out;
 }
 
-/// A value refused for passing `limit`, written with the fewest decimals (at least `decimals`)
-/// that tell it from the limit: 10000.001 against 10,000 g is "10000.001", never "10000", so that
-/// a message never says a value is "10000 g: more than 10000 g".
+/// A value checked against `limit`, with `decimals` decimals, or more where those would show it as
+/// the limit itself: 10000.001 against 10,000 g is "10000.001", never "10000", so that a message
+/// never says a value is "10000 g: more than 10000 g".
 inline std::string decimal_beyond(double value, double limit, int decimals = 0) {
     for (int d = decimals; d < max_decimals; ++d) {
         std::string text = decimal(value, d);

@@ -83,9 +83,7 @@ day_intake& day_intake::add_food(mgcalc::food item, grams amount, std::string in
     const double weight = amount.value();
     if (!std::isfinite(weight) || weight < 0 || weight > limits::max_food_grams) {
         throw error(errc::invalid_amount,
-                    detail::concat({"food amount ",
-                                    weight > limits::max_food_grams ? detail::decimal_beyond(weight, limits::max_food_grams, 3)
-                                                                    : detail::decimal(weight, 3),
+                    detail::concat({"food amount ", detail::decimal_beyond(weight, limits::max_food_grams, 3),
                                     " g for '", item.description,
                                    "' is not accepted: expected a finite amount from 0 to ",
                                    detail::decimal(limits::max_food_grams, 0), " g"}));

@@ -112,8 +112,7 @@ inline constexpr double min_reproductive_age_months = 10.0 * months_per_year;
 
 [[noreturn]] inline void fail_age_out_of_range(double value, std::string_view unit, double maximum) {
     const std::string_view problem = std::isnan(value) ? "is not a number" : (value < 0 ? "is negative" : "is out of range");
-    const std::string given = value > maximum ? decimal_beyond(value, maximum, 3) : decimal(value, 3);
-    throw error(errc::invalid_life_stage, concat({"age ", given, " ", unit, " ", problem,
+    throw error(errc::invalid_life_stage, concat({"age ", decimal_beyond(value, maximum, 3), " ", unit, " ", problem,
                                                  ": accepted ages are 0 to 120 years (0 to 1440 months)"}));
 }
 
