@@ -39,22 +39,7 @@ def evaluate_partition(people, entries, supplements=None):
     people, entries = people.reset_index(), entries.reset_index()
     if supplements is not None:
         supplements = supplements.reset_index()
-    if people.empty:
-        return RESULT_META.copy()
     return mgcalc.evaluate_batch(people, entries, supplements, threads=1)
-
-
-# The columns evaluate_batch returns, for Dask to know the partitions' shape before computing.
-RESULT_META = pd.DataFrame({
-    "person": pd.Series(dtype=object), "date": pd.Series(dtype=object), "food_mg": pd.Series(dtype=float),
-    "unknown_entries": pd.Series(dtype="int64"), "supplement_mg": pd.Series(dtype=float),
-    "total_mg": pd.Series(dtype=float), "target_mg": pd.Series(dtype=float), "target_kind": pd.Series(dtype=object),
-    "ear_mg": pd.Series(dtype=float), "ul_supplemental_mg": pd.Series(dtype=float),
-    "percent_of_target": pd.Series(dtype=float), "below_ear": pd.Series(dtype="boolean"),
-    "over_ul": pd.Series(dtype="boolean"), "day_index": pd.Series(dtype="int64"),
-    "supplement_doses": pd.Series(dtype="int64"), "authority": pd.Series(dtype=object),
-    "life_stage": pd.Series(dtype=object), "sex": pd.Series(dtype=object),
-})
 
 
 def by_person(table, partitions=None, divisions=None):
@@ -76,7 +61,9 @@ def on_cluster(client, people, entries, supplements, partitions):
     tables = [by_person(entries, divisions=people_parts.divisions)]
     if supplements is not None:
         tables.append(by_person(supplements, divisions=people_parts.divisions))
-    results = dd.map_partitions(evaluate_partition, people_parts, *tables, meta=RESULT_META, align_dataframes=False)
+    # The partitions' shape, for Dask to know before computing: evaluate_batch of no one.
+    meta = mgcalc.evaluate_batch(people.iloc[:0], entries.iloc[:0])
+    results = dd.map_partitions(evaluate_partition, people_parts, *tables, meta=meta, align_dataframes=False)
     return client.compute(results).result()
 
 

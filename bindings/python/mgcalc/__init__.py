@@ -32,9 +32,7 @@ def version():
 
 def _sex(value):
     """A sex as the command line reads it ("female", "male", "f", "m", ...)."""
-    out = _native.ctypes.c_int()
-    _native.check(_native.lib.mgc_parse_sex(_native.text_argument(value, "sex"), _native.ctypes.byref(out)))
-    return out.value
+    return _native.call_for_value(_native.lib.mgc_parse_sex, _native.ctypes.c_int, _native.text_argument(value, "sex"))
 
 
 def _profile(sex, age, pregnant, lactating, authority, infant_feeding):

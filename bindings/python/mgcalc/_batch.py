@@ -64,29 +64,46 @@ def _texts(values):
     return out
 
 
+def _each_distinct(values, read, what, dtype, empty=None, if_empty=None):
+    """The column read text by text, each distinct text once, by `read(text)` (a call into the
+    library). An empty cell (NaN, None, blank) is `empty`, or, with `if_empty` = (status, message),
+    an error naming its row; a failing read names the first row holding that text."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    texts = [str(u).strip() for u in uniques]
+    out = np.empty(len(texts) + 1, dtype=dtype)  # the last entry: the empty cells, code -1
+    codes = np.where(np.isin(codes, [i for i, t in enumerate(texts) if not t]), -1, codes)
+
+    def first_row(code):
+        return int(np.flatnonzero(codes == code)[0]) + 1
+
+    if (codes < 0).any():
+        if if_empty is not None:
+            status, message = if_empty
+            raise Error(status, f"[mgcalc.{_native.lib.mgc_status_name(status).decode()}] {what} row "
+                                f"{first_row(-1)}: {message}")
+        out[-1] = empty
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        try:
+            out[i] = read(_native.text_argument(text, what))
+        except Error as e:
+            raise Error(e.status, f"{e.message} ({what}, row {first_row(i)})") from None
+    return out[codes]
+
+
 def _days(values, what):
-    """ISO dates as days since 1970-01-01, each distinct text read once by the library
-    (mgc_parse_day, as the batch files' dates are); NO_DAY where the cell is empty."""
+    """ISO dates as days since 1970-01-01, read by the library as the batch files' dates are
+    (mgc_parse_day); NO_DAY where the cell is empty."""
     import pandas as pd
 
     column = pd.Series(values)
     if pd.api.types.is_datetime64_any_dtype(column):
         column = column.dt.strftime("%Y-%m-%d")
-    codes, uniques = pd.factorize(column)
-    days = np.empty(len(uniques) + 1, dtype=np.int32)
-    days[-1] = _native.NO_DAY  # code -1: NaN, None
-    one = ctypes.c_int32()
-    for i, value in enumerate(uniques):
-        text = str(value).strip()
-        if not text:
-            days[i] = _native.NO_DAY
-            continue
-        status = _native.lib.mgc_parse_day(_native.text_argument(text, what), ctypes.byref(one))
-        if status != _native.OK:
-            row = int(np.flatnonzero(codes == i)[0]) + 1
-            raise Error(status, f"{_native.lib.mgc_last_error_message().decode('utf-8', 'replace')} ({what}, row {row})")
-        days[i] = one.value
-    return days[codes]
+    return _each_distinct(column, lambda t: _native.call_for_value(_native.lib.mgc_parse_day, ctypes.c_int32, t),
+                          what, np.int32, empty=_native.NO_DAY)
 
 
 def _contiguous(values, dtype):
@@ -131,22 +148,9 @@ def _people(people, keep_alive):
     n = len(ids)
     out = np.zeros(n, dtype=_PERSON)
     out["version"] = _native.STRUCT_VERSION
-    import pandas as pd
-
-    one = ctypes.c_int()
-    sexes = _texts(_column(people, "sex", "people"))
-    if None in sexes:
-        raise Error(4, f"[mgcalc.invalid_life_stage] people row {sexes.index(None) + 1}: sex is empty; expected "
-                       "female or male")
-    codes, uniques = pd.factorize(pd.Series(sexes, dtype=object))
-    values = np.empty(len(uniques), dtype=np.int32)
-    for i, text in enumerate(uniques):
-        status = _native.lib.mgc_parse_sex(_native.text_argument(text, "sex"), ctypes.byref(one))
-        if status != _native.OK:
-            row = int(np.flatnonzero(codes == i)[0]) + 1
-            raise Error(status, f"{_native.lib.mgc_last_error_message().decode('utf-8', 'replace')} (people row {row})")
-        values[i] = one.value
-    out["sex"] = values[codes]
+    out["sex"] = _each_distinct(_column(people, "sex", "people"),
+                                lambda t: _native.call_for_value(_native.lib.mgc_parse_sex, ctypes.c_int, t),
+                                "people sex", np.int32, if_empty=(4, "sex is empty; expected female or male"))
     births = _column(people, "birth_date", "people", required=False)
     ages = _column(people, "age_years", "people", required=False)
     if births is None and ages is None:
@@ -162,35 +166,23 @@ def _people(people, keep_alive):
         column = _column(people, field, "people", required=False)
         if column is None:
             continue
-        texts = _texts(column)
-        buffers = {}
-        for name in set(t for t in texts if t is not None):
-            buffers[name] = ctypes.create_string_buffer(_native.text_argument(name, field))
+        buffers = []  # the C strings the structs point at, kept as long as the batch runs
         keep_alive.append(buffers)
-        out[field] = [0 if t is None else ctypes.addressof(buffers[t]) for t in texts]
+
+        def stored(text):
+            buffers.append(ctypes.create_string_buffer(text))
+            return ctypes.addressof(buffers[-1])
+
+        out[field] = _each_distinct(column, stored, f"people {field}", np.uintp, empty=0)
     return ids, out
 
 
 def _foods(catalog, texts):
     """Each distinct food text resolved once, as the batch files' food column is."""
-    import pandas as pd
-
-    codes, uniques = pd.factorize(pd.Series(texts, dtype=object))
-    index = np.empty(len(uniques), dtype=np.uint32)
-    one = ctypes.c_uint32()
-    for i, text in enumerate(uniques):
-        text = str(text).strip()
-        if not text:
-            codes[codes == i] = -1
-            continue
-        _native.check(_native.lib.mgc_catalog_food_index(catalog.handle, _native.text_argument(text, "food"),
-                                                         ctypes.byref(one)))
-        index[i] = one.value
-    if (codes < 0).any():
-        row = int(np.flatnonzero(codes < 0)[0]) + 1
-        raise Error(6, f"[mgcalc.parse_error] entries row {row}: food is empty; expected a food id, SOURCE:ID or "
-                       "words naming the food")
-    return _contiguous(index[codes], np.uint32)
+    return _each_distinct(
+        texts, lambda t: _native.call_for_value(_native.lib.mgc_catalog_food_index, ctypes.c_uint32, catalog.handle, t),
+        "entries food", np.uint32,
+        if_empty=(6, "food is empty; expected a food id, SOURCE:ID or words naming the food"))
 
 
 def _doses(supplements, people_ids):

@@ -254,6 +254,13 @@ def number_argument(value, name, code=6):
                           "number") from None
 
 
+def call_for_value(function, ctype, *arguments):
+    """Calls a C function whose last argument is a pointer to one result; returns the value."""
+    out = ctype()
+    check(function(*arguments, ctypes.byref(out)))
+    return out.value
+
+
 def call_for_text(function, *arguments):
     """Calls a C function whose last argument is a char ** of JSON; returns the text."""
     out = ctypes.c_void_p()
