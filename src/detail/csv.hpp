@@ -67,10 +67,13 @@ struct csv_options {
     std::vector<std::string> column_names{};
 };
 
-/// The longest record read: 1 MiB. The longest line of the USDA and FoodData Central files mgcalc
-/// reads is under 2 KiB, and a batch entry under 1 KiB.
+/// The longest record read: 1 MiB, a bound on memory, not a measured need. The longest line of the
+/// shipped USDA SR24 extract is 145 bytes (data/usda-sr24/foods.csv), and a food CSV row holds one
+/// food's description and portion.
 inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
-/// The most fields in one record: FoodData Central's widest file has under 20 columns.
+/// The most fields in one record: the files mgcalc reads have at most 13 columns (the shipped
+/// SR24 foods.csv; FoodData Central's food_portion.csv has 11), and a batch people file 10 plus
+/// one per replicate weight.
 inline constexpr std::size_t max_record_fields = 4096;
 
 /// Parses a whole field as a finite decimal number ("12.5", "-3", "1e3", " 7 "); empty for
