@@ -101,8 +101,7 @@ void check_folder(const std::string& directory) {
     }
 }
 
-std::vector<magnesium_nutrient> read_magnesium_nutrients(const std::string& path) {
-    auto csv = detail::csv_reader::open(path);
+std::vector<magnesium_nutrient> read_magnesium_nutrients(detail::csv_reader csv) {
     csv.require_columns({"id", "unit_name", "nutrient_nbr"});
     const std::size_t id = csv.column("id"), unit_name = csv.column("unit_name"), number = csv.column("nutrient_nbr");
     std::vector<magnesium_nutrient> found;
@@ -129,14 +128,13 @@ std::vector<magnesium_nutrient> read_magnesium_nutrients(const std::string& path
     }
     if (found.empty()) {
         throw error(errc::malformed_file,
-                    path + ": no nutrient has nutrient_nbr 304 (magnesium); expected a row like "
+                    csv.name() + ": no nutrient has nutrient_nbr 304 (magnesium); expected a row like "
                            "\"1090\",\"Magnesium, Mg\",\"MG\",\"304\",\"5500\"");
     }
     return found;
 }
 
-std::unordered_map<std::string, std::string> read_measure_units(const std::string& path) {
-    auto csv = detail::csv_reader::open(path);
+std::unordered_map<std::string, std::string> read_measure_units(detail::csv_reader csv) {
     csv.require_columns({"id", "name"});
     const std::size_t id = csv.column("id"), name = csv.column("name");
     std::unordered_map<std::string, std::string> units;
@@ -153,8 +151,7 @@ struct loaded_foods {
     std::unordered_map<std::string, std::size_t> by_id;      ///< id_key(fdc_id) -> position
 };
 
-loaded_foods read_foods(const std::string& path) {
-    auto csv = detail::csv_reader::open(path);
+loaded_foods read_foods(detail::csv_reader csv) {
     csv.require_columns({"fdc_id", "description"});
     const std::size_t id = csv.column("fdc_id"), description = csv.column("description");
     loaded_foods out;
@@ -177,9 +174,8 @@ loaded_foods read_foods(const std::string& path) {
     return out;
 }
 
-void read_magnesium_values(const std::string& path, const std::vector<magnesium_nutrient>& magnesium,
+void read_magnesium_values(detail::csv_reader csv, const std::vector<magnesium_nutrient>& magnesium,
                            loaded_foods& foods) {
-    auto csv = detail::csv_reader::open(path);
     csv.require_columns({"fdc_id", "nutrient_id", "amount"});
     const std::size_t id = csv.column("fdc_id"), nutrient = csv.column("nutrient_id"), amount = csv.column("amount");
     while (csv.next()) {
@@ -204,9 +200,8 @@ void read_magnesium_values(const std::string& path, const std::vector<magnesium_
     }
 }
 
-void read_portions(const std::string& path, const std::unordered_map<std::string, std::string>& units,
+void read_portions(detail::csv_reader csv, const std::unordered_map<std::string, std::string>& units,
                    loaded_foods& foods) {
-    auto csv = detail::csv_reader::open(path);
     csv.require_columns({"fdc_id", "amount", "measure_unit_id", "portion_description", "modifier", "gram_weight"});
     const std::size_t id = csv.column("fdc_id"), amount = csv.column("amount"), unit_id = csv.column("measure_unit_id"),
                       description = csv.column("portion_description"), modifier = csv.column("modifier"),
@@ -265,17 +260,15 @@ void read_portions(const std::string& path, const std::unordered_map<std::string
     }
 }
 
-}  // namespace
-
-std::shared_ptr<const food_database> load_fdc_csv(const std::string& directory) {
-    check_folder(directory);
-    const auto file = [&](std::string_view name) { return (fs::path(directory) / name).string(); };
-
-    const std::vector<magnesium_nutrient> magnesium = read_magnesium_nutrients(file("nutrient.csv"));
-    const auto units = read_measure_units(file("measure_unit.csv"));
-    loaded_foods foods = read_foods(file("food.csv"));
-    read_magnesium_values(file("food_nutrient.csv"), magnesium, foods);
-    read_portions(file("food_portion.csv"), units, foods);
+/// The five files, each opened by `open(file name)` as a file or from text: both loaders read
+/// them here, so that text and files give the same foods and the same errors.
+template <class Open>
+std::shared_ptr<const food_database> read_fdc(Open open) {
+    const std::vector<magnesium_nutrient> magnesium = read_magnesium_nutrients(open("nutrient.csv"));
+    const auto units = read_measure_units(open("measure_unit.csv"));
+    loaded_foods foods = read_foods(open("food.csv"));
+    read_magnesium_values(open("food_nutrient.csv"), magnesium, foods);
+    read_portions(open("food_portion.csv"), units, foods);
 
     // food_table keeps an id index sorted by insertion; adding in id order makes each insertion
     // an append, so a full FDC download (about two million foods) loads in n log n, not n^2.
@@ -283,6 +276,24 @@ std::shared_ptr<const food_database> load_fdc_csv(const std::string& directory) 
     auto table = std::make_shared<food_table>("fdc");
     for (food& item : foods.foods) table->add(std::move(item));
     return table;
+}
+
+}  // namespace
+
+std::shared_ptr<const food_database> load_fdc_csv(const std::string& directory) {
+    check_folder(directory);
+    return read_fdc([&](std::string_view name) { return detail::csv_reader::open((fs::path(directory) / name).string()); });
+}
+
+std::shared_ptr<const food_database> load_fdc_csv(const fdc_csv_texts& texts, const std::string& name) {
+    return read_fdc([&](std::string_view file) {
+        const std::string_view text = file == "food.csv"            ? texts.food
+                                      : file == "food_nutrient.csv" ? texts.food_nutrient
+                                      : file == "food_portion.csv"  ? texts.food_portion
+                                      : file == "nutrient.csv"      ? texts.nutrient
+                                                                    : texts.measure_unit;
+        return detail::csv_reader::from_text(text, (fs::path(name) / file).string());
+    });
 }
 
 }  // namespace mgcalc

@@ -65,8 +65,8 @@ bool iequals(std::string_view a, std::string_view b) { return detail::to_lower(a
 
 class custom_food_reader {
 public:
-    custom_food_reader(const std::string& file, const food_catalog& catalog)
-        : csv_(detail::csv_reader::open(file)), catalog_(catalog) {
+    // The reader comes opened, on a file or on text, so that both loaders read through this class.
+    custom_food_reader(detail::csv_reader csv, const food_catalog& catalog) : csv_(std::move(csv)), catalog_(catalog) {
         check_header();
     }
 
@@ -436,7 +436,12 @@ private:
 }  // namespace
 
 std::shared_ptr<const food_database> load_food_csv(const std::string& file, const food_catalog& ingredients) {
-    return custom_food_reader(file, ingredients).read();
+    return custom_food_reader(detail::csv_reader::open(file), ingredients).read();
+}
+
+std::shared_ptr<const food_database> load_food_csv(std::string_view text, const std::string& name,
+                                                   const food_catalog& ingredients) {
+    return custom_food_reader(detail::csv_reader::from_text(text, name), ingredients).read();
 }
 
 std::shared_ptr<const food_database> load_food_database(std::string_view spec, const food_catalog& ingredients) {

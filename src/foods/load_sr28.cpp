@@ -64,14 +64,14 @@ std::optional<fs::path> find_file(const fs::path& directory, std::string_view na
     return std::nullopt;
 }
 
-detail::csv_reader open_sr28(const fs::path& path, const std::vector<std::string>& fields) {
+detail::csv_options sr28_options(const std::vector<std::string>& fields) {
     detail::csv_options options;
     options.separator = '^';
     options.quote = '~';
     options.latin1 = true;
     options.header = false;
     options.column_names = fields;
-    return detail::csv_reader::open(path.string(), std::move(options));
+    return options;
 }
 
 /// Old DOS-era text files may end with a Ctrl-Z (0x1A) end-of-file byte on a line of its own.
@@ -86,35 +86,17 @@ std::string required_text(const detail::csv_reader& csv, std::size_t index, std:
     return std::string(text);
 }
 
-}  // namespace
-
-std::shared_ptr<const food_database> load_sr28(const std::string& directory) {
-    if (!fs::is_directory(directory)) {
-        throw error(errc::malformed_file,
-                    directory + ": not a folder; expected an SR28 ASCII folder with " + expected_files());
-    }
-    std::vector<fs::path> paths;
-    std::vector<std::string> missing;
-    for (std::string_view name : sr28_files) {
-        if (auto path = find_file(directory, name)) {
-            paths.push_back(*path);
-        } else {
-            missing.emplace_back(name);
-        }
-    }
-    if (!missing.empty()) {
-        throw error(errc::malformed_file, (fs::path(directory) / missing.front()).string() + ": no such file (missing: " +
-                                              detail::join(missing) + "); expected an SR28 ASCII folder with " +
-                                              expected_files());
-    }
-
+/// The three files, `open(i, fields)` opening sr28_files[i] as a file or from text: both loaders
+/// read them here, so that text and files give the same foods and the same errors.
+template <class Open>
+std::shared_ptr<const food_database> read_sr28(Open open) {
     std::deque<food> foods;  // not a vector: food moves are not noexcept, so growth would copy
     std::vector<std::size_t> lines;
     std::vector<bool> has_magnesium_row;
     std::unordered_map<std::string, std::size_t> by_id;
 
     {
-        auto csv = open_sr28(paths[0], food_des_fields);
+        auto csv = open(0, food_des_fields);
         while (csv.next()) {
             if (is_end_of_file_marker(csv)) continue;
             // NDB_No stays text: "01001" is not 1001.
@@ -135,7 +117,7 @@ std::shared_ptr<const food_database> load_sr28(const std::string& directory) {
     }
 
     {
-        auto csv = open_sr28(paths[1], nut_data_fields);
+        auto csv = open(1, nut_data_fields);
         while (csv.next()) {
             if (is_end_of_file_marker(csv)) continue;
             if (detail::trim(csv.field(1)) != magnesium_nutrient_number) continue;
@@ -154,7 +136,7 @@ std::shared_ptr<const food_database> load_sr28(const std::string& directory) {
     }
 
     {
-        auto csv = open_sr28(paths[2], weight_fields);
+        auto csv = open(2, weight_fields);
         while (csv.next()) {
             if (is_end_of_file_marker(csv)) continue;
             const auto found = by_id.find(std::string(detail::trim(csv.field(0))));
@@ -182,6 +164,40 @@ std::shared_ptr<const food_database> load_sr28(const std::string& directory) {
     auto table = std::make_shared<food_table>("sr28");
     for (food& item : foods) table->add(std::move(item));
     return table;
+}
+
+}  // namespace
+
+std::shared_ptr<const food_database> load_sr28(const std::string& directory) {
+    if (!fs::is_directory(directory)) {
+        throw error(errc::malformed_file,
+                    directory + ": not a folder; expected an SR28 ASCII folder with " + expected_files());
+    }
+    std::vector<fs::path> paths;
+    std::vector<std::string> missing;
+    for (std::string_view name : sr28_files) {
+        if (auto path = find_file(directory, name)) {
+            paths.push_back(*path);
+        } else {
+            missing.emplace_back(name);
+        }
+    }
+    if (!missing.empty()) {
+        throw error(errc::malformed_file, (fs::path(directory) / missing.front()).string() + ": no such file (missing: " +
+                                              detail::join(missing) + "); expected an SR28 ASCII folder with " +
+                                              expected_files());
+    }
+
+    return read_sr28([&](std::size_t i, const std::vector<std::string>& fields) {
+        return detail::csv_reader::open(paths[i].string(), sr28_options(fields));
+    });
+}
+
+std::shared_ptr<const food_database> load_sr28(const sr28_texts& texts, const std::string& name) {
+    const std::string_view text[] = {texts.food_des, texts.nut_data, texts.weight};
+    return read_sr28([&](std::size_t i, const std::vector<std::string>& fields) {
+        return detail::csv_reader::from_text(text[i], (fs::path(name) / sr28_files[i]).string(), sr28_options(fields));
+    });
 }
 
 }  // namespace mgcalc

@@ -103,14 +103,13 @@ struct people_file {
     mutable std::uint32_t last_index = 0;
 };
 
-void read_people(batch_input& input, people_file& people, const std::string& path, const batch_file_options& options) {
-    csv_reader csv = csv_reader::open(path);
+void read_people(batch_input& input, people_file& people, csv_reader csv, const batch_file_options& options) {
     csv.require_columns({"person", "sex"});
     const std::size_t person_column = csv.column("person"), sex_column = csv.column("sex");
     const std::optional<std::size_t> birth_column = csv.find_column("birth_date"), age_column = csv.find_column("age_years");
     if (!birth_column && !age_column) {
         throw error(errc::malformed_file,
-                    detail::concat({path, ":", std::to_string(csv.header_line()),
+                    detail::concat({csv.name(), ":", std::to_string(csv.header_line()),
                                     ": the header has neither birth_date nor age_years; expected one of them (and the "
                                     "columns person,sex,birth_date,age_years,pregnant_from,pregnant_to,lactating_from,"
                                     "lactating_to,authority,weight)"}));
@@ -192,9 +191,8 @@ std::uint32_t person_of(const csv_reader& csv, std::size_t column, const people_
     return found->second;
 }
 
-void read_entries(batch_input& input, const people_file& people, const food_catalog& catalog, const std::string& path,
+void read_entries(batch_input& input, const people_file& people, const food_catalog& catalog, csv_reader csv,
                   const std::string& people_path, const batch_file_options& options) {
-    csv_reader csv = csv_reader::open(path);
     csv.require_columns({"person", "date", "food", "grams"});
     const std::size_t person = csv.column("person"), date = csv.column("date"), food_column = csv.column("food"),
                       grams_column = csv.column("grams");
@@ -236,9 +234,8 @@ void read_entries(batch_input& input, const people_file& people, const food_cata
     });
 }
 
-void read_supplements(batch_input& input, const people_file& people, const std::string& path,
+void read_supplements(batch_input& input, const people_file& people, csv_reader csv,
                       const std::string& people_path, const batch_file_options& options) {
-    csv_reader csv = csv_reader::open(path);
     csv.require_columns({"person", "date", "compound", "amount", "unit"});
     const std::size_t person = csv.column("person"), date = csv.column("date"), compound_column = csv.column("compound"),
                       amount = csv.column("amount"), unit = csv.column("unit");
@@ -290,9 +287,23 @@ batch_input read_batch_files(const food_catalog& catalog, const std::string& peo
                              const std::string& supplements_path, const batch_file_options& options) {
     batch_input input;
     people_file people;
-    read_people(input, people, people_path, options);
-    read_entries(input, people, catalog, entries_path, people_path, options);
-    if (!supplements_path.empty()) read_supplements(input, people, supplements_path, people_path, options);
+    read_people(input, people, csv_reader::open(people_path), options);
+    read_entries(input, people, catalog, csv_reader::open(entries_path), people_path, options);
+    if (!supplements_path.empty())
+        read_supplements(input, people, csv_reader::open(supplements_path), people_path, options);
+    return input;
+}
+
+batch_input read_batch_files(const food_catalog& catalog, const batch_file_texts& files,
+                             const batch_file_options& options) {
+    // Each reader opened only when its turn comes, as the files are: an error in people.csv is
+    // the one reported, whatever the other texts hold.
+    const auto open = [](const batch_file_text& file) { return csv_reader::from_text(file.text, file.name); };
+    batch_input input;
+    people_file people;
+    read_people(input, people, open(files.people), options);
+    read_entries(input, people, catalog, open(files.entries), files.people.name, options);
+    if (files.supplements) read_supplements(input, people, open(*files.supplements), files.people.name, options);
     return input;
 }
 

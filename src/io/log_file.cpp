@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace mgcalc {
 
@@ -25,13 +26,18 @@ intake_log load_log(const std::string& path) {
     return parse_log_json(detail::read_log_file(path, "mgcalc log file (JSON)"), path);
 }
 
+intake_log load_log(std::string_view text, std::string_view name) { return parse_log_json(text, name); }
+
 void load_log_csv(const std::string& path, intake_log& log) {
     parse_log_csv(detail::read_log_file(path, "mgcalc CSV entry file"), log, path);
 }
 
-intake_log load_log_csv(const std::string& path, const profile& person) {
-    intake_log log;
-    load_log_csv(path, log);
+void load_log_csv(std::string_view text, std::string_view name, intake_log& log) { parse_log_csv(text, log, name); }
+
+namespace {
+
+/// The CSV's entries as a whole log of `person` (see log_file.hpp), for both load_log_csv.
+intake_log as_log_of(intake_log log, const profile& person) {
     log.person = person;
     if (!log.days.empty()) {
         const date_range logged{log.days.front().date, log.days.back().date};
@@ -39,6 +45,20 @@ intake_log load_log_csv(const std::string& path, const profile& person) {
         for (date_range& range : log.person.lactation) range = logged;
     }
     return log;
+}
+
+}  // namespace
+
+intake_log load_log_csv(const std::string& path, const profile& person) {
+    intake_log log;
+    load_log_csv(path, log);
+    return as_log_of(std::move(log), person);
+}
+
+intake_log load_log_csv(std::string_view text, std::string_view name, const profile& person) {
+    intake_log log;
+    load_log_csv(text, name, log);
+    return as_log_of(std::move(log), person);
 }
 
 log_format log_file_format(const std::string& path) {

@@ -14,6 +14,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mgcalc {
@@ -78,6 +79,23 @@ struct batch_input {
 /// required column (naming it), and for a bad row unless options.skip_bad_rows.
 batch_input read_batch_files(const food_catalog& catalog, const std::string& people_path,
                              const std::string& entries_path, const std::string& supplements_path = {},
+                             const batch_file_options& options = {});
+
+/// One batch file held in memory: its text, and the name that stands for its path in errors
+/// and in rejected_row::file.
+struct batch_file_text {
+    std::string_view text;
+    std::string name;
+};
+/// The texts of a batch's files; no supplements file when `supplements` is empty.
+struct batch_file_texts {
+    batch_file_text people, entries;
+    std::optional<batch_file_text> supplements;
+};
+
+/// The same as read_batch_files with paths, from texts held in memory: the same columns, the same
+/// rejected rows and the same errors, each file's name standing for its path.
+batch_input read_batch_files(const food_catalog& catalog, const batch_file_texts& files,
                              const batch_file_options& options = {});
 
 /// The results CSV header, in its column order.

@@ -10,6 +10,7 @@
 #include <mgcalc/io/log_json.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace mgcalc {
 
@@ -17,6 +18,9 @@ namespace mgcalc {
 /// (also for a missing file or a folder, naming it). A regular file is read in pieces as it is
 /// parsed, not held whole, unless it has an error.
 intake_log load_log(const std::string& path);
+/// The same as load_log(path), from text held in memory; `name` stands for the path in errors.
+/// This is parse_log_json(text, name), which load_log(path) gives for the same bytes.
+intake_log load_log(std::string_view text, std::string_view name);
 /// Writes the canonical JSON of the log (to_log_json) to a file: next to it first, then renamed
 /// over it, so that a failed write never leaves a log cut short. Throws malformed_file, before
 /// touching the file for a log it would refuse to read.
@@ -28,6 +32,9 @@ void load_log_csv(const std::string& path, intake_log& log);
 /// every logged day: each of its pregnancy and lactation ranges becomes the file's first to last
 /// day (a person said to be pregnant is taken to be pregnant on each day of the file).
 intake_log load_log_csv(const std::string& path, const profile& person);
+/// The same as the two above, from text held in memory; `name` stands for the path in errors.
+void load_log_csv(std::string_view text, std::string_view name, intake_log& log);
+intake_log load_log_csv(std::string_view text, std::string_view name, const profile& person);
 
 enum class log_format { json, csv };
 /// What a log file holds, from its first bytes: a JSON log starts with '{', a CSV entry file
