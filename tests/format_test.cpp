@@ -276,33 +276,36 @@ TEST_CASE("format: from_chars_double reads as std::from_chars reads", "[format]"
 #endif
 }
 
-TEST_CASE("format: the number parsers accept and reject what they did", "[format]") {
+TEST_CASE("format: read_decimal reads decimals only, and names what is out of range", "[format][hardening]") {
+    using mgcalc::detail::decimal_reading;
     using mgcalc::detail::parse_decimal;
-    using mgcalc::detail::parse_double;
-    const double inf = std::numeric_limits<double>::infinity();
+    const auto reading = [](std::string_view text) {
+        double value = 0;
+        return mgcalc::detail::read_decimal(text, value);
+    };
 
-    CHECK(parse_double(" 1.5 ") == 1.5);
-    CHECK(parse_double("+3") == 3.0);
-    CHECK(parse_double("-.5") == -0.5);
-    CHECK(parse_double("1e3") == 1000.0);
-    CHECK(parse_double("Infinity") == inf);
-    CHECK(parse_double("+infinity") == inf);
-    CHECK(parse_double("-inf") == -inf);
-    CHECK(std::isnan(parse_double("NaN").value_or(0.0)));
-    CHECK(parse_double("1e400") == inf);  // out of range reads as infinity, which callers refuse,
-    CHECK(parse_double("1e-400") == inf); // an underflow too
-    for (std::string_view rejected : {"", " ", "1,5", "++1", "1e", "0x10", "1 2", "1.5mg", "."}) {
-        INFO(rejected);
-        CHECK_FALSE(parse_double(rejected));
-    }
-
-    CHECK(parse_decimal("+1.5") == 1.5);
+    CHECK(parse_decimal(" 1.5 ") == 1.5);
+    CHECK(parse_decimal("+3") == 3.0);
+    CHECK(parse_decimal("-.5") == -0.5);
+    CHECK(parse_decimal("1e3") == 1000.0);
     CHECK(parse_decimal(" 592 ") == 592.0);
-    CHECK(parse_decimal("1e-310") == 1e-310);
     CHECK(parse_decimal("0e-999") == 0.0);
-    for (std::string_view rejected : {"", "+", "nan", "inf", "1e400", "1e-400", "-1e-400", "1,5", "--1"}) {
+    CHECK(parse_decimal("2.2250738585072014e-308") == std::numeric_limits<double>::min());
+    // "-0" is 0 without its sign, so that no output shows "-0".
+    REQUIRE(parse_decimal("-0").has_value());
+    CHECK_FALSE(std::signbit(*parse_decimal("-0")));
+    CHECK_FALSE(std::signbit(*parse_decimal("-0.000e5")));
+    // Beyond a double, or nonzero and subnormal: out of range, never infinity or 0.
+    for (std::string_view beyond : {"1e400", "-1e400", "1e-400", "-1e-400", "1e-310", "4.9e-324"}) {
+        INFO(beyond);
+        CHECK(reading(beyond) == decimal_reading::out_of_range);
+        CHECK_FALSE(parse_decimal(beyond));
+    }
+    // Hexadecimal, words and anything with more than the number: not a number.
+    for (std::string_view rejected : {"", " ", "+", "1,5", "++1", "--1", "1e", "0x10", "0X1p4", "1 2", "1.5mg", ".",
+                                      "inf", "-inf", "Infinity", "+infinity", "nan", "NaN", "-nan"}) {
         INFO(rejected);
-        CHECK_FALSE(parse_decimal(rejected));
+        CHECK(reading(rejected) == decimal_reading::not_a_number);
     }
 
     // The nearest double to the printed decimal, so that JSON shows the digits text shows.
@@ -333,8 +336,8 @@ TEST_CASE("format: numbers ignore a C locale with a decimal comma", "[.locale]")
     CHECK(fmt::format("{:.2f}", 156.64 * mg) == "156.64 mg");
     CHECK(mgcalc::to_string(28.35 * g) == "28.4 g");
     CHECK(streamed(156.64 * mg) == "156.6 mg");
-    CHECK(mgcalc::detail::parse_double("1.5") == 1.5);
-    CHECK_FALSE(mgcalc::detail::parse_double("1,5"));
+    CHECK(mgcalc::detail::parse_decimal("1.5") == 1.5);
+    CHECK_FALSE(mgcalc::detail::parse_decimal("1,5"));
     CHECK(mgcalc::detail::parse_decimal("2.5") == 2.5);
     CHECK(mgcalc::detail::rounded(61.94, 1) == 61.9);
     const mgcalc::supplement_dose dose = mgcalc::parse_supplement_dose("glycinate=100.5 mg");

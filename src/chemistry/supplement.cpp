@@ -72,11 +72,18 @@ std::string joined(std::span<const std::string_view> list) {
     return out;
 }
 
+// A word written as a number, even one too large or too small to hold ("1e400"), which the
+// amount's check then names.
+bool looks_like_number(std::string_view word) {
+    double value = 0;
+    return detail::read_decimal(word, value) != detail::decimal_reading::not_a_number;
+}
+
 // A number glued to its unit ("200mg") becomes two tokens; any other word stays one.
 std::vector<std::string> unglued(std::string_view word) {
     const char first = word.front();
     const bool numeric_start = (first >= '0' && first <= '9') || first == '.' || first == '-' || first == '+';
-    if (numeric_start && !detail::parse_double(word)) {
+    if (numeric_start && !looks_like_number(word)) {
         for (std::size_t k = 1; k < word.size(); ++k) {
             const char c = word[k];
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
@@ -99,7 +106,7 @@ std::vector<std::string> tokens(std::string_view text) {
 // "7H2O" in a hydrate formula is neither.
 bool starts_amount(std::string_view word) {
     const std::vector<std::string> parts = unglued(word);
-    if (!detail::parse_double(parts[0])) return false;
+    if (!looks_like_number(parts[0])) return false;
     return parts.size() == 1 || unit_named(parts[1]).has_value();
 }
 
@@ -272,9 +279,16 @@ private:
     }
 
     double number_at(const std::vector<std::string>& list, std::size_t index, std::string_view what) const {
-        const auto value = detail::parse_double(list[index]);
-        if (!value) fail(errc::parse_error, "expected a number for " + std::string(what) + ", got \"" + list[index] + "\"");
-        return *value;
+        double value = 0;
+        const detail::decimal_reading reading = detail::read_decimal(list[index], value);
+        if (reading == detail::decimal_reading::out_of_range) {
+            fail(errc::invalid_amount, "the number " + detail::quoted(list[index]) + " for " + std::string(what) +
+                                           " is out of range; " + std::string(detail::decimal_range));
+        }
+        if (reading != detail::decimal_reading::number) {
+            fail(errc::parse_error, "expected a number for " + std::string(what) + ", got \"" + list[index] + "\"");
+        }
+        return value;
     }
 
     mass_unit unit_at(const std::vector<std::string>& list, std::size_t index) const {

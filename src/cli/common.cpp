@@ -13,11 +13,43 @@
 #include "detail/utf8.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <stdexcept>
 #include <tuple>
 
 namespace mgcalc::cli {
+
+void read_numbers_as_decimals(CLI::App& app) {
+    for (CLI::Option* option : app.get_options()) {
+        // "UINT", or "UINT:INT in [1 - 1000]" with a range check's description after it.
+        const std::string full_type = option->get_type_name();
+        const std::string type = full_type.substr(0, full_type.find(':'));
+        const bool integer = type == "INT" || type == "UINT";
+        if (!integer && type != "FLOAT") continue;
+        option->transform(CLI::Validator(
+            [integer](std::string& text) -> std::string {
+                double value = 0;
+                const detail::decimal_reading reading = detail::read_decimal(text, value);
+                if (reading == detail::decimal_reading::out_of_range) {
+                    return detail::quoted(text) + " is out of range; " + std::string(detail::decimal_range);
+                }
+                if (reading != detail::decimal_reading::number) {
+                    return detail::quoted(text) + " is not a decimal number; expected digits like " +
+                           (integer ? "12" : "12.5 or 1e3");
+                }
+                if (integer) {
+                    if (std::trunc(value) != value || std::fabs(value) > 9007199254740992.0) {  // 2^53
+                        return detail::quoted(text) + " is not a whole number; expected digits like 12";
+                    }
+                    text = std::to_string(static_cast<long long>(value));  // "010" and "1e3" as CLI11 reads them
+                }
+                return {};
+            },
+            "", "decimal"));
+    }
+    for (CLI::App* command : app.get_subcommands({})) read_numbers_as_decimals(*command);
+}
 
 void add_format_option(CLI::App& command, output_format& format) {
     // Read as a word and checked against the list, so that --help shows the words, not CLI11's

@@ -20,6 +20,11 @@ namespace mgcalc::cli {
 
 enum class output_format { text, json };
 
+/// Makes every numeric option of `app` and its commands read decimal numbers only (read_decimal):
+/// CLI11 alone reads "0x10" as 16, "010" as 8 and "1e400" as infinity. Integers are handed on to
+/// CLI11 in plain decimal. Call after every option is added.
+void read_numbers_as_decimals(CLI::App& app);
+
 /// Adds `--format text|json` to a command.
 void add_format_option(CLI::App& command, output_format& format);
 

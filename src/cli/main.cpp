@@ -60,11 +60,23 @@ int main(int argc, char** argv) {
     mgcalc::cli::register_foods_command(app);
     mgcalc::cli::register_sleep_command(app);
     mgcalc::cli::register_batch_command(app);
+    mgcalc::cli::read_numbers_as_decimals(app);
     try {
         // CLI11 reports a mistyped command as "A subcommand is required"; name it instead.
         if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->check_name(argv[1]); }).empty()) {
             print_error("error", std::string("[mgcalc.parse_error] unknown command '") + argv[1] +
                                      "': expected one of reference, compounds, report, foods, sleep, batch (see mgcalc --help)");
+            return 2;
+        }
+        // Text enters here once: what is not UTF-8 would reach reports, JSON and charts (the JSON
+        // writer cannot write it), so it is refused, naming the argument and the byte.
+        for (int i = 1; i < argc; ++i) {
+            const std::string_view argument = argv[i];
+            const std::size_t bad = mgcalc::detail::utf8::invalid_at(argument);
+            if (bad == std::string_view::npos) continue;
+            print_error("error", "[mgcalc.parse_error] argument " + std::to_string(i) + " \"" + std::string(argument) +
+                                     "\": byte " + mgcalc::detail::utf8::hex_byte(static_cast<unsigned char>(argument[bad])) +
+                                     " is not valid UTF-8; expected UTF-8 text (set the terminal or script to UTF-8)");
             return 2;
         }
         app.parse(argc, argv);

@@ -48,16 +48,6 @@ std::string printable(char c) {
 
 }  // namespace
 
-std::optional<double> parse_decimal(std::string_view text) noexcept {
-    text = trim(text);
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    if (text.empty()) return std::nullopt;
-    double value = 0;
-    const auto [ptr, ec] = from_chars_double(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
-
 struct csv_reader::state {
     std::string name;
     csv_options options;
@@ -347,8 +337,13 @@ std::string_view csv_reader::field(std::string_view column_name) const { return 
 
 double csv_reader::number(std::size_t index) const {
     const std::string_view text = field(index);
-    if (auto value = parse_decimal(text)) return *value;
+    double value = 0;
+    const decimal_reading reading = read_decimal(text, value);
+    if (reading == decimal_reading::number) return value;
     if (trim(text).empty()) fail(index, "is empty; expected a decimal like 12.5");
+    if (reading == decimal_reading::out_of_range) {
+        fail(index, quoted_value(text) + " is out of range; expected a decimal like 12.5 (" + std::string(decimal_range) + ")");
+    }
     fail(index, quoted_value(text) + " is not a number; expected a decimal like 12.5");
 }
 

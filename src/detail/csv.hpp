@@ -46,6 +46,8 @@
 //   }
 #pragma once
 
+#include "detail/text.hpp"
+
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
@@ -75,10 +77,6 @@ inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
 /// SR24 foods.csv; FoodData Central's food_portion.csv has 11), and a batch people file 10 plus
 /// one per replicate weight.
 inline constexpr std::size_t max_record_fields = 4096;
-
-/// Parses a whole field as a finite decimal number ("12.5", "-3", "1e3", " 7 "); empty for
-/// anything else, including an empty field, "12,5", "nan" and "inf". Locale-independent.
-std::optional<double> parse_decimal(std::string_view text) noexcept;
 
 /// Reads delimited text record by record; see the top of this file.
 class csv_reader {

@@ -31,18 +31,25 @@ std::from_chars_result from_chars_double(const char* first, const char* last, do
     return {result.ptr, std::errc{}};
 }
 
-std::optional<double> parse_double(std::string_view text) noexcept {
+decimal_reading read_decimal(std::string_view text, double& value) noexcept {
     text = trim(text);
-    if (text.empty()) return std::nullopt;
-    std::string lower = to_lower(text);
-    if (lower == "nan" || lower == "+nan" || lower == "-nan") return std::numeric_limits<double>::quiet_NaN();
-    if (lower == "inf" || lower == "+inf" || lower == "infinity") return std::numeric_limits<double>::infinity();
-    if (lower == "-inf" || lower == "-infinity") return -std::numeric_limits<double>::infinity();
-    if (text.front() == '+') text.remove_prefix(1);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    // fast_float reads "inf", "nan" and "infinity" too; a number here starts with a digit or a
+    // point after its sign.
+    const std::size_t first = !text.empty() && text.front() == '-' ? 1 : 0;
+    if (first >= text.size() || !((text[first] >= '0' && text[first] <= '9') || text[first] == '.')) return decimal_reading::not_a_number;
+    double parsed = 0;
+    const auto [ptr, ec] = from_chars_double(text.data(), text.data() + text.size(), parsed);
+    if (ec == std::errc::result_out_of_range) return decimal_reading::out_of_range;
+    if (ec != std::errc{} || ptr != text.data() + text.size()) return decimal_reading::not_a_number;
+    if (parsed != 0 && std::fabs(parsed) < std::numeric_limits<double>::min()) return decimal_reading::out_of_range;
+    value = parsed == 0 ? 0.0 : parsed;  // -0 is 0
+    return decimal_reading::number;
+}
+
+std::optional<double> parse_decimal(std::string_view text) noexcept {
     double value = 0;
-    auto [ptr, ec] = from_chars_double(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc::result_out_of_range) return std::numeric_limits<double>::infinity();
-    if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+    if (read_decimal(text, value) != decimal_reading::number) return std::nullopt;
     return value;
 }
 

@@ -19,9 +19,24 @@ namespace mgcalc::detail {
 /// returns from_chars's results too: result_out_of_range, with `value` unchanged, when a decimal
 /// overflows to infinity or nonzero digits underflow to zero. Locale-independent.
 std::from_chars_result from_chars_double(const char* first, const char* last, double& value) noexcept;
-/// Parses a whole string as a finite or non-finite double ("1.5", "-2", "nan"); empty if the
-/// text is not entirely a number. Locale-independent.
-std::optional<double> parse_double(std::string_view text) noexcept;
+/// How a text reads as a number (read_decimal).
+enum class decimal_reading {
+    number,        ///< a decimal number mgcalc can hold
+    not_a_number,  ///< anything else: "", "12,5", "0x10", "inf", "nan", "1 e3"
+    out_of_range,  ///< a decimal beyond a double (1e400) or nonzero and subnormal (1e-310)
+};
+/// Reads the whole of `text`, spaces around it aside, as a decimal number as people write one:
+/// an optional sign, digits with an optional point, an optional exponent ("2", "-0.5", ".5",
+/// "+4", "1e3"). Never hexadecimal, "inf" or "nan", and never locale-dependent. A magnitude
+/// beyond the largest double (about 1.8e308) or nonzero below the smallest normal one (about
+/// 2.2e-308, where a double loses digits) is out_of_range: no amount, age or weight is either,
+/// and reading them as infinity or 0 would lose what was typed. "-0" reads as 0, so that no
+/// output shows "-0". `value` is set only for `number`.
+decimal_reading read_decimal(std::string_view text, double& value) noexcept;
+/// read_decimal's number, or empty for anything else (not a number, or out of range).
+std::optional<double> parse_decimal(std::string_view text) noexcept;
+/// The numbers read_decimal accepts, for messages.
+inline constexpr std::string_view decimal_range = "accepted: 0, or decimals from 2.2e-308 to 1.8e308 in size";
 /// Splits on a separator character, trimming each part.
 std::vector<std::string_view> split(std::string_view text, char separator);
 /// Formats a number with at most `decimals` (>= 0) decimals and no trailing zeros: 1.50 -> "1.5";

@@ -53,7 +53,7 @@ supplement_dose product_dose(const supplement_product& product, std::string_view
     const std::string expected = "a count of " + product.unit + "s of " + detail::quoted(product.id) +
                                  ", e.g. \"2\" or \"2 " + product.unit + "s\"";
 
-    const std::optional<double> count = detail::parse_double(count_text);
+    const std::optional<double> count = detail::parse_decimal(count_text);
     if (!count) {
         throw error(errc::parse_error, "product amount " + detail::quoted(text) + " is not a count: expected " + expected);
     }

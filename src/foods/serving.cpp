@@ -295,11 +295,14 @@ std::size_t count_digits(std::string_view text, std::size_t from) {
     throw error(errc::invalid_amount, "serving " + quoted(text) + ": " + problem + "; " + accepted_syntax());
 }
 
-double to_double(std::string_view digits) {
+/// The number that digits (and a point) of `whole_text` write; invalid_amount, with the digits as
+/// typed, when they are beyond what a double holds (400 digits) or below a normal double
+/// (0.000...1 with 310 zeros), which would read as infinity or lose their value.
+double to_double(std::string_view digits, std::string_view whole_text) {
     double value = 0;
-    const auto [end, ec] = detail::from_chars_double(digits.data(), digits.data() + digits.size(), value);
-    if (ec == std::errc::result_out_of_range) return HUGE_VAL;  // caught by the range check
-    (void)end;
+    if (detail::read_decimal(digits, value) != detail::decimal_reading::number) {
+        amount_failure(whole_text, "the number " + quoted(digits) + " is out of range; " + std::string(detail::decimal_range));
+    }
     return value;
 }
 
@@ -322,14 +325,14 @@ scanned_quantity scan_quantity(std::string_view text, std::string_view whole_tex
         pos += 1 + count_digits(text, pos + 1);
     }
     if (pos == 0) parse_failure(whole_text, "it does not start with a quantity");
-    double value = to_double(text.substr(0, pos));
+    double value = to_double(text.substr(0, pos), whole_text);
 
     if (pos < text.size() && text[pos] == '/') {
         const std::size_t denominator_digits = count_digits(text, pos + 1);
         if (has_decimals || integer_digits == 0 || denominator_digits == 0) {
             parse_failure(whole_text, "a fraction is written with whole numbers, like 1/2");
         }
-        const double denominator = to_double(text.substr(pos + 1, denominator_digits));
+        const double denominator = to_double(text.substr(pos + 1, denominator_digits), whole_text);
         if (denominator == 0) amount_failure(whole_text, "a fraction cannot have 0 as its denominator");
         value /= denominator;
         pos += 1 + denominator_digits;
@@ -348,9 +351,9 @@ scanned_quantity scan_quantity(std::string_view text, std::string_view whole_tex
             const std::size_t slash = next + numerator_digits;
             const std::size_t denominator_digits = count_digits(text, slash + 1);
             if (numerator_digits > 0 && slash < text.size() && text[slash] == '/' && denominator_digits > 0) {
-                const double denominator = to_double(text.substr(slash + 1, denominator_digits));
+                const double denominator = to_double(text.substr(slash + 1, denominator_digits), whole_text);
                 if (denominator == 0) amount_failure(whole_text, "a fraction cannot have 0 as its denominator");
-                fraction = to_double(text.substr(next, numerator_digits)) / denominator;
+                fraction = to_double(text.substr(next, numerator_digits), whole_text) / denominator;
                 fraction_end = slash + 1 + denominator_digits;
                 if (*fraction >= 1) {
                     parse_failure(whole_text, "the fraction of a mixed number must be below 1, as in 1 1/2");

@@ -298,7 +298,7 @@ TEST_CASE("supplement: messages speak of the text given, never of C++ functions"
         {"glycinate=200 oz", mgcalc::errc::unknown_unit, "unknown unit \"oz\""},
         {"=200 mg", mgcalc::errc::parse_error, "missing compound before \"=\""},
         {"glycinate=-200 mg", mgcalc::errc::invalid_amount, "elemental amount -200 mg is negative"},
-        {"oxide=nan g compound", mgcalc::errc::invalid_amount, "compound mass nan mg is not a number"},
+        {"oxide=nan g compound", mgcalc::errc::parse_error, "expected a number for the amount after \"=\", got \"nan\""},
         {"glycinate=6 g", mgcalc::errc::invalid_amount,
          "6000 mg of elemental magnesium as magnesium bisglycinate in one dose is implausible"},
         {"threonate=2 g compound, 3 g per 2 g", mgcalc::errc::invalid_amount,
@@ -343,7 +343,7 @@ TEST_CASE("supplement: an unknown compound lists the accepted ids", "[supplement
                                Contains("\"unobtainium\"") && Contains("accepted ids") && Contains("glycinate"));
 }
 
-TEST_CASE("supplement: negative, NaN, infinite and implausible amounts are invalid_amount", "[supplement]") {
+TEST_CASE("supplement: negative, out-of-range and implausible amounts are invalid_amount", "[supplement]") {
     struct bad {
         const char* text;
         const char* what;
@@ -351,9 +351,10 @@ TEST_CASE("supplement: negative, NaN, infinite and implausible amounts are inval
     const bad cases[] = {
         {"glycinate=-200 mg", "is negative"},
         {"glycinate=-200mg", "is negative"},
-        {"glycinate=nan mg", "is not a number"},
-        {"glycinate=inf mg", "is infinite"},
-        {"glycinate=1e999 mg", "is infinite"},
+        // Beyond a double, or subnormal: named as typed, with its sign, never read as inf or 0.
+        {"glycinate=1e999 mg", "the number \"1e999\" for the amount after \"=\" is out of range"},
+        {"glycinate=-1e400 mg", "the number \"-1e400\" for the amount after \"=\" is out of range"},
+        {"glycinate=1e-310 mg", "the number \"1e-310\" for the amount after \"=\" is out of range"},
         {"oxide=-1 g compound", "is negative"},
         // 6 g elemental: above the 5,000 mg limit (a g/mg slip for 6 mg?).
         {"glycinate=6 g", "implausible"},
@@ -367,7 +368,7 @@ TEST_CASE("supplement: negative, NaN, infinite and implausible amounts are inval
         {"threonate=2 g compound, 3 g per 2 g", "more magnesium than compound"},
         {"threonate=2 g compound, 144 mg per 0 g", "zero compound amount"},
         {"threonate=2 g compound, -144 mg per 2 g", "is negative"},
-        {"threonate=2 g compound, 144 mg per nan g", "is not a number"},
+        {"threonate=2 g compound, 144 mg per 1e-320 g", "out of range"},
     };
     for (const bad& c : cases) {
         INFO(c.text);
@@ -376,6 +377,15 @@ TEST_CASE("supplement: negative, NaN, infinite and implausible amounts are inval
         CHECK(e->code == mgcalc::errc::invalid_amount);
         CHECK_THAT(e->message, Contains("[mgcalc.invalid_amount]") && Contains(c.what) &&
                                    Contains(quoted(c.text)) && Contains("accepted"));
+    }
+    // "nan" and "inf" are not decimal numbers at all.
+    for (const char* text : {"glycinate=nan mg", "glycinate=inf mg", "glycinate=-inf mg",
+                             "threonate=2 g compound, 144 mg per nan g"}) {
+        INFO(text);
+        const auto e = parse_error_of(text);
+        REQUIRE(e);
+        CHECK(e->code == mgcalc::errc::parse_error);
+        CHECK_THAT(e->message, Contains("expected a number"));
     }
     const auto limits = parse_error_of("glycinate=6 g");
     REQUIRE(limits);

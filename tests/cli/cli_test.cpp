@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <functional>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -788,4 +790,48 @@ TEST_CASE("cli: a value over a limit is shown as given, not rounded to the limit
                          "5000.0001 mg of elemental magnesium");
     check_one_line_error("report --sex female --age 30 --supplement \"threonate=50000.01 mg compound\"", "50000.01 mg of");
     check_one_line_error("reference --sex female --age 120.0001", "age 120.0001 years is out of range");
+}
+
+TEST_CASE("cli: numbers are decimals as typed, never hexadecimal, octal, infinite or subnormal", "[cli][hardening]") {
+    // CLI11 alone read "--age 0x10" as 16 years and "--limit 010" as 8; fast_float read
+    // "-1e400" as -inf, which lost its sign ("inf is infinite"), and accepted 1e-310 mg.
+    check_one_line_error("reference --sex female --age 0x10", "--age: \"0x10\" is not a decimal number");
+    check_one_line_error("reference --sex female --age 1e400", "--age: \"1e400\" is out of range");
+    check_one_line_error("foods search beans --limit 0x10", "--limit: \"0x10\" is not a decimal number");
+    check_one_line_error("foods search beans --limit 2.5", "--limit: \"2.5\" is not a whole number");
+    check_one_line_error("report --sex female --age 30 --supplement \"glycinate=-1e400 mg\"",
+                         "the number \"-1e400\" for the amount after \"=\" is out of range");
+    check_one_line_error("report --sex female --age 30 --supplement \"glycinate=1e-310 mg\"",
+                         "the number \"1e-310\" for the amount after \"=\" is out of range");
+    const std::string tiny = "0." + std::string(320, '0') + "1";
+    check_one_line_error("report --sex female --age 30 --food \"12014=" + tiny + " g\"", "is out of range");
+    // Decimal integers still read as decimals: "010" is ten, "1e1" is ten.
+    const run_result ten = run("foods search beans --limit 010");
+    const run_result also_ten = run("foods search beans --limit 1e1");
+    const run_result plain = run("foods search beans --limit 10");
+    CHECK(ten.exit_code == 0);
+    CHECK(ten.out == plain.out);
+    CHECK(also_ten.out == plain.out);
+    // "-0" is zero, and no output shows "-0".
+    const nlohmann::json day = run_json("report --sex female --age 30 --supplement \"glycinate=-0 mg\"");
+    std::size_t numbers = 0;
+    std::size_t negative_zeros = 0;
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& value) {
+        if (value.is_number_float()) {
+            ++numbers;
+            if (value.get<double>() == 0.0 && std::signbit(value.get<double>())) ++negative_zeros;
+        }
+        if (value.is_structured()) for (const nlohmann::json& member : value) walk(member);
+    };
+    walk(day);
+    CHECK(numbers > 5);
+    CHECK(negative_zeros == 0);
+    CHECK(day["supplement_mg"] == 0.0);
+}
+
+TEST_CASE("cli: text that is not UTF-8 is refused where it enters, naming the byte", "[cli][hardening]") {
+    // "\xff" in --food reached the JSON writer, which failed with exit 1 and an internal error.
+    check_one_line_error("report --sex female --age 30 --food \"$(printf '12014=1 oz \\377')\" --format json",
+                         "byte 0xFF is not valid UTF-8");
+    check_one_line_error("foods search \"$(printf 'bana\\351na')\"", "byte 0xE9 is not valid UTF-8");
 }
