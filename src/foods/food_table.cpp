@@ -4,13 +4,22 @@
 
 #include "detail/text.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <utility>
 
 namespace mgcalc {
 
 food_table::food_table(std::string source) : source_(std::move(source)) {}
+
+food_table::food_table(const food_table& other) : source_(other.source_), foods_(other.foods_) {
+    by_id_.reserve(foods_.size());
+    for (std::size_t i = 0; i < foods_.size(); ++i) by_id_.emplace(foods_[i].id, i);
+}
+
+food_table& food_table::operator=(const food_table& other) {
+    if (this != &other) *this = food_table(other);
+    return *this;
+}
 
 void food_table::add(food item) {
     if (item.id.empty()) {
@@ -39,9 +48,7 @@ void food_table::add(food item) {
     if (item.source.empty()) item.source = source_;
     const std::size_t position = foods_.size();
     foods_.push_back(std::move(item));
-    const auto at = std::lower_bound(by_id_.begin(), by_id_.end(), foods_.back().id,
-                                     [this](std::size_t i, const std::string& id) { return foods_[i].id < id; });
-    by_id_.insert(at, position);
+    by_id_.emplace(foods_.back().id, position);
 }
 
 std::string_view food_table::id(std::size_t index) const { return foods_.at(index).id; }
@@ -52,10 +59,9 @@ std::optional<milligrams> food_table::magnesium_per_100g(std::size_t index) cons
 food food_table::at(std::size_t index) const { return foods_.at(index); }
 
 std::optional<std::size_t> food_table::find(std::string_view id) const {
-    const auto at = std::lower_bound(by_id_.begin(), by_id_.end(), id,
-                                     [this](std::size_t i, std::string_view key) { return foods_[i].id < key; });
-    if (at == by_id_.end() || foods_[*at].id != id) return std::nullopt;
-    return *at;
+    const auto at = by_id_.find(id);
+    if (at == by_id_.end()) return std::nullopt;
+    return at->second;
 }
 
 }  // namespace mgcalc

@@ -18,6 +18,7 @@
 #include <charconv>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <limits>
 #include <map>
 #include <stdexcept>
@@ -436,4 +437,31 @@ TEST_CASE("food_database: food_table rejects portions without a positive weight 
     CHECK(table.size() == 0);
     CHECK_NOTHROW(table.add(with_portion(0.5, 126.0)));
     CHECK(table.size() == 1);
+}
+
+TEST_CASE("food_table: foods added in any id order are all found, in a copy too", "[database][hardening]") {
+    // Descending ids were the worst case of the sorted index (an insertion at the front each
+    // time); the index now takes any order alike.
+    auto table = std::make_unique<mgcalc::food_table>("custom");
+    constexpr int count = 20'000;
+    for (int i = count; i > 0; --i) {
+        table->add(mgcalc::food{"f" + std::to_string(i), "Food " + std::to_string(i), std::nullopt});
+    }
+    CHECK(table->size() == count);
+    for (int i : {1, 2, count / 2, count}) {
+        const auto at = table->find("f" + std::to_string(i));
+        REQUIRE(at);
+        CHECK(table->id(*at) == "f" + std::to_string(i));
+    }
+    CHECK_FALSE(table->find("f0"));
+    CHECK_THROWS_AS(table->add(mgcalc::food{"f7", "again", std::nullopt}), mgcalc::error);
+
+    // A copy's index views its own ids: it outlives the table it was copied from.
+    const mgcalc::food_table copy = *table;
+    mgcalc::food_table moved = std::move(*table);
+    table.reset();
+    REQUIRE(copy.find("f123"));
+    CHECK(copy.description(*copy.find("f123")) == "Food 123");
+    REQUIRE(moved.find("f19999"));
+    CHECK(moved.description(*moved.find("f19999")) == "Food 19999");
 }

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <unordered_map>
 
 namespace mgcalc {
 
@@ -41,6 +41,12 @@ const food_database& usda_sr24() noexcept;
 class food_table final : public food_database {
 public:
     explicit food_table(std::string source);
+    /// A copy indexes its own foods (the index views the ids it holds).
+    food_table(const food_table& other);
+    food_table& operator=(const food_table& other);
+    food_table(food_table&&) = default;
+    food_table& operator=(food_table&&) = default;
+    ~food_table() override = default;
     /// Adds a food. Throws mgcalc::error (malformed_file) for an empty or duplicate id, and
     /// (invalid_amount) for a negative or non-finite magnesium value or portion weight.
     void add(food item);
@@ -58,7 +64,10 @@ private:
     /// A deque, not a vector: food's move constructor is not noexcept (Boost.Units quantities
     /// declare none), so a growing vector would copy every food on reallocation.
     std::deque<food> foods_;
-    std::vector<std::size_t> by_id_;  ///< positions sorted by id, for binary search
+    /// Position by id, the ids viewed in foods_ (a deque's elements never move when it grows, nor
+    /// when it is moved): adding is constant time in any order. A sorted vector made loading
+    /// 200,000 foods in descending id order quadratic (3.75 s, against 0.36 s sorted).
+    std::unordered_map<std::string_view, std::size_t> by_id_;
 };
 
 }  // namespace mgcalc
