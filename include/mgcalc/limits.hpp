@@ -27,6 +27,12 @@ inline constexpr double max_magnesium_mg_per_100g = 100'000.0;
 /// The most of one food in one day's entry, grams: no one eats 10 kg of one food in a day.
 inline constexpr double max_food_grams = 10'000.0;
 
+/// The most food a day may weigh in all, grams, before its evaluation warns
+/// ("day-food-implausible"): the same 10 kg, now over every food entry of the day. Not an
+/// error: a day of many entries may be meant, but 200,000 entries of 1 g of seeds are a
+/// repeated import, not an intake.
+inline constexpr double max_plausible_day_food_grams = 10'000.0;
+
 /// The most food search hits one call returns (`mgcalc foods search --limit`, the C API): a
 /// bound on the answer's size, far above the 10 a person reads.
 inline constexpr int max_search_results = 1'000;

@@ -246,3 +246,22 @@ TEST_CASE("evaluation: it carries the life stage and each food's own description
     CHECK(e.entries[0].food_description == "Bananas, raw");
     CHECK(e.entries[0].description == "118 g Bananas, raw");
 }
+
+TEST_CASE("evaluation: a day whose foods weigh more than 10 kg in all is warned about", "[evaluation][hardening]") {
+    // 200,000 entries of 1 g of seeds (200 kg in a day) passed without a word: each entry is
+    // plausible, the day is not (docs/model.md, "Plausibility limits").
+    mgcalc::day_intake many;
+    for (int i = 0; i < 10'001; ++i) many.add_food(pumpkin_seeds, 1.0 * g);
+    const mgcalc::evaluation heavy = mgcalc::evaluate(many, woman(30.0));
+    REQUIRE(has_warning(heavy, "day-food-implausible"));
+    const auto found = std::find_if(heavy.warnings.begin(), heavy.warnings.end(),
+                                    [](const mgcalc::warning& w) { return w.code == "day-food-implausible"; });
+    CHECK(found->message.find("10001 food entries weigh 10001 g in all, more than the 10000 g") != std::string::npos);
+    // Still evaluated in full: a warning, not a refusal.
+    CHECK(heavy.food.value() == Approx(10'001 * 5.92));
+
+    // 10 kg exactly, and a large but real day, pass without it.
+    mgcalc::day_intake ten_kg;
+    ten_kg.add_food(banana, 4'000.0 * g).add_food(almonds, 6'000.0 * g);
+    CHECK_FALSE(has_warning(mgcalc::evaluate(ten_kg, woman(30.0)), "day-food-implausible"));
+}

@@ -12,6 +12,7 @@
 #include <mgcalc/foods/choice.hpp>
 #include <mgcalc/foods/food.hpp>
 #include <mgcalc/intake/day.hpp>
+#include <mgcalc/limits.hpp>
 #include <mgcalc/people/life_stage.hpp>
 #include <mgcalc/people/reference.hpp>
 #include <mgcalc/units.hpp>
@@ -64,7 +65,7 @@ struct entry_contribution {
 struct warning {
     std::string code;     ///< stable: "supplement-for-infant", "over-upper-limit", "unknown-entries",
                           ///< "lower-bound-entries", "reference-row", "dose-looks-like-compound-mass",
-                          ///< "food-match-uncertain"
+                          ///< "food-match-uncertain", "day-food-implausible"
     std::string message;
 };
 
@@ -238,8 +239,10 @@ evaluation evaluate(const day_intake& day, const life_stage& stage, authority a)
                       .warnings = {}};
     const reference_intakes& reference = result.reference;
 
+    grams food_weight = grams::from_value(0.0);
     for (std::size_t i = 0; i < day.foods().size(); ++i) {
         const food_entry& entry = day.foods()[i];
+        food_weight += entry.amount;
         std::optional<milligrams> magnesium = magnesium_in(entry.food, entry.amount);
         if (magnesium) {
             result.food += *magnesium;
@@ -300,6 +303,15 @@ evaluation evaluate(const day_intake& day, const life_stage& stage, authority a)
     // A doubtful match is never silent: the food it chose and what else it could be.
     for (const food_entry& entry : day.foods()) {
         if (entry.choice && entry.choice->uncertain()) result.warnings.push_back(rules::uncertain_match_warning(entry));
+    }
+    if (food_weight.value() > limits::max_plausible_day_food_grams) {
+        result.warnings.push_back(
+            {"day-food-implausible",
+             concat({"the day's ", rules::counted(day.foods().size(), " food entry weighs", " food entries weigh"), " ",
+                    detail::decimal_beyond(food_weight.value(), limits::max_plausible_day_food_grams), " g in all, more than the ",
+                    detail::decimal(limits::max_plausible_day_food_grams, 0),
+                    " g a person plausibly eats in a day (mgcalc's plausibility limit): check for repeated entries or a "
+                    "unit mistake"})});
     }
     if (result.unknown_entries > 0) {
         result.warnings.push_back(
