@@ -3,6 +3,7 @@
 #include <mgcalc/error.hpp>
 
 #include "detail/text.hpp"
+#include "detail/input_file.hpp"
 #include "detail/utf8.hpp"
 
 #include <cmath>
@@ -142,11 +143,17 @@ struct csv_reader::state {
     }
 
     /// Text that is not UTF-8 would reach reports, JSON and charts as it is: refused here, with
-    /// the field, unless it was converted from Latin-1 (and so is UTF-8).
-    void check_utf8() const {
-        if (options.latin1) return;
+    /// the field, unless it was converted from Latin-1 (and so is UTF-8). A NUL byte is never in
+    /// text (it cut the program's messages short, and a text report wrote it out): the file is
+    /// binary, as /bin/ls given for a CSV is.
+    void check_text() const {
         for (std::size_t i = 0; i < ends.size(); ++i) {
             const std::string_view field = field_text(i);
+            if (field.find('\0') != std::string_view::npos) {
+                fail_at(record_line,
+                        label(i) + ": a NUL byte (0x00), so this looks like a binary file; expected CSV text", field);
+            }
+            if (options.latin1) continue;
             if (const std::size_t bad = utf8::invalid_at(field); bad != std::string_view::npos) {
                 fail_at(record_line,
                         label(i) + ": byte " + utf8::hex_byte(static_cast<unsigned char>(field[bad])) +
@@ -172,7 +179,7 @@ struct csv_reader::state {
             if (consume_line_end()) continue;  // a wholly empty line is not a record
             record_line = physical_line;
             read_fields();
-            check_utf8();
+            check_text();
             return true;
         }
     }
@@ -261,16 +268,7 @@ csv_reader csv_reader::open(const std::string& path, csv_options options) {
     auto s = std::make_unique<state>();
     s->name = path;
     s->options = std::move(options);
-    std::error_code ignored;
-    const std::filesystem::file_status status = std::filesystem::status(path, ignored);
-    if (std::filesystem::is_directory(status)) {
-        throw error(errc::malformed_file, "is a folder; expected a file", error_location{.file = path});
-    }
-    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-        // A device (/dev/zero), FIFO or socket may never end: only files are read.
-        throw error(errc::malformed_file, "is not a regular file (a device, FIFO or socket); expected a file",
-                    error_location{.file = path});
-    }
+    require_regular_file(path, "a file");
     auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*file) {
         throw error(errc::malformed_file, "cannot open the file; expected a readable file at this path",

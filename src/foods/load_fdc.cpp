@@ -5,7 +5,9 @@
 // measure_unit.sql); docs/sources.md. What is read and why is in docs/food-data.md.
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/database.hpp>
+#include <mgcalc/detail/decimal.hpp>
 #include <mgcalc/foods/loaders.hpp>
+#include <mgcalc/limits.hpp>
 #include <mgcalc/units.hpp>
 
 #include "detail/csv.hpp"
@@ -92,7 +94,7 @@ void check_folder(const std::string& directory) {
     }
     std::vector<std::string> missing;
     for (std::string_view name : fdc_files) {
-        if (!fs::is_regular_file(fs::path(directory) / name)) missing.emplace_back(name);
+        if (!fs::exists(fs::path(directory) / name)) missing.emplace_back(name);  // opening refuses the rest
     }
     if (!missing.empty()) {
         throw error(errc::malformed_file, (fs::path(directory) / missing.front()).string() + ": no such file (missing: " +
@@ -196,7 +198,16 @@ void read_magnesium_values(detail::csv_reader csv, const std::vector<magnesium_n
         // unknown (never 0).
         if (foods.has_magnesium_row[found->second]) continue;
         foods.has_magnesium_row[found->second] = true;
-        if (value) foods.foods[found->second].magnesium_per_100g = to_milligrams(*value, is_magnesium->unit);
+        if (value) {
+            const milligrams per_100g = to_milligrams(*value, is_magnesium->unit);
+            if (per_100g.value() > limits::max_magnesium_mg_per_100g) {
+                csv.fail(amount, "'" + std::string(detail::trim(csv.field(amount))) + "' is " +
+                                     detail::decimal_beyond(per_100g.value(), limits::max_magnesium_mg_per_100g) +
+                                     " mg of magnesium per 100 g, more than the 100000 mg per 100 g of the pure metal; "
+                                     "expected magnesium per 100 g of 0 to 100000 mg");
+            }
+            foods.foods[found->second].magnesium_per_100g = per_100g;
+        }
     }
 }
 

@@ -90,7 +90,16 @@ public:
         finish_recipe();
 
         auto table = std::make_shared<food_table>("csv");
-        for (defined& item : foods_) table->add(std::move(item.item));
+        for (defined& item : foods_) {
+            // The table's own checks (a recipe of 0.000001 g yield holds more magnesium per
+            // 100 g than the pure metal) name the row the food came from.
+            const std::size_t line = item.line;
+            try {
+                table->add(std::move(item.item));
+            } catch (const error& e) {
+                throw error(errc::malformed_file, std::string(e.message()), error_location{.file = csv_.name(), .line = line});
+            }
+        }
         return table;
     }
 

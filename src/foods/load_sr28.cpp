@@ -6,6 +6,7 @@
 #include <mgcalc/error.hpp>
 #include <mgcalc/foods/database.hpp>
 #include <mgcalc/foods/loaders.hpp>
+#include <mgcalc/limits.hpp>
 #include <mgcalc/units.hpp>
 
 #include "detail/csv.hpp"
@@ -128,6 +129,11 @@ std::shared_ptr<const food_database> read_sr28(Open open) {
             if (value && *value < 0) {
                 csv.fail(2, "'" + std::string(detail::trim(csv.field(2))) +
                                 "' is negative; expected magnesium per 100 g of 0 or more");
+            }
+            if (value && *value > limits::max_magnesium_mg_per_100g) {
+                csv.fail(2, "'" + std::string(detail::trim(csv.field(2))) +
+                                "' mg of magnesium per 100 g is more than the 100000 mg per 100 g of the pure metal; "
+                                "expected magnesium per 100 g of 0 to 100000 mg");
             }
             if (has_magnesium_row[found->second]) continue;  // first row wins
             has_magnesium_row[found->second] = true;

@@ -6,6 +6,7 @@
 #include <mgcalc/io/file.hpp>
 
 #include "detail/text.hpp"
+#include "detail/input_file.hpp"
 #include "detail/utf8.hpp"
 #include "io/log_input.hpp"
 #include "io/log_json_read.hpp"
@@ -62,6 +63,8 @@ intake_log load_log_csv(std::string_view text, std::string_view name, const prof
 }
 
 log_format log_file_format(const std::string& path) {
+    // Before the first bytes are read: a FIFO would block here.
+    detail::require_regular_file(path, "an mgcalc log file (JSON or CSV)");
     std::ifstream in(path, std::ios::binary);
     char head[64] = {};
     in.read(head, sizeof head);

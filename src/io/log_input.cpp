@@ -1,6 +1,7 @@
 // The bytes of a log file (io/log_input.hpp).
 #include "io/log_input.hpp"
 
+#include "detail/input_file.hpp"
 #include "detail/utf8.hpp"
 
 #include <algorithm>
@@ -60,9 +61,7 @@ void check_bytes(std::string_view text, std::string_view origin, std::string_vie
 }
 
 std::string read_log_file(const std::string& path, std::string_view what) {
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored))
-        throw error(errc::malformed_file, "is a folder; expected an " + std::string(what), {.file = path});
+    require_regular_file(path, "an " + std::string(what));
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw error(errc::malformed_file,

@@ -16,6 +16,7 @@
 #include <regex>
 #include <string>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -834,4 +835,16 @@ TEST_CASE("cli: text that is not UTF-8 is refused where it enters, naming the by
     check_one_line_error("report --sex female --age 30 --food \"$(printf '12014=1 oz \\377')\" --format json",
                          "byte 0xFF is not valid UTF-8");
     check_one_line_error("foods search \"$(printf 'bana\\351na')\"", "byte 0xE9 is not valid UTF-8");
+}
+
+TEST_CASE("cli: a device or FIFO as a log is refused at once, not read or waited on", "[cli][hardening]") {
+    // /dev/zero as a log filled memory up to the 64 MiB limit (std::bad_alloc under a 200 MB
+    // limit), and a FIFO blocked the program before its first byte.
+    check_one_line_error("report --log /dev/zero --sex female --age 30", "/dev/zero: is not a regular file");
+    const std::string fifo = "mgcalc_cli_test_fifo_" + std::to_string(::getpid());
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    check_one_line_error("report --log " + fifo + " --sex female --age 30", "is not a regular file");
+    check_one_line_error("report --sex female --age 30 --food-db csv:" + fifo + " --food \"12014=1 g\"",
+                         "is not a regular file");
+    std::remove(fifo.c_str());
 }
