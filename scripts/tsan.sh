@@ -15,8 +15,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build="${MGCALC_TSAN_BUILD_DIR:-build-tsan}"
 jobs="${MGCALC_TSAN_JOBS:-2}"
 flags="-fsanitize=thread -fno-omit-frame-pointer"
-if [ ! -f "${build}/CMakeCache.txt" ]; then
-  cmake -S . -B "${build}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+# Configured once; again (--fresh) if the folder was configured from another source tree.
+if ! grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$(pwd)" "${build}/CMakeCache.txt" 2>/dev/null; then
+  cmake --fresh -S . -B "${build}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     "-DCMAKE_CXX_FLAGS=${flags}" "-DCMAKE_C_FLAGS=${flags}" \
     "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread" \
     -DMGCALC_BUILD_CLI=OFF -DMGCALC_BUILD_EXAMPLES=OFF -DMGCALC_BUILD_BENCHMARKS=OFF -DMGCALC_INSTALL=OFF \
