@@ -128,7 +128,7 @@ struct csv_reader::state {
     }
 
     std::string label(std::size_t index) const {
-        if (index < columns.size() && !columns[index].empty()) return "field '" + columns[index] + "'";
+        if (index < columns.size() && !columns[index].empty()) return "field '" + excerpt(columns[index]) + "'";
         return "field " + std::to_string(index + 1);
     }
 

@@ -59,11 +59,49 @@ inline std::string concat(std::initializer_list<std::string_view> parts) {
     return out;
 }
 
-/// The text in double quotes, for error messages: "\"1 bucket\"". (Built with +=: g++ 12 reports
-/// a bogus -Wrestrict for "\"" + s + "\"" at -O2, GCC bugs 105329/105651.)
+/// The most bytes of a person's text a message quotes (excerpt): enough for any food phrase or
+/// column name, while a 126 KB query or a 30 MB header row stays out of the message.
+inline constexpr std::size_t max_quoted_bytes = 200;
+
+/// `text` as a message may show it: control characters written as escapes ("\n", "\t",
+/// "\x01"), so that a message stays one line, and text past max_quoted_bytes cut at a character
+/// boundary, with "... (N more bytes)".
+inline std::string excerpt(std::string_view text) {
+    std::size_t keep = text.size() <= max_quoted_bytes ? text.size() : max_quoted_bytes;
+    // Never inside a UTF-8 character: back up over continuation bytes (10xxxxxx).
+    while (keep < text.size() && keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+    std::string out;
+    out.reserve(keep + 8);
+    for (const char c : text.substr(0, keep)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7F) {
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else {
+            constexpr char hex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xF];
+        }
+    }
+    if (keep < text.size()) {
+        out += "... (";
+        out += std::to_string(text.size() - keep);
+        out += " more bytes)";
+    }
+    return out;
+}
+
+/// The text in double quotes, for error messages: "\"1 bucket\"", as an excerpt. (Built with +=:
+/// g++ 12 reports a bogus -Wrestrict for "\"" + s + "\"" at -O2, GCC bugs 105329/105651.)
 inline std::string quoted(std::string_view text) {
     std::string out = "\"";
-    out += text;
+    out += excerpt(text);
     out += '"';
     return out;
 }
