@@ -450,7 +450,11 @@ resolved_food_entry resolve_amount_first(const food_catalog& catalog, std::strin
     std::vector<std::size_t> splits;
     const bool qualified = rest.size() > 2 && std::find(measure_qualifiers.begin(), measure_qualifiers.end(),
                                                         lower(rest[1].text)) != measure_qualifiers.end();
-    if (qualified) splits = {2, 1, 0, 3};
+    // "1 ounce fluid of milk": the two words are one unit, the fluid ounce (parse_serving reads
+    // the label's order too), never the mass ounce of a food "fluid of milk", which matches milk
+    // ("Milk, fluid, ...") as well.
+    const bool two_word_unit = rest.size() > 2 && detail::is_unit_alone(span_of(amount.rest, rest, 0, 2));
+    if (qualified || two_word_unit) splits = {2, 1, 0, 3};
     else splits = {1, 2, 0, 3};
     std::optional<search_outcome> fallback;  // a reading whose food was found but that failed
     std::optional<error> first_failure;

@@ -293,3 +293,15 @@ TEST_CASE("food_resolve: try_resolve_food_entry returns the entry or the error, 
         CHECK(e.input() == "12014=1 bucket");
     }
 }
+
+TEST_CASE("food_resolve: \"1 ounce fluid of milk\" is a fluid ounce of milk, as \"1 fl oz of milk\" is", "[food_resolve][hardening]") {
+    // Read as 1 ounce (28.35 g, a mass) of a food "fluid of milk", which matched "Milk, fluid".
+    const resolved_food_entry fl_oz = resolved("1 fl oz of milk");
+    CHECK(fl_oz.weight.value() != Approx(28.349523125));
+    for (const char* typed : {"1 ounce fluid of milk", "1 fluid ounce of milk", "1 oz fl milk"}) {
+        INFO(typed);
+        const resolved_food_entry entry = resolved(typed);
+        CHECK(entry.item.id == fl_oz.item.id);
+        CHECK(entry.weight.value() == Approx(fl_oz.weight.value()));
+    }
+}
