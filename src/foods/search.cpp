@@ -18,6 +18,8 @@
 //     costs a page fault per 4 KiB on first use, about a third of a build in a fresh process.
 #include <mgcalc/foods/search.hpp>
 
+#include "detail/utf8.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <array>
@@ -54,6 +56,31 @@ constexpr std::array<char, 256> make_word_bytes() {
 constexpr std::array<char, 256> word_bytes = make_word_bytes();
 
 char word_byte(char c) noexcept { return word_bytes[static_cast<unsigned char>(c)]; }
+
+/// What a character that is not ASCII is to a word.
+enum class non_ascii_role { letter, apostrophe, separator };
+struct non_ascii {
+    non_ascii_role role;
+    std::size_t length;  ///< its bytes
+};
+
+/// The character at `p` (whose first byte is >= 0x80). Letters such as "ñ" and "é" stay in the
+/// word ("jalapeño"). The typographic apostrophes (U+2018, U+2019, U+02BC) are dropped as '\''
+/// is ("McDonald’s"). Punctuation and spaces, which phones and word processors type ("banana’",
+/// "“almonds”", a no-break space), end the word, as do bytes that are not UTF-8: a stray
+/// character must not make a word that matches nothing. Separators: U+0080-U+00BF (no-break
+/// space, «», ´, ½), × and ÷, General Punctuation U+2000-U+206F, CJK punctuation U+3000-U+303F,
+/// U+FEFF and the full-width punctuation U+FF01-U+FF0F.
+non_ascii read_non_ascii(const char* p, const char* end) noexcept {
+    const detail::utf8::decoded d =
+        detail::utf8::decode_at(std::string_view(p, static_cast<std::size_t>(end - p)), 0);
+    if (!d.valid) return {non_ascii_role::separator, 1};
+    const char32_t c = d.code;
+    if (c == 0x2018 || c == 0x2019 || c == 0x02BC) return {non_ascii_role::apostrophe, d.length};
+    const bool separator = c <= 0xBF || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+                           (c >= 0x3000 && c <= 0x303F) || c == 0xFEFF || (c >= 0xFF01 && c <= 0xFF0F);
+    return {separator ? non_ascii_role::separator : non_ascii_role::letter, d.length};
+}
 
 /// Folds an English plural and its singular to one key, in place; returns the new length. The
 /// key need not be a word: what matters is that singular and plural meet. Harman's "S stemmer"
@@ -136,6 +163,13 @@ void for_each_word(std::string_view text, OnWord&& on_word, OnAmpersand&& on_amp
     const char* const end = p + text.size();
     while (p < end) {
         const char c = *p;
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            const non_ascii character = read_non_ascii(p, end);
+            if (character.role != non_ascii_role::letter) {  // a word does not start with an apostrophe
+                p += character.length;
+                continue;
+            }
+        }
         if (word_byte(c) == 0) {
             if (c == '(') {
                 if (depth++ == 0) ++parenthesis;
@@ -153,6 +187,17 @@ void for_each_word(std::string_view text, OnWord&& on_word, OnAmpersand&& on_amp
         unsigned capitals = 0;
         const bool initial_capital = c >= 'A' && c <= 'Z';
         for (; p < end; ++p) {
+            if (static_cast<unsigned char>(*p) >= 0x80) {
+                const non_ascii character = read_non_ascii(p, end);
+                if (character.role == non_ascii_role::separator) break;
+                if (character.role == non_ascii_role::apostrophe) {
+                    p += character.length - 1;
+                    continue;
+                }
+                for (std::size_t k = 0; k + 1 < character.length; ++k, ++p) {
+                    if (length < max_word_length) word[length++] = *p;
+                }
+            }
             const char b = word_byte(*p);
             if (b == 0) break;
             if (b == '\'') continue;

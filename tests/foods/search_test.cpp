@@ -475,3 +475,18 @@ TEST_CASE("food_search: the first result is right for most everyday queries", "[
     REQUIRE(almonds.size() == 1);
     CHECK(database.id(almonds[0].index) == "12061");  // "Nuts, almonds", not almond butter
 }
+
+TEST_CASE("food_search: typographic punctuation and stray bytes end a word, letters do not", "[food_search][hardening]") {
+    // A phone's apostrophe, quotes or a no-break space made "banana’" one word that matched nothing.
+    const food_search& search = mgcalc::usda_sr24_search();
+    const std::string bananas = first(search, "bananas");
+    CHECK(first(search, "bananas\xE2\x80\x99") == bananas);               // ’
+    CHECK(first(search, "\xE2\x80\x9C" "bananas\xE2\x80\x9D") == bananas);  // “bananas”
+    CHECK(first(search, "bananas\xC2\xA0raw") == first(search, "bananas raw"));  // no-break space
+    CHECK(first(search, "bananas\xFF") == bananas);                        // not UTF-8
+    // ’ is an apostrophe, dropped as ' is.
+    CHECK(found(search, "mcdonald\xE2\x80\x99s") == found(search, "mcdonald's"));
+    CHECK_FALSE(found(search, "mcdonald's").empty());
+    // A letter stays in its word.
+    CHECK(first(search, "jalape\xC3\xB1o") == first(search, "jalapeno"));
+}
