@@ -26,6 +26,7 @@ packages=(
   clang-14                    # tests: the library built with clang and libc++ (libcxx.*)
   libc++-14-dev               # tests: libc++, the standard library of Emscripten, Apple and Android
   libc++abi-14-dev            # tests: libc++'s C++ ABI library, which programs built with libc++ link
+  libclang-rt-14-dev          # fuzz/: libFuzzer and clang's sanitizer runtimes (scripts/fuzz.sh)
   r-cran-survey               # tests: population summaries checked against R's survey package
   pkgconf                     # tests: the C example built with pkg-config against an installed tree
   python3-numpy python3-pandas python3-pytest  # the Python package (bindings/python) and its tests
