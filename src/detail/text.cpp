@@ -81,6 +81,7 @@ std::string format_number(double value, int decimals) {
 
 std::string format_shortest(double value) {
     if (!std::isfinite(value)) return fmt::format("{}", value);  // "inf", "-inf", "nan", "-nan"
+    if (value == 0.0) return "0";                                 // never "-0"
     // fmt's "{}" has the shortest digits that read back as `value` (Dragonbox; std::to_chars uses
     // Ryu, which finds the same digits) but its own choice of notation ("0.0001", where to_chars
     // writes "1e-04"). Take the digits and the decimal exponent from it and choose as to_chars

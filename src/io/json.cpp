@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <stdexcept>
 #include <utility>
 
 namespace mgcalc {
@@ -18,7 +20,25 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string text(const json& document) { return document.dump(2, ' ', false, json::error_handler_t::replace); }
+/// Every number of a document is finite and never -0, checked here, where every document mgcalc
+/// writes as JSON is dumped: nlohmann writes NaN and infinity as null and -0.0 as "-0.0". The
+/// inputs are validated where they enter, so a non-finite number here is a defect of mgcalc.
+void check_numbers(json& value) {
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        if (!std::isfinite(number)) throw std::logic_error("mgcalc computed a number that is not finite for its JSON output");
+        if (number == 0.0) value = 0.0;  // -0.0 too
+        return;
+    }
+    if (value.is_structured()) {
+        for (json& member : value) check_numbers(member);
+    }
+}
+
+std::string text(json document) {
+    check_numbers(document);
+    return document.dump(2, ' ', false, json::error_handler_t::replace);
+}
 
 // ---- figures at the precision text shows them (src/detail/precision.hpp) ---------------------
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 #include <tuple>
@@ -262,4 +263,46 @@ TEST_CASE("evaluate_batch: an age fixed on every day does not move with the cale
     const year_month_day later{std::chrono::year{2024}, std::chrono::month{3}, std::chrono::day{1}};
     CHECK(moving.on(later).age().in_years() > 19.0);
     CHECK(fixed.on(later).age().in_years() == Approx(18.99));
+}
+
+TEST_CASE("evaluate_batch: a day of 2 million entries sums as a long double reference does", "[batch][hardening]") {
+    // One person-day of 2,000,000 entries of foods with known magnesium, 0.1 to 500 g each. The
+    // double sum may differ from the exact one by at most about n x epsilon of it (the bound of
+    // recursive summation, Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed.,
+    // section 4.2); the long double sum is far closer to exact, so it stands for it.
+    const batch_foods foods = batch_foods::of(usda_sr24());
+    std::vector<std::uint32_t> known;
+    for (std::uint32_t f = 0; f < foods.size(); ++f) {
+        if (foods.magnesium_per_100g(f)) known.push_back(f);
+    }
+    constexpr std::size_t n = 2'000'000;
+    std::mt19937_64 random(2026);
+    std::uniform_int_distribution<std::size_t> pick(0, known.size() - 1);
+    std::uniform_real_distribution<double> weight(0.1, 500.0);
+    const batch_day day = to_batch_day(sys_days{year_month_day{std::chrono::year{2024}, std::chrono::month{3}, std::chrono::day{1}}});
+    std::vector<std::uint32_t> person(n, 0), food(n);
+    std::vector<batch_day> days_column(n, day);
+    std::vector<grams> amount(n);
+    long double reference = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        food[i] = known[pick(random)];
+        amount[i] = grams::from_value(weight(random));
+        reference += static_cast<long double>(foods.magnesium_per_100g(food[i])->value()) *
+                     static_cast<long double>(amount[i].value()) / 100.0L;
+    }
+    batch_person adult;
+    adult.profile.sex = sex::female;
+    adult.profile.birth_date = year_month_day{std::chrono::year{1990}, std::chrono::month{1}, std::chrono::day{1}};
+    const std::vector<batch_person> people{adult};
+    const batch_result result = evaluate_batch(foods, people, batch_food_columns{person, days_column, food, amount},
+                                               batch_supplement_columns{}, {.threads = 1});
+    REQUIRE(result.days.size() == 1);
+    const person_day& d = result.days.front();
+    REQUIRE(std::isfinite(d.food.value()));
+    CHECK(d.unknown_entries == 0);
+    const long double error = std::fabs(static_cast<long double>(d.food.value()) - reference);
+    const long double bound = static_cast<long double>(n) * std::numeric_limits<double>::epsilon() * reference;
+    INFO("sum " << d.food.value() << ", reference " << static_cast<double>(reference) << ", error " << static_cast<double>(error));
+    CHECK(error <= bound);
+    CHECK(d.total.value() == d.food.value());
 }
