@@ -203,7 +203,9 @@ void register_report_command(CLI::App& app) {
         if (format == "csv") {
             std::cout << to_period_csv(period);
         } else if (format == "json") {
-            std::cout << (one_day ? to_json(period.days.front()) : to_json(period)) << '\n';
+            if (one_day) std::cout << to_json(period.days.front());
+            else write_json(std::cout, period);  // a day at a time: a long log's report is large
+            std::cout << '\n';
         } else if (one_day) {
             print_day_text(period.days.front());
         } else {

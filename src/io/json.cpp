@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <ostream>
 #include <stdexcept>
 #include <utility>
 
@@ -303,6 +304,40 @@ std::string to_json(const period_evaluation& period) {
     json days = json::array();
     for (const day_result& d : period.days) days.push_back(day_json(d));
     return text(json{{"period", summary_json(period.summary)}, {"days", days}});
+}
+
+namespace {
+
+/// A document's text as a member `depth` levels down writes it: each line after the first
+/// indented by 2 x depth more spaces (text() writes no raw line break inside a string).
+void write_indented(std::ostream& out, const std::string& document, std::size_t depth) {
+    const std::string indent(2 * depth, ' ');
+    std::size_t from = 0;
+    for (std::size_t at = document.find('\n'); at != std::string::npos; at = document.find('\n', from)) {
+        out.write(document.data() + from, static_cast<std::streamsize>(at + 1 - from));
+        out << indent;
+        from = at + 1;
+    }
+    out.write(document.data() + from, static_cast<std::streamsize>(document.size() - from));
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const period_evaluation& period) {
+    out << "{\n  \"period\": ";
+    write_indented(out, text(summary_json(period.summary)), 1);
+    out << ",\n  \"days\": ";
+    if (period.days.empty()) {
+        out << "[]\n}";
+        return;
+    }
+    out << "[\n";
+    for (std::size_t i = 0; i < period.days.size(); ++i) {
+        out << "    ";
+        write_indented(out, text(day_json(period.days[i])), 2);
+        out << (i + 1 < period.days.size() ? ",\n" : "\n");
+    }
+    out << "  ]\n}";
 }
 
 std::string to_json(const sleep_assessment& a, const life_stage& stage, year_month_day date, time_of_day bedtime) {

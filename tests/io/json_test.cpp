@@ -19,6 +19,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -313,4 +314,32 @@ TEST_CASE("json: reference intakes without a person, in their order, with the fi
     std::vector<std::string> reference_keys = keys(with_person);
     reference_keys.erase(reference_keys.begin(), reference_keys.begin() + 5);  // sex ... infant_feeding
     CHECK(keys(doc[0]) == reference_keys);
+}
+
+TEST_CASE("json: a period written a day at a time is the whole document's text", "[json][hardening]") {
+    // write_json streams the days so that a long log's report is never held whole; its bytes
+    // must be to_json's, which builds the document and dumps it.
+    mgcalc::intake_log log = one_day_log({{food, "12061=1 oz"}, {supplement, "glycinate=400 mg"}});
+    const char* const typed[] = {"1 cup black beans", "12014=1 oz", "banana=2"};
+    for (int d = 0; d < 3; ++d) {
+        mgcalc::log_day day{mgcalc::date(2024, 3, 11 + d), {}};
+        day.entries.push_back(mgcalc::read_log_entry(food, typed[d]));
+        log.days.push_back(std::move(day));
+    }
+    const mgcalc::period_evaluation period = mgcalc::evaluate_log(log, sr24());
+    REQUIRE(period.days.size() > 2);
+    std::ostringstream streamed;
+    mgcalc::write_json(streamed, period);
+    CHECK(streamed.str() == mgcalc::to_json(period));
+    // One day, and no day, too.
+    mgcalc::period_evaluation one = period;
+    one.days.erase(one.days.begin() + 1, one.days.end());
+    std::ostringstream one_streamed;
+    mgcalc::write_json(one_streamed, one);
+    CHECK(one_streamed.str() == mgcalc::to_json(one));
+    mgcalc::period_evaluation none = period;
+    none.days.clear();
+    std::ostringstream none_streamed;
+    mgcalc::write_json(none_streamed, none);
+    CHECK(none_streamed.str() == mgcalc::to_json(none));
 }

@@ -29,6 +29,7 @@
 #include <mgcalc/people/reference.hpp>
 
 #include <span>
+#include <iosfwd>
 #include <string>
 
 namespace mgcalc {
@@ -71,6 +72,9 @@ std::string to_json(const period_summary& summary);
 /// A log evaluated over a period: {"period": summary, "days": [day reports]} (`mgcalc report` of
 /// several days).
 std::string to_json(const period_evaluation& period);
+/// The same text as to_json(period), written a day at a time: the document is never held whole
+/// (the report of a 10 MB log is 80 MB of JSON, and as one document took 600 MB).
+void write_json(std::ostream& out, const period_evaluation& period);
 
 /// The evening-magnesium assessment of a day for a person going to bed at `bedtime`
 /// (`mgcalc sleep`).
