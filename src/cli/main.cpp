@@ -14,6 +14,7 @@
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -48,6 +49,32 @@ void print_error(std::string_view kind, std::string_view message) {
     std::cerr << "mgcalc: " << kind << ": " << one_line(message) << '\n';
 }
 
+/// "unknown command 'frob' of mgcalc compounds: expected one of list, show (see mgcalc --help)"
+/// when the words before the first option name a command that has none of that name; empty
+/// when they are all commands, or end where a command takes other words.
+std::string unknown_command(CLI::App& app, int argc, char** argv) {
+    CLI::App* command = &app;
+    std::string path = "mgcalc";
+    for (int i = 1; i < argc && argv[i][0] != '-'; ++i) {
+        const std::vector<CLI::App*> all = command->get_subcommands([](CLI::App*) { return true; });
+        if (all.empty()) return {};
+        CLI::App* next = nullptr;
+        std::string names;
+        for (CLI::App* c : all) {
+            if (c->check_name(argv[i])) next = c;
+            if (!names.empty()) names += ", ";
+            names += c->get_name();
+        }
+        if (next == nullptr) {
+            return "unknown command '" + std::string(argv[i]) + "'" + (command == &app ? "" : " of " + path) +
+                   ": expected one of " + names + " (see " + path + " --help)";
+        }
+        command = next;
+        path += " " + next->get_name();
+    }
+    return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,10 +89,10 @@ int main(int argc, char** argv) {
     mgcalc::cli::register_batch_command(app);
     mgcalc::cli::read_numbers_as_decimals(app);
     try {
-        // CLI11 reports a mistyped command as "A subcommand is required"; name it instead.
-        if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* c) { return c->check_name(argv[1]); }).empty()) {
-            print_error("error", std::string("[mgcalc.parse_error] unknown command '") + argv[1] +
-                                     "': expected one of reference, compounds, report, foods, sleep, batch (see mgcalc --help)");
+        // CLI11 reports a mistyped command as "A subcommand is required"; name it instead, at
+        // any depth ("mgcalc compounds frob").
+        if (const std::string unknown = unknown_command(app, argc, argv); !unknown.empty()) {
+            print_error("error", "[mgcalc.parse_error] " + unknown);
             return 2;
         }
         // Text enters here once: what is not UTF-8 would reach reports, JSON and charts (the JSON

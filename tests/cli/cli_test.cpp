@@ -848,3 +848,10 @@ TEST_CASE("cli: a device or FIFO as a log is refused at once, not read or waited
                          "is not a regular file");
     std::remove(fifo.c_str());
 }
+
+TEST_CASE("cli: a mistyped command is named at any depth", "[cli][hardening]") {
+    // "mgcalc compounds frob" said only "A subcommand is required".
+    check_one_line_error("compounds frob", "unknown command 'frob' of mgcalc compounds: expected one of list, show");
+    check_one_line_error("foods serch beans", "unknown command 'serch' of mgcalc foods: expected one of search, show, resolve");
+    check_one_line_error("frob", "unknown command 'frob': expected one of reference, compounds, report");
+}
