@@ -10,6 +10,9 @@
 #include <mgcalc/evaluate/evaluation.hpp>
 #include <mgcalc/foods/database.hpp>
 #include <mgcalc/foods/serving.hpp>
+#include <mgcalc/intake/day.hpp>
+#include <mgcalc/limits.hpp>
+#include <mgcalc/people/life_stage.hpp>
 
 #include <cmath>
 #include <cstddef>
@@ -77,8 +80,11 @@ inline void check_evaluation(const mgcalc::evaluation& result) {
 }
 
 /// What a loaded database promises (food_table::add): finite, non-negative magnesium, positive
-/// finite portions; and each portion, asked for by its own measure, resolves to finite grams.
+/// finite portions; each portion, asked for by its own measure, resolves to finite grams; and a
+/// day of the most of each food an entry may hold (10 kg) has finite totals, so that no value a
+/// loader accepts overflows the sum.
 inline void check_database(const mgcalc::food_database& database) {
+    mgcalc::day_intake day;
     for (std::size_t i = 0; i < database.size(); ++i) {
         const mgcalc::food item = database.at(i);
         MGCALC_FUZZ_CHECK(!item.magnesium_per_100g || finite_non_negative(item.magnesium_per_100g->value()));
@@ -90,7 +96,9 @@ inline void check_database(const mgcalc::food_database& database) {
                 MGCALC_FUZZ_CHECK(finite_non_negative(s.weight.value()));
             });
         }
+        day.add_food(item, mgcalc::grams::from_value(mgcalc::limits::max_food_grams));
     }
+    check_evaluation(mgcalc::evaluate(day, mgcalc::life_stage{mgcalc::sex::female, mgcalc::age::from_years(34.5)}));
 }
 
 }  // namespace mgcalc_fuzz
