@@ -5,13 +5,15 @@
 #
 #   bash scripts/sanitize.sh
 #
-# RelWithDebInfo: the optimiser on (the suite runs in minutes, not tens of them) and line numbers
-# in every report. Warnings are errors in build/ already; here only the sanitizers judge.
+# RelWithDebInfo at -O1 -g1: the optimiser on (the suite runs in minutes, not tens of them) and
+# line numbers in every report, in about two thirds of the build time of -O2 -g (CI builds it).
+# Warnings are errors in build/ already; here only the sanitizers judge.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [ ! -f build-asan/CMakeCache.txt ]; then
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMGCALC_SANITIZE=ON >/dev/null
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" \
+    "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" -DMGCALC_SANITIZE=ON >/dev/null
 fi
 cmake --build build-asan -j"$(nproc)" >/dev/null
 # detect_leaks: every allocation freed; halt_on_error is the default for ASan, UBSan aborts by the flags.
