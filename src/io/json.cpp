@@ -229,7 +229,7 @@ std::string to_json(const reference_intakes& reference, const life_stage& stage)
 std::string to_json(std::span<const reference_intakes> references) {
     json out = json::array();
     for (const reference_intakes& r : references) out.push_back(reference_fields(r));
-    return text(out);
+    return text(std::move(out));
 }
 
 std::string to_json(authority table) {
@@ -259,7 +259,7 @@ std::string to_json(const compound& item) { return text(compound_json(item)); }
 std::string to_json(std::span<const compound> items) {
     json list = json::array();
     for (const compound& c : items) list.push_back(compound_json(c));
-    return text(list);
+    return text(std::move(list));
 }
 
 std::string to_json(std::span<const catalog_match> hits) {
@@ -270,7 +270,7 @@ std::string to_json(std::span<const catalog_match> hits) {
                         {"description", hit.database->description(hit.index)},
                         {"magnesium_mg_per_100g", optional_mg(hit.database->magnesium_per_100g(hit.index))}});
     }
-    return text(list);
+    return text(std::move(list));
 }
 
 std::string to_json(const food_choice& choice) { return text(choice_json(choice)); }
@@ -279,7 +279,7 @@ std::string to_json(const resolved_food& found) {
     json out = food_json(found.item);
     out["matched_by"] = to_string(found.choice.method);
     out["match"] = choice_json(found.choice);
-    return text(out);
+    return text(std::move(out));
 }
 
 std::string to_json(const resolved_food_entry& entry) {
