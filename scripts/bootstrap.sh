@@ -29,6 +29,7 @@ packages=(
   libclang-rt-14-dev          # fuzz/: libFuzzer and clang's sanitizer runtimes (scripts/fuzz.sh)
   r-cran-survey               # tests: population summaries checked against R's survey package
   pkgconf                     # tests: the C example built with pkg-config against an installed tree
+  python3                     # tests: the bad-input suite (tests/cli/bad_input.py) and the Python package
   python3-numpy python3-pandas python3-pytest  # the Python package (bindings/python) and its tests
   python3-dask python3-distributed            # tests: examples/python/dask_population.py on a LocalCluster
 )
